@@ -1,0 +1,42 @@
+/**
+ * Shapes of the shared resources that are injected into stages (P10). The
+ * implementations live in src/resources/; stages see only these interfaces, so a
+ * test can hand a stage a tiny fixture instead.
+ */
+
+/** One gazetteer entry (a GeoNames-like place). */
+export interface GazetteerEntry {
+  geonameid: number
+  name: string
+  /** ISO 3166-1 alpha-2. */
+  country: string | null
+  /** Human name of the first-level region, e.g. "Donetsk Oblast". */
+  admin1: string | null
+  /** GeoNames admin1 code, e.g. "05". */
+  admin1Code: string | null
+  lat: number
+  lon: number
+  /** GeoNames feature class and code, e.g. "P.PPL", "A.ADM1", "A.PCLI". */
+  feature: string
+  population: number
+}
+
+export interface Gazetteer {
+  /** Candidates whose name, alternate name, alias or transliteration key matches. */
+  lookup(name: string): GazetteerEntry[]
+  /** Whether any entry is known by this name (fast path for recognisers). */
+  has(name: string): boolean
+}
+
+/** A lexicon is a named data file: rows of string fields, first field the term. */
+export type LexiconRow = Readonly<Record<string, string>>
+
+export interface Lexicons {
+  /** Rows of the lexicon data file `name`; throws E_MISSING_RESOURCE when absent. */
+  get(name: string): readonly LexiconRow[]
+}
+
+export interface Resources {
+  lexicons: Lexicons
+  gazetteer?: Gazetteer
+}

@@ -66,7 +66,7 @@ export interface Token extends Span {
   kind: string
 }
 
-export interface Paragraph extends Span {}
+export type Paragraph = Span
 
 // ------------------------------------------------------------------ entities
 

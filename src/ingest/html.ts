@@ -1,0 +1,74 @@
+import { Readability } from '@mozilla/readability'
+import { parseHTML } from 'linkedom'
+import { sitrepError } from '../core/errors.js'
+import type { Article } from './article.js'
+
+/**
+ * Main text, title, byline and date of an HTML page, via Readability on linkedom.
+ * Paragraph and heading breaks become \n so paragraphs survive into the Doc.
+ */
+export function htmlToArticle(html: string, where: string, base: Partial<Article> = {}): Article {
+  const { document } = parseHTML(html)
+  const published = base.published ?? findPublished(document)
+  const metaTitle = document.querySelector('title')?.textContent?.trim() || null
+  let title: string | null = metaTitle
+  let byline: string | null = null
+  let text = ''
+  try {
+    // Readability mutates the document; it gets its own parse.
+    const parsed = new Readability(parseHTML(html).document as unknown as Document).parse()
+    if (parsed) {
+      title = parsed.title?.trim() || title
+      byline = parsed.byline?.trim() || null
+      text = parsed.content ? blockText(parsed.content) : (parsed.textContent ?? '')
+    }
+  } catch {
+    // Broken markup Readability cannot handle: fall back to the body text below.
+  }
+  if (text.trim() === '') text = blockText(document.body?.innerHTML ?? html)
+  if (text.trim() === '') throw sitrepError('E_INPUT_HTML_EMPTY', { path: where })
+  return { ...base, title: base.title ?? title, byline: base.byline ?? byline, published, text }
+}
+
+const BLOCK = /^(p|div|h[1-6]|li|blockquote|section|article|header|footer|figcaption|tr|pre|br)$/i
+
+/** Text of an HTML fragment with a line break after each block element. */
+export function blockText(fragment: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${fragment}</body></html>`)
+  const parts: string[] = []
+  const walk = (node: Node): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) parts.push((child.textContent ?? '').replace(/\s+/g, ' '))
+      else if (child.nodeType === 1) {
+        const tag = (child as Element).tagName
+        if (/^(script|style|noscript|template|svg)$/i.test(tag)) continue
+        walk(child)
+        if (BLOCK.test(tag)) parts.push('\n')
+      }
+    }
+  }
+  walk(document.body as unknown as Node)
+  return parts
+    .join('')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n')
+}
+
+function findPublished(document: ReturnType<typeof parseHTML>['document']): string | null {
+  const selectors = [
+    'meta[property="article:published_time"]',
+    'meta[name="article:published_time"]',
+    'meta[name="date"]',
+    'meta[name="pubdate"]',
+    'meta[itemprop="datePublished"]',
+    'meta[name="dc.date"]',
+    'meta[name="DC.date.issued"]',
+  ]
+  for (const selector of selectors) {
+    const content = document.querySelector(selector)?.getAttribute('content')
+    if (content) return content
+  }
+  return document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null
+}

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { SitrepError } from '../core/errors.js'
+import { registerDemo } from './commands/demo.js'
 import { registerExtract } from './commands/extract.js'
 
 /**
@@ -7,6 +8,7 @@ import { registerExtract } from './commands/extract.js'
  * `register…(program)` function; this list is the one place they are wired.
  */
 const COMMANDS: ((program: Command) => void)[] = [
+  registerDemo,
   registerExtract,
   // more commands register here, one line each
 ]

@@ -36,7 +36,38 @@ export interface Lexicons {
   get(name: string): readonly LexiconRow[]
 }
 
+/** One country, from world-countries: names, demonyms and capitals for recognisers. */
+export interface Country {
+  /** ISO 3166-1 alpha-2, e.g. "UA". */
+  cca2: string
+  cca3: string
+  /** Common English name, e.g. "United Kingdom". */
+  name: string
+  official: string
+  /** Every English (Latin-script) name: common, official, alternative spellings, dotted abbreviations. */
+  names: readonly string[]
+  /** Adjectives and people nouns, singular and plural: "Ukrainian", "Ukrainians". */
+  demonyms: readonly string[]
+  capitals: readonly string[]
+  region: string
+  subregion: string
+}
+
+export interface Countries {
+  readonly all: readonly Country[]
+  /** By any name (exact case for short abbreviations like "US", case- and diacritic-folded otherwise). */
+  byName(name: string): Country | undefined
+  /** By a demonym, singular or plural ("Chinese", "North Koreans"). */
+  byDemonym(word: string): Country | undefined
+  /** By a capital city's name ("Kyiv", "Washington D.C."). */
+  byCapital(name: string): Country | undefined
+  /** By ISO alpha-2 or alpha-3 code. */
+  byCode(code: string): Country | undefined
+}
+
 export interface Resources {
   lexicons: Lexicons
   gazetteer?: Gazetteer
+  /** Countries and demonyms (optional so tests can run without it). */
+  countries?: Countries
 }

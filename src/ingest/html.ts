@@ -25,9 +25,33 @@ export function htmlToArticle(html: string, where: string, base: Partial<Article
   } catch {
     // Broken markup Readability cannot handle: fall back to the body text below.
   }
-  if (text.trim() === '') text = blockText(document.body?.innerHTML ?? html)
+  if (text.trim() === '') text = blockText(document.body?.innerHTML || html)
   if (text.trim() === '') throw sitrepError('E_INPUT_HTML_EMPTY', { path: where })
+  // The page's own headline beats <title>, which usually carries the site name.
+  const headline = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null
+  title = headline ?? title
+  text = withHeadline(title, dropBylineLine(text, byline))
   return { ...base, title: base.title ?? title, byline: base.byline ?? byline, published, text }
+}
+
+/** Readability keeps a "By X" paragraph even when it reports X as the byline. */
+function dropBylineLine(text: string, byline: string | null): string {
+  const [first, ...rest] = text.split('\n')
+  if (
+    first &&
+    /^by\s/i.test(first) &&
+    first.split(/\s+/).length <= 8 &&
+    (!byline || first.includes(byline.replace(/^by\s+/i, '')))
+  ) {
+    return rest.join('\n')
+  }
+  return text
+}
+
+/** The headline is part of the article: it opens the text, as in a printed report. */
+function withHeadline(title: string | null, text: string): string {
+  if (!title || text.startsWith(title)) return text
+  return `${title}\n${text}`
 }
 
 const BLOCK = /^(p|div|h[1-6]|li|blockquote|section|article|header|footer|figcaption|tr|pre|br)$/i

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { normalizeText, toOriginalOffset } from './normalize.js'
+
+describe('normalizeText', () => {
+  const rows: [string, string, string][] = [
+    ['keeps plain text', 'Kyiv said.', 'Kyiv said.'],
+    ['folds CRLF and blank lines into one paragraph break', 'A.\r\n\r\n\r\nB.', 'A.\nB.'],
+    ['trims lines and the whole text', '  A.  \n   B.  ', 'A.\nB.'],
+    ['turns exotic spaces into spaces', 'Maj.\u00a0Gen.\u2009Kryvonos', 'Maj. Gen. Kryvonos'],
+    ['drops invisible characters', 'Zelen\u00adskyy\u200b says\ufeff', 'Zelenskyy says'],
+    ['keeps curly quotes and dashes', '“Yes” — he said', '“Yes” — he said'],
+  ]
+  it.each(rows)('%s', (_name, raw, expected) => {
+    expect(normalizeText(raw).text).toBe(expected)
+  })
+
+  it('maps every normalised character back to the same character in the original', () => {
+    const raw = '\ufeff  Ukrainian\u00a0forces \r\n\r\n captured\u200b two  soldiers.\t\n'
+    const { text, offsets } = normalizeText(raw)
+    for (let i = 0; i < text.length; i++) {
+      const original = raw[toOriginalOffset(offsets, i)] as string
+      const expected =
+        text[i] === ' '
+          ? /\s/.test(original)
+          : text[i] === '\n'
+            ? /[\r\n]/.test(original)
+            : original === text[i]
+      expect(expected, `offset ${i} (${JSON.stringify(text[i])})`).toBe(true)
+    }
+  })
+
+  it('keeps an empty map when nothing changed', () => {
+    expect(normalizeText('Nothing to change.').offsets).toEqual({ norm: [], orig: [] })
+  })
+})

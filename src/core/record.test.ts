@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { toGold } from './gold.js'
+import { LAYER_NAMES, type Doc, type Span } from './record.js'
+import { articleToDoc } from '../ingest/article.js'
+import { defaultPipeline } from '../pipeline.js'
+import { loadResources } from '../resources/index.js'
+
+const text = readFileSync(
+  new URL('../../examples/articles/kherson-ferry-strike.txt', import.meta.url),
+  'utf8',
+)
+
+function spansOf(doc: Doc): Span[] {
+  const spans: Span[] = []
+  for (const name of LAYER_NAMES) {
+    for (const item of (doc.layers[name] ?? []) as unknown[]) {
+      const record = item as Partial<Span> & {
+        spans?: Span[]
+        cue?: Span | null
+        speakerSpan?: Span | null
+        mentions?: Span[]
+      }
+      if (typeof record.start === 'number' && typeof record.end === 'number')
+        spans.push(record as Span)
+      for (const extra of [
+        ...(record.spans ?? []),
+        ...(record.mentions ?? []),
+        record.cue,
+        record.speakerSpan,
+      ]) {
+        if (extra) spans.push(extra)
+      }
+    }
+  }
+  return spans
+}
+
+describe('the record', () => {
+  const doc = defaultPipeline(loadResources()).run(
+    articleToDoc({ id: 'x', text, published: '2025-06-02' }),
+  )
+
+  it('round-trips through JSON unchanged', () => {
+    expect(JSON.parse(JSON.stringify(doc))).toEqual(doc)
+  })
+
+  it('keeps every offset inside the text', () => {
+    const spans = spansOf(doc)
+    expect(spans.length).toBeGreaterThan(100)
+    for (const span of spans) {
+      expect(span.start).toBeGreaterThanOrEqual(0)
+      expect(span.end).toBeLessThanOrEqual(doc.text.length)
+      expect(span.start).toBeLessThanOrEqual(span.end)
+    }
+  })
+
+  it('tokens and the gaps between them rebuild the text exactly', () => {
+    let rebuilt = ''
+    let at = 0
+    for (const token of doc.layers.tokens ?? []) {
+      rebuilt += doc.text.slice(at, token.start) + doc.text.slice(token.start, token.end)
+      at = token.end
+    }
+    expect(rebuilt + doc.text.slice(at)).toBe(doc.text)
+  })
+
+  it('prints gold format listing only the layers that stages computed', () => {
+    const gold = toGold(doc)
+    expect(gold.text).toBe(doc.text)
+    for (const layer of gold.layers ?? []) expect(doc.layers[layer]).toBeDefined()
+  })
+})

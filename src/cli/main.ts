@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander'
 import { SitrepError } from '../core/errors.js'
 import { registerDemo } from './commands/demo.js'
 import { registerExtract } from './commands/extract.js'
+import { registerEval } from './commands/eval.js'
+import { registerBench } from './commands/bench.js'
 
 /**
  * The `sitrep` command. Each command lives in ./commands/<name>.ts and exports a
@@ -10,6 +12,8 @@ import { registerExtract } from './commands/extract.js'
 const COMMANDS: ((program: Command) => void)[] = [
   registerDemo,
   registerExtract,
+  registerEval,
+  registerBench,
   // more commands register here, one line each
 ]
 

@@ -1,0 +1,102 @@
+import { writeFileSync } from 'node:fs'
+import type { Command } from 'commander'
+import { sitrepError } from '../../core/errors.js'
+import { GOLD_LAYERS, type GoldLayer } from '../../core/gold.js'
+import { runEvalAll, type EvalAllOptions } from '../../eval/all.js'
+import { readGoldSet } from '../../eval/read.js'
+import { formatErrors, formatFigures } from '../../eval/report.js'
+import { evaluateSet } from '../../eval/run.js'
+
+interface EvalOptions {
+  only?: string
+  json?: boolean
+  out?: string
+  errors?: boolean
+}
+
+/** `sitrep eval` (one gold set) and `sitrep eval-all` (every set in ../shared, into docs/quality.md). */
+export function registerEval(program: Command): void {
+  program
+    .command('eval')
+    .description('score sitrep against a gold set (../shared/gold/FORMAT.md)')
+    .argument('<gold>', 'a folder of gold .json files, a .jsonl file, or one .json file')
+    .option(
+      '--only <layers>',
+      `score only these layers, comma-separated (${GOLD_LAYERS.join(', ')})`,
+    )
+    .option('--json', 'print all figures (and per-doc counts) as JSON')
+    .option('--out <file>', 'also write the report (JSON with --json, else text) to this file')
+    .option('--errors', 'list misses, false hits and wrong attributes per document, with why')
+    .addHelpText(
+      'after',
+      `
+A gold doc's "layers" field limits the layers scored for it. Layers no stage
+computes yet are scored as empty predictions.`,
+    )
+    .action(async (gold: string, options: EvalOptions) => {
+      await runEval(gold, options)
+    })
+
+  program
+    .command('eval-all')
+    .description('evaluate every gold set present in ../shared and write docs/quality.md')
+    .option('--shared <dir>', 'the shared evaluation folder', '../shared')
+    .option('--sets <names>', 'only these sets, comma-separated (e.g. gold-dev,polnear-dev)')
+    .option('--limit <n>', 'at most this many docs per set (polnear-train has 840)', parseCount)
+    .option('--out <file>', 'the summary file to write', 'docs/quality.md')
+    .option('--no-bench', 'skip the throughput section')
+    .action(async (options: EvalAllOptions) => {
+      await runEvalAll(options)
+    })
+}
+
+export function parseLayers(value: string | undefined): GoldLayer[] | undefined {
+  if (!value) return undefined
+  const layers = value.split(',').map((s) => s.trim())
+  for (const layer of layers) {
+    if (!(GOLD_LAYERS as readonly string[]).includes(layer)) {
+      throw sitrepError('E_USAGE', {
+        detail: `--only: unknown layer "${layer}" (layers: ${GOLD_LAYERS.join(', ')})`,
+      })
+    }
+  }
+  return layers as GoldLayer[]
+}
+
+function parseCount(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n <= 0) {
+    throw sitrepError('E_USAGE', { detail: `expected a positive whole number, got "${value}"` })
+  }
+  return n
+}
+
+async function runEval(goldPath: string, options: EvalOptions): Promise<void> {
+  const only = parseLayers(options.only)
+  const golds = readGoldSet(goldPath)
+  if (golds.length === 0) {
+    throw sitrepError('E_USAGE', { detail: `${goldPath} holds no gold documents` })
+  }
+  const result = await evaluateSet(golds, { only })
+  let report: string
+  if (options.json) {
+    report = JSON.stringify(
+      {
+        gold: goldPath,
+        only: only ?? null,
+        seconds: result.seconds,
+        clustering: result.clustering,
+        figures: result.figures,
+        docs: result.docs.map((d) => (options.errors ? d : { ...d, errors: undefined })),
+      },
+      null,
+      2,
+    )
+  } else {
+    const parts = [formatFigures(goldPath, result.figures)]
+    if (options.errors) parts.push('', formatErrors(result.docs, only))
+    report = parts.join('\n')
+  }
+  process.stdout.write(report + '\n')
+  if (options.out) writeFileSync(options.out, report + '\n')
+}

@@ -1,0 +1,239 @@
+/**
+ * `sitrep eval-all` (`npm run eval`): every gold set present in ../shared,
+ * scored, into a dated summary table in docs/quality.md. Without ../shared (a
+ * user's machine) it says so and runs only the bundled examples.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import type { GoldDoc } from '../core/gold.js'
+import { headline, formatFigures } from './report.js'
+import { readGoldSet } from './read.js'
+import { evaluateSet, type SetResult } from './run.js'
+
+export interface EvalAllOptions {
+  shared: string
+  sets?: string
+  limit?: number
+  out: string
+  bench?: boolean
+}
+
+interface GoldSet {
+  name: string
+  path: string
+  /** Gazetteer db to use for this set (SITREP_GAZETTEER), when not the default. */
+  gazetteer?: string
+  note?: string
+}
+
+/** The sets present under the shared folder, in a fixed order. */
+export function findSets(shared: string): GoldSet[] {
+  const sets: GoldSet[] = []
+  const dev = join(shared, 'gold', 'dev')
+  if (existsSync(dev)) sets.push({ name: 'gold-dev', path: dev })
+  const corpora = join(shared, 'corpora')
+  if (existsSync(corpora)) {
+    for (const file of readdirSync(corpora).sort()) {
+      if (file.endsWith('.gold.jsonl')) {
+        sets.push({ name: file.replace(/\.gold\.jsonl$/, ''), path: join(corpora, file) })
+      }
+    }
+  }
+  return sets
+}
+
+const log = (line: string) => process.stderr.write(line + '\n')
+
+export async function runEvalAll(options: EvalAllOptions): Promise<void> {
+  const shared = resolve(options.shared)
+  const rows: { set: string; docs: number; layer: string; figures: string }[] = []
+  const notes: string[] = []
+  const blocks: string[] = []
+  let cleanup: (() => void) | null = null
+
+  if (!existsSync(shared)) {
+    notes.push(
+      `${options.shared} is absent: only the bundled examples were run (they carry no gold annotations, so there are no scores).`,
+    )
+    log(`sitrep: ${options.shared} not found; running the bundled examples only`)
+    blocks.push(await smokeExamples())
+  } else {
+    let sets = findSets(shared)
+    const ua = importUkraineGazetteer(shared)
+    notes.push(ua.note)
+    if (ua.db) {
+      cleanup = ua.cleanup
+      const dev = sets.find((s) => s.name === 'gold-dev')
+      if (dev) {
+        sets.splice(sets.indexOf(dev) + 1, 0, {
+          name: 'gold-dev+UA.wof',
+          path: dev.path,
+          gazetteer: ua.db,
+          note: 'with ../shared/gazetteer/UA.wof.txt imported',
+        })
+      }
+    }
+    if (options.sets) {
+      const wanted = options.sets.split(',').map((s) => s.trim())
+      sets = sets.filter((s) => wanted.includes(s.name))
+    }
+    if (options.limit) notes.push(`At most ${options.limit} docs per set (--limit).`)
+    for (const set of sets) {
+      let golds: GoldDoc[] = readGoldSet(set.path)
+      if (options.limit) golds = golds.slice(0, options.limit)
+      log(`sitrep eval-all: ${set.name} (${golds.length} docs)…`)
+      const result = await withGazetteer(set.gazetteer, () =>
+        evaluateSet(golds, {
+          resources: set.gazetteer ? { gazetteerPath: set.gazetteer } : {},
+        }),
+      )
+      log(`  ${result.seconds.toFixed(1)} s in the pipeline`)
+      for (const row of headline(result.figures)) {
+        rows.push({ set: set.name, docs: golds.length, ...row })
+      }
+      blocks.push(formatFigures(set.name + (set.note ? ` (${set.note})` : ''), result.figures))
+      noteClustering(result, set.name, notes)
+    }
+    cleanup?.()
+  }
+
+  let bench = ''
+  if (options.bench !== false) {
+    const { runBench, formatBenchMarkdown } = await import('./bench.js')
+    log('sitrep eval-all: throughput…')
+    bench = formatBenchMarkdown(await runBench({ shared: options.shared, docs: 1000 }))
+  }
+  const markdown = qualityMarkdown(rows, notes, blocks, bench)
+  mkdirSync(dirname(resolve(options.out)), { recursive: true })
+  writeFileSync(options.out, markdown)
+  process.stdout.write(markdown)
+  log(`sitrep eval-all: wrote ${options.out}`)
+}
+
+function noteClustering(result: SetResult, set: string, notes: string[]): void {
+  if (result.figures.stories && result.clustering === 'none') {
+    const note = 'Stories: no corpus clustering was available; each event keeps its own key.'
+    if (!notes.includes(note)) notes.push(note)
+  } else if (result.figures.stories) {
+    const note = `Stories (${set}): keys assigned across the set by src/corpus clusterEvents.`
+    notes.push(note)
+  }
+}
+
+/** Run a step with SITREP_GAZETTEER pointing at `db` (restored afterwards). */
+async function withGazetteer<T>(db: string | undefined, step: () => Promise<T>): Promise<T> {
+  if (!db) return step()
+  const before = process.env.SITREP_GAZETTEER
+  process.env.SITREP_GAZETTEER = db
+  try {
+    return await step()
+  } finally {
+    if (before === undefined) delete process.env.SITREP_GAZETTEER
+    else process.env.SITREP_GAZETTEER = before
+  }
+}
+
+/**
+ * Import ../shared/gazetteer/UA.wof.txt into a throw-away gazetteer db through
+ * `sitrep gazetteer import`, when this build has that command (checked at run time).
+ */
+function importUkraineGazetteer(shared: string): {
+  db: string | null
+  note: string
+  cleanup: () => void
+} {
+  const file = join(shared, 'gazetteer', 'UA.wof.txt')
+  const admin1 = join(shared, 'gazetteer', 'admin1-UA.txt')
+  const none = () => {}
+  if (!existsSync(file)) {
+    return { db: null, note: 'UA.wof.txt not found: no gold-dev+UA.wof row.', cleanup: none }
+  }
+  const self = [...process.execArgv, process.argv[1] ?? '']
+  const help = spawnSync(process.execPath, [...self, 'gazetteer', 'import', '--help'], {
+    encoding: 'utf8',
+  })
+  if (help.status !== 0 || !/import/.test(help.stdout)) {
+    return {
+      db: null,
+      note: 'This build has no `sitrep gazetteer import` command: gold-dev was run with the default gazetteer only (no UA.wof.txt row).',
+      cleanup: none,
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-eval-gazetteer-'))
+  const db = join(dir, 'gazetteer.db')
+  log('sitrep eval-all: importing UA.wof.txt into a temporary gazetteer…')
+  const run = spawnSync(
+    process.execPath,
+    [...self, 'gazetteer', 'import', file, ...(existsSync(admin1) ? ['--admin1', admin1] : [])],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, SITREP_GAZETTEER: db },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  const cleanup = () => rmSync(dir, { recursive: true, force: true })
+  if (run.status !== 0) {
+    cleanup()
+    const why = (run.stderr || run.stdout).trim().split('\n').slice(-1)[0] ?? ''
+    return {
+      db: null,
+      note: `Importing UA.wof.txt failed (${why}): no gold-dev+UA.wof row.`,
+      cleanup: none,
+    }
+  }
+  return {
+    db,
+    note: 'gold-dev+UA.wof: gold-dev again, with ../shared/gazetteer/UA.wof.txt (and admin1-UA.txt) imported into a temporary gazetteer (SITREP_GAZETTEER).',
+    cleanup,
+  }
+}
+
+/** Without ../shared: run the bundled example articles through the pipeline and count what it finds. */
+async function smokeExamples(): Promise<string> {
+  const examples = resolve('examples', 'articles.jsonl')
+  if (!existsSync(examples))
+    return 'The bundled examples (examples/articles.jsonl) are absent too: nothing was run.'
+  const { readExampleTexts } = await import('./bench.js')
+  const { defaultPipeline } = await import('../pipeline.js')
+  const { loadResources } = await import('../resources/index.js')
+  const { articleToDoc } = await import('../ingest/article.js')
+  const pipeline = defaultPipeline(loadResources())
+  const lines = ['Bundled examples (no gold: counts of what sitrep found)']
+  for (const article of readExampleTexts(examples)) {
+    const doc = pipeline.run(articleToDoc(article))
+    const count = (l: keyof typeof doc.layers) => doc.layers[l]?.length ?? 0
+    lines.push(
+      `  ${doc.id}: ${count('entities')} entities, ${count('places')} places, ${count('quotes')} quotes, ${count('claims')} claims, ${count('events')} events`,
+    )
+  }
+  return lines.join('\n')
+}
+
+function qualityMarkdown(
+  rows: { set: string; docs: number; layer: string; figures: string }[],
+  notes: string[],
+  blocks: string[],
+  bench: string,
+): string {
+  const date = new Date().toISOString().slice(0, 10)
+  const escape = (s: string) => s.replace(/\|/g, '\\|')
+  const out = [
+    '# sitrep quality',
+    '',
+    `Generated by \`npm run eval\` (\`sitrep eval-all\`) on ${date}. Scoring as in`,
+    '../shared/gold/FORMAT.md; P = precision, R = recall. A layer that no stage computes yet is',
+    'scored as an empty prediction (recall 0). Do not edit by hand: rerun `npm run eval`.',
+    '',
+  ]
+  if (rows.length > 0) {
+    out.push('| set | docs | layer | figures |', '| --- | --- | --- | --- |')
+    for (const r of rows) out.push(`| ${r.set} | ${r.docs} | ${r.layer} | ${escape(r.figures)} |`)
+    out.push('')
+  }
+  if (notes.length > 0) out.push('## Notes', '', ...notes.map((n) => `- ${n}`), '')
+  if (bench) out.push(bench, '')
+  out.push('## Full figures', '', '```text', blocks.join('\n\n'), '```', '')
+  return out.join('\n')
+}

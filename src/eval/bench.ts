@@ -1,0 +1,306 @@
+/**
+ * `sitrep bench`: throughput of the full pipeline on one core (in-process), with
+ * the time per stage and peak RSS, against a bare wink-nlp read (tokens + part of
+ * speech) of the same texts timed in the same run. Machines here are noisy, so the
+ * two are interleaved in small batches and the ratio is the figure that counts.
+ */
+import { spawnSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import winkNLP from 'wink-nlp'
+import model from 'wink-eng-lite-web-model'
+import { articleToDoc, type Article } from '../ingest/article.js'
+import { defaultPipeline } from '../pipeline.js'
+import { loadResources } from '../resources/index.js'
+import { median } from './aggregate.js'
+
+export interface BenchOptions {
+  /** A gold folder, a .jsonl (gold docs or articles), or a folder of .txt; default: gold dev. */
+  corpus?: string
+  /** Articles to process (texts are cycled); default 5,000. */
+  docs?: number
+  shared?: string
+  /** Also measure the cold start of `sitrep extract` (spawned processes). */
+  cold?: boolean
+  coldRuns?: number
+}
+
+export interface BenchResult {
+  corpus: string
+  texts: number
+  docs: number
+  words: number
+  sitrep: { seconds: number; articlesPerSecond: number; wordsPerSecond: number }
+  bare: { seconds: number; articlesPerSecond: number; wordsPerSecond: number }
+  /** sitrep throughput / bare wink-nlp throughput (≥ 0.5 is the project's floor). */
+  ratio: number
+  /** Milliseconds per stage over all docs, and share of the sitrep time. */
+  stages: { stage: string; ms: number; share: number }[]
+  peakRssMb: number
+  node: string
+  cold?: ColdResult
+}
+
+export interface ColdResult {
+  file: string
+  runs: number
+  medianMs: number
+  allMs: number[]
+  built: string
+}
+
+const BATCH = 50
+
+/** Articles of a bundled examples .jsonl (one article object per line). */
+export function readExampleTexts(path: string): Article[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Article)
+}
+
+function articleOf(value: Record<string, unknown>, fallbackId: string): Article {
+  const source = (value.source ?? {}) as Record<string, string | null>
+  return {
+    id: (value.id as string | undefined) ?? fallbackId,
+    text: String(value.text ?? ''),
+    outlet: (value.outlet as string | undefined) ?? source.outlet ?? null,
+    published: (value.published as string | undefined) ?? source.published ?? null,
+    url: (value.url as string | undefined) ?? source.url ?? null,
+    language: (value.language as string | undefined) ?? source.language ?? null,
+  }
+}
+
+/** The texts to benchmark on, and what they are. */
+export function benchTexts(options: BenchOptions): { label: string; articles: Article[] } {
+  const shared = options.shared ?? '../shared'
+  let path = options.corpus
+  if (!path) {
+    const dev = join(shared, 'gold', 'dev')
+    if (existsSync(dev)) path = dev
+    else {
+      process.stderr.write(`sitrep bench: ${shared} not found; using the bundled examples\n`)
+      path = resolve('examples', 'articles.jsonl')
+    }
+  }
+  if (!existsSync(path)) return { label: path, articles: [] }
+  if (statSync(path).isDirectory()) {
+    const files = readdirSync(path).sort()
+    const articles = files.flatMap((f): Article[] => {
+      const full = join(path, f)
+      if (f.endsWith('.json')) {
+        return [articleOf(JSON.parse(readFileSync(full, 'utf8')) as Record<string, unknown>, f)]
+      }
+      if (f.endsWith('.txt')) return [{ id: f, text: readFileSync(full, 'utf8') }]
+      return []
+    })
+    return { label: path, articles }
+  }
+  const text = readFileSync(path, 'utf8')
+  if (path.endsWith('.jsonl')) {
+    const articles = text
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l, i) => articleOf(JSON.parse(l) as Record<string, unknown>, `line-${i + 1}`))
+    return { label: path, articles }
+  }
+  if (path.endsWith('.json')) {
+    return { label: path, articles: [articleOf(JSON.parse(text) as Record<string, unknown>, path)] }
+  }
+  return { label: path, articles: [{ id: path, text }] }
+}
+
+function countWords(text: string): number {
+  const m = text.match(/\S+/g)
+  return m ? m.length : 0
+}
+
+/** Run the benchmark. Synchronous work on this thread only: one core. */
+export async function runBench(options: BenchOptions = {}): Promise<BenchResult> {
+  const { label, articles } = benchTexts(options)
+  if (articles.length === 0) throw new Error(`no texts to benchmark in ${label}`)
+  const total = options.docs ?? 5000
+  const pipeline = defaultPipeline(loadResources())
+  const nlp = winkNLP(model)
+  const its = nlp.its
+  const words = articles.map((a) => countWords(a.text))
+
+  const runSitrep = (a: Article, timings: Map<string, number>) => {
+    const started = performance.now()
+    const doc = articleToDoc(a)
+    timings.set('ingest', (timings.get('ingest') ?? 0) + performance.now() - started)
+    pipeline.run(doc, timings)
+  }
+  const runBare = (a: Article) => {
+    const d = nlp.readDoc(a.text)
+    d.tokens().out()
+    d.tokens().out(its.pos)
+  }
+
+  // Warm up both (JIT, lazy loads such as the gazetteer) before measuring.
+  const warm = new Map<string, number>()
+  for (const a of articles.slice(0, 20)) {
+    runSitrep(a, warm)
+    runBare(a)
+  }
+
+  const timings = new Map<string, number>()
+  let sitrepMs = 0
+  let bareMs = 0
+  let totalWords = 0
+  for (let from = 0; from < total; from += BATCH) {
+    const to = Math.min(total, from + BATCH)
+    let t = performance.now()
+    for (let i = from; i < to; i++) runSitrep(articles[i % articles.length]!, timings)
+    sitrepMs += performance.now() - t
+    t = performance.now()
+    for (let i = from; i < to; i++) runBare(articles[i % articles.length]!)
+    bareMs += performance.now() - t
+    for (let i = from; i < to; i++) totalWords += words[i % articles.length]!
+  }
+  const rate = (ms: number) => ({
+    seconds: ms / 1000,
+    articlesPerSecond: total / (ms / 1000),
+    wordsPerSecond: totalWords / (ms / 1000),
+  })
+  const sitrep = rate(sitrepMs)
+  const bare = rate(bareMs)
+  const stages = [...timings.entries()].map(([stage, ms]) => ({ stage, ms, share: ms / sitrepMs }))
+  const result: BenchResult = {
+    corpus: label,
+    texts: articles.length,
+    docs: total,
+    words: totalWords,
+    sitrep,
+    bare,
+    ratio: sitrep.articlesPerSecond / bare.articlesPerSecond,
+    stages,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    node: process.version,
+  }
+  if (options.cold) result.cold = coldStart(articles[0]!, options.coldRuns ?? 7)
+  return result
+}
+
+/**
+ * Process start to output of `node bin/sitrep.js extract FILE --format json`,
+ * median of several runs. Builds dist/ first when it is missing or older than src/.
+ */
+export function coldStart(article: Article, runs: number): ColdResult {
+  const built = ensureBuilt()
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'))
+  const file = join(dir, 'article.txt')
+  writeFileSync(file, article.text)
+  const allMs: number[] = []
+  try {
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now()
+      const run = spawnSync(
+        process.execPath,
+        ['bin/sitrep.js', 'extract', file, '--format', 'json'],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      )
+      const ms = performance.now() - started
+      if (run.status !== 0) {
+        throw new Error(
+          `sitrep extract failed (exit ${run.status}): ${run.stderr.trim().slice(0, 300)}`,
+        )
+      }
+      allMs.push(ms)
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  return { file: article.id ?? 'article', runs, medianMs: median(allMs) ?? 0, allMs, built }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name)
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full))
+    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.tsv')) {
+      newest = Math.max(newest, statSync(full).mtimeMs)
+    }
+  }
+  return newest
+}
+
+function ensureBuilt(): string {
+  const entry = resolve('dist', 'cli', 'main.js')
+  const fresh = existsSync(entry) && statSync(entry).mtimeMs >= newestMtime(resolve('src'))
+  if (fresh) return 'dist/ up to date'
+  process.stderr.write('sitrep bench: dist/ is missing or stale; running npm run build…\n')
+  const build = spawnSync('npm', ['run', 'build'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  if (build.status !== 0) {
+    const out = (build.stdout + build.stderr).trim().split('\n').slice(-5).join('\n')
+    throw new Error(`npm run build failed:\n${out}`)
+  }
+  return 'built with npm run build'
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+
+export function formatBench(r: BenchResult): string {
+  const lines = [
+    `corpus ${r.corpus}: ${r.texts} texts cycled to ${fmt(r.docs)} articles, ${fmt(r.words)} words (Node ${r.node}, one core)`,
+    `  sitrep   ${fmt(r.sitrep.articlesPerSecond, 1).padStart(9)} articles/s ${fmt(r.sitrep.wordsPerSecond).padStart(10)} words/s  (${r.sitrep.seconds.toFixed(1)} s)`,
+    `  bare     ${fmt(r.bare.articlesPerSecond, 1).padStart(9)} articles/s ${fmt(r.bare.wordsPerSecond).padStart(10)} words/s  (${r.bare.seconds.toFixed(1)} s)  wink-nlp readDoc + tokens + pos`,
+    `  ratio sitrep/bare ${r.ratio.toFixed(2)}   peak RSS ${fmt(r.peakRssMb)} MB`,
+    '  time per stage:',
+  ]
+  for (const s of r.stages) {
+    lines.push(
+      `    ${s.stage.padEnd(12)} ${fmt(s.ms).padStart(8)} ms  ${(s.share * 100).toFixed(1).padStart(5)}%`,
+    )
+  }
+  if (r.cold) {
+    lines.push(
+      `  cold start of sitrep extract (${r.cold.file}, ${r.cold.built}): median ${fmt(r.cold.medianMs)} ms over ${r.cold.runs} runs [${r.cold.allMs.map((m) => fmt(m)).join(', ')}]`,
+    )
+  }
+  return lines.join('\n')
+}
+
+/** The bench section of docs/quality.md. */
+export function formatBenchMarkdown(r: BenchResult): string {
+  const out = [
+    '## Throughput (`sitrep bench`)',
+    '',
+    `${r.texts} texts from \`${r.corpus}\` cycled to ${fmt(r.docs)} articles (${fmt(r.words)} words), in-process on one core, Node ${r.node}.`,
+    '',
+    '| run | articles/s | words/s |',
+    '| --- | --- | --- |',
+    `| sitrep (full pipeline) | ${fmt(r.sitrep.articlesPerSecond, 1)} | ${fmt(r.sitrep.wordsPerSecond)} |`,
+    `| bare wink-nlp (tokens + pos) | ${fmt(r.bare.articlesPerSecond, 1)} | ${fmt(r.bare.wordsPerSecond)} |`,
+    '',
+    `Ratio sitrep/bare: **${r.ratio.toFixed(2)}** (floor 0.5). Peak RSS ${fmt(r.peakRssMb)} MB.`,
+    '',
+    '| stage | ms | share |',
+    '| --- | --- | --- |',
+    ...r.stages.map((s) => `| ${s.stage} | ${fmt(s.ms)} | ${(s.share * 100).toFixed(1)}% |`),
+  ]
+  if (r.cold) {
+    out.push(
+      '',
+      `Cold start of \`sitrep extract\` on one article: median ${fmt(r.cold.medianMs)} ms over ${r.cold.runs} runs.`,
+    )
+  }
+  return out.join('\n')
+}

@@ -19,13 +19,26 @@ export interface GazetteerEntry {
   /** GeoNames feature class and code, e.g. "P.PPL", "A.ADM1", "A.PCLI". */
   feature: string
   population: number
+  /** How the looked-up name matched this entry (set by `lookup`). */
+  match?: GazetteerMatch
 }
+
+/**
+ * How a name matched, best first: the place's own name, a GeoNames alternate name, an alias
+ * written for sitrep (renamed places, exonyms), a romanisation of a Cyrillic name, the bare name
+ * of a region ("Donetsk" for Donetsk Oblast), a loose transliteration skeleton.
+ */
+export type GazetteerMatch = 'name' | 'alternate' | 'alias' | 'translit' | 'region' | 'fuzzy'
 
 export interface Gazetteer {
   /** Candidates whose name, alternate name, alias or transliteration key matches. */
   lookup(name: string): GazetteerEntry[]
   /** Whether any entry is known by this name (fast path for recognisers). */
   has(name: string): boolean
+  /** The first-level region entry (feature A.ADM1) for a GeoNames admin1 code, or null. */
+  region(country: string, admin1Code: string): GazetteerEntry | null
+  /** The country entry (feature A.PCLI) for an ISO 3166-1 alpha-2 code, or null. */
+  country(iso2: string): GazetteerEntry | null
 }
 
 /** A lexicon is a named data file: rows of string fields, first field the term. */

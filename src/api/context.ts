@@ -1,0 +1,73 @@
+/**
+ * What every route reads through: the corpus store with corrections applied,
+ * plus a small cache of corrected docs (the map enriches events with their
+ * place precision, which lives in the doc, and would reload docs otherwise).
+ */
+import type { Doc } from '../core/record.js'
+import type { ClaimClusterRecord, EventRecord, Store } from '../store/store.js'
+import { correctCluster, correctDoc, correctEvent } from './corrections.js'
+import type { CorrectionRecord, ReviewStore } from './review-types.js'
+
+export type IngestOutcome =
+  | { id: string; status: 'stored' | 'duplicate' }
+  | { id: string | null; status: 'error'; where: string; code: string; message: string }
+
+/** Stores extracted docs; the corpus ingest when available, else ./ingest.ts's simple writer. */
+export type IngestDocs = (docs: Doc[]) => Promise<IngestOutcome[]>
+
+const DOC_CACHE_SIZE = 500
+
+export class AppContext {
+  private readonly docs = new Map<string, Doc | null>()
+  /** Bumped on every write, so derived caches (the entity and place catalogue) know to rebuild. */
+  generation = 0
+
+  constructor(
+    readonly store: Store,
+    readonly review: ReviewStore,
+  ) {}
+
+  invalidate(articleId?: string): void {
+    this.generation++
+    if (articleId === undefined) this.docs.clear()
+    else this.docs.delete(articleId)
+  }
+
+  async corrections(articleId: string): Promise<CorrectionRecord[]> {
+    return (await this.review.listCorrections({ articleId, limit: 1000 })).items
+  }
+
+  async claimCorrections(claimId?: string): Promise<CorrectionRecord[]> {
+    const query = claimId === undefined ? { kind: 'claim-status' as const } : { claimId }
+    return (await this.review.listCorrections({ ...query, limit: 1000 })).items
+  }
+
+  /** The doc with its corrections applied, or null. */
+  async doc(articleId: string): Promise<Doc | null> {
+    if (this.docs.has(articleId)) return this.docs.get(articleId) ?? null
+    const raw = await this.store.getDoc(articleId)
+    const doc = raw ? correctDoc(raw, await this.corrections(articleId)) : null
+    if (this.docs.size >= DOC_CACHE_SIZE) {
+      const oldest = this.docs.keys().next().value
+      if (oldest !== undefined) this.docs.delete(oldest)
+    }
+    this.docs.set(articleId, doc)
+    return doc
+  }
+
+  async event(event: EventRecord): Promise<EventRecord> {
+    const corrections = await this.corrections(event.articleId)
+    if (corrections.length === 0) return event
+    return correctEvent(event, await this.doc(event.articleId), corrections)
+  }
+
+  async events(events: EventRecord[]): Promise<EventRecord[]> {
+    return Promise.all(events.map((e) => this.event(e)))
+  }
+
+  async clusters<T extends ClaimClusterRecord>(clusters: T[]): Promise<T[]> {
+    const corrections = await this.claimCorrections()
+    if (corrections.length === 0) return clusters
+    return clusters.map((c) => correctCluster(c, corrections))
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * POST /api/ingest: bodies to articles (text, HTML, JSON, JSON Lines), articles
+ * to docs (the pipeline); storing them is the corpus ingest's job (`AppOptions.ingest`).
+ */
+import { createHash } from 'node:crypto'
+import { SitrepError } from '../core/errors.js'
+import type { Doc } from '../core/record.js'
+import type { Article } from '../ingest/article.js'
+import { htmlToArticle } from '../ingest/html.js'
+import { parseJsonlLine } from '../ingest/jsonl.js'
+import type { EventRecord } from '../store/store.js'
+
+export type ParsedItem =
+  | { kind: 'article'; article: Article; where: string }
+  | { kind: 'error'; where: string; code: string; message: string }
+
+export const INGEST_TYPES = {
+  text: 'text/plain',
+  html: 'text/html',
+  jsonl: 'application/x-ndjson',
+  jsonlAlt: 'application/jsonl',
+  json: 'application/json',
+} as const
+
+/** Split a request body into articles; bad JSON Lines become positioned errors, the rest go on. */
+export function parseIngestBody(
+  contentType: string,
+  body: unknown,
+  defaults: Partial<Article>,
+): ParsedItem[] {
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? ''
+  const tryItem = (where: string, make: () => Article): ParsedItem => {
+    try {
+      return { kind: 'article', article: { ...make(), ...defaults }, where }
+    } catch (error) {
+      if (!(error instanceof SitrepError)) throw error
+      return { kind: 'error', where, code: error.code, message: error.message }
+    }
+  }
+  if (type === INGEST_TYPES.html) {
+    return [tryItem('body', () => htmlToArticle(String(body), 'body'))]
+  }
+  if (type === INGEST_TYPES.jsonl || type === INGEST_TYPES.jsonlAlt) {
+    return String(body)
+      .split('\n')
+      .map((line, i) => ({ line, where: `body:${i + 1}` }))
+      .filter(({ line }) => line.trim() !== '')
+      .map(({ line, where }) => tryItem(where, () => parseJsonlLine(line, where)))
+  }
+  if (type === INGEST_TYPES.json) {
+    const items = Array.isArray(body) ? body : [body]
+    return items.map((item, i) =>
+      tryItem(`body[${i}]`, () => parseJsonlLine(JSON.stringify(item), `body:${i + 1}`)),
+    )
+  }
+  const text = String(body)
+  if (text.trim() === '') {
+    return [{ kind: 'error', where: 'body', code: 'E_INPUT_EMPTY', message: 'the body is empty' }]
+  }
+  return [tryItem('body', () => ({ text }))]
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
+}
+
+/** Events of a doc flattened as the Store keeps them. */
+export function eventRecords(doc: Doc): EventRecord[] {
+  const places = doc.layers.places ?? []
+  return (doc.layers.events ?? []).map((event, index) => {
+    const first = event.places[0] === undefined ? undefined : places[event.places[0]]
+    return {
+      id: `${doc.id}:${index}`,
+      articleId: doc.id,
+      index,
+      type: event.type,
+      mode: event.mode,
+      acled: event.acled,
+      date: event.date,
+      datePrecision: event.datePrecision,
+      place: first
+        ? { name: first.name, lat: first.lat, lon: first.lon, country: first.country }
+        : null,
+      actors: event.actors.map((a) => a.name),
+      counts: event.counts,
+      status: event.status,
+      claimedBy: event.claimedBy,
+      text: doc.text.slice(event.start, event.end),
+      storyId: event.key,
+      outlet: doc.source.outlet,
+      published: doc.source.published,
+    }
+  })
+}

@@ -103,7 +103,7 @@ export async function runEvalAll(options: EvalAllOptions): Promise<void> {
   if (options.bench !== false) {
     const { runBench, formatBenchMarkdown } = await import('./bench.js')
     log('sitrep eval-all: throughput…')
-    bench = formatBenchMarkdown(await runBench({ shared: options.shared, docs: 1000 }))
+    bench = formatBenchMarkdown(await runBench({ shared: options.shared, cold: true }))
   }
   const markdown = qualityMarkdown(rows, notes, blocks, bench)
   mkdirSync(dirname(resolve(options.out)), { recursive: true })

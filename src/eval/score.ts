@@ -122,7 +122,24 @@ export function scoreDoc(gold: GoldDoc, pred: GoldDoc, options: ScoreOptions = {
     result.counts.events = scored.counts
     result.stories = scored.stories
   }
+  summariseUncomputed(result, gold, pred)
   return result
+}
+
+/** A layer no stage computed misses everything: say so once instead of listing each item. */
+function summariseUncomputed(result: DocScore, gold: GoldDoc, pred: GoldDoc): void {
+  const computed = pred.layers ?? GOLD_LAYERS
+  for (const layer of result.layers) {
+    if (computed.includes(layer)) continue
+    const count = (gold[layer] ?? []).length
+    result.errors = result.errors.filter((e) => e.layer !== layer)
+    result.errors.push({
+      layer,
+      kind: 'miss',
+      gold: `all ${count} gold ${layer}`,
+      why: 'no stage computes this layer yet (scored as an empty prediction)',
+    })
+  }
 }
 
 interface EntityLists {

@@ -5,13 +5,14 @@ import { GOLD_LAYERS, type GoldLayer } from '../../core/gold.js'
 import { runEvalAll, type EvalAllOptions } from '../../eval/all.js'
 import { readGoldSet } from '../../eval/read.js'
 import { formatErrors, formatFigures } from '../../eval/report.js'
-import { evaluateSet } from '../../eval/run.js'
+import { evaluateSet, scorePredictions } from '../../eval/run.js'
 
 interface EvalOptions {
   only?: string
   json?: boolean
   out?: string
   errors?: boolean
+  predictions?: string
 }
 
 /** `sitrep eval` (one gold set) and `sitrep eval-all` (every set in ../shared, into docs/quality.md). */
@@ -27,6 +28,10 @@ export function registerEval(program: Command): void {
     .option('--json', 'print all figures (and per-doc counts) as JSON')
     .option('--out <file>', 'also write the report (JSON with --json, else text) to this file')
     .option('--errors', 'list misses, false hits and wrong attributes per document, with why')
+    .option(
+      '--predictions <path>',
+      'score these gold-format predictions (folder or .jsonl, matched by id) instead of running sitrep',
+    )
     .addHelpText(
       'after',
       `
@@ -77,7 +82,13 @@ async function runEval(goldPath: string, options: EvalOptions): Promise<void> {
   if (golds.length === 0) {
     throw sitrepError('E_USAGE', { detail: `${goldPath} holds no gold documents` })
   }
-  const result = await evaluateSet(golds, { only })
+  const result = options.predictions
+    ? {
+        ...scorePredictions(golds, readGoldSet(options.predictions), only),
+        seconds: 0,
+        clustering: 'given',
+      }
+    : await evaluateSet(golds, { only })
   let report: string
   if (options.json) {
     report = JSON.stringify(

@@ -316,10 +316,11 @@ export interface ArticleRow extends ArticleRecord {
   signature: number[]
 }
 
-export interface StoryRow extends StoryRecord {
-  /** Content-word bag of the story (for text similarity of newcomers). */
+/** An event as the corpus keeps it: the record, its content terms and its article's origin. */
+export interface StoredEvent {
+  record: EventRecord
   terms: string[]
-  actors: string[]
+  origin: string
 }
 
 export interface StoryMemberRow {
@@ -330,12 +331,6 @@ export interface StoryMemberRow {
   addedAt: string
 }
 
-export interface ClaimClusterRow extends ClaimClusterRecord {
-  /** Matching keys (entity keys, numbers, content words) for candidate lookup. */
-  keys: string[]
-  history: ClaimStatusChange[]
-}
-
 export interface ClaimMemberRow extends ClaimMember {
   clusterId: string
   /** Content-word bag of the claim (for paraphrase-tolerant matching). */
@@ -343,43 +338,72 @@ export interface ClaimMemberRow extends ClaimMember {
   refs: ClaimClusterRecord['refs']
 }
 
-/** Candidate events for story clustering. */
+/** Candidate events for story clustering: same type, effective date in the window. */
 export interface EventCandidateQuery {
-  /** Inclusive date window; events without dates are only found via `storyIds`. */
+  type: PloverType
+  /** Inclusive ISO date window on the event date (or its article's date when it has none). */
   from: string
   to: string
+  /** Only events within about this distance of the point (or without a place). */
+  near?: { lat: number; lon: number; km: number }
   limit?: number
 }
 
 /** The write primitives of one transaction. Reads inside it see its own writes. */
 export interface StoreWriter {
-  findArticleByHash(contentHash: string): Promise<ArticleRecord | null>
+  /** The article with this text at this canonical URL (null URL: this text without a URL). */
+  findDuplicate(contentHash: string, canonicalUrl: string | null): Promise<ArticleRecord | null>
   /** The current (not superseded) version at a canonical URL. */
   findCurrentByUrl(canonicalUrl: string): Promise<ArticleRecord | null>
+  articleExists(id: string): Promise<boolean>
   insertArticle(row: ArticleRow): Promise<void>
-  markSuperseded(id: string, byId: string): Promise<void>
-  /** Articles sharing at least one LSH band with these band keys, with the number shared. */
-  findByBands(bands: string[], limit?: number): Promise<{ id: string; shared: number }[]>
+  /**
+   * Marks `id` superseded by `byId` and takes its events out of their stories and
+   * its claims out of their clusters; returns what to recompute.
+   */
+  retireArticle(id: string, byId: string): Promise<{ storyIds: string[]; clusterIds: string[] }>
+  /** Articles sharing at least `minShared` LSH bands with these keys, most shared first. */
+  findByBands(
+    bands: string[],
+    minShared: number,
+    limit: number,
+  ): Promise<{ id: string; shared: number }[]>
   insertBands(articleId: string, bands: string[]): Promise<void>
-  getSignature(articleId: string): Promise<{ signature: number[]; origin: string } | null>
+  getSignature(articleId: string): Promise<{
+    signature: number[]
+    origin: string
+    canonicalUrl: string | null
+    copyOf: string | null
+    superseded: boolean
+  } | null>
 
-  insertEvents(events: EventRecord[], terms: string[][]): Promise<void>
-  /** Stories with an event dated in the window (or undated stories updated recently). */
-  candidateStories(query: EventCandidateQuery): Promise<StoryRow[]>
-  getStoryRow(id: string): Promise<StoryRow | null>
-  upsertStory(row: StoryRow): Promise<void>
+  insertEvents(events: StoredEvent[]): Promise<void>
+  candidateEvents(query: EventCandidateQuery): Promise<StoredEvent[]>
+  /** Current member events of a story, in joining order. */
+  storyEvents(storyId: string): Promise<StoredEvent[]>
+  storyMembers(storyId: string): Promise<StoryMemberRow[]>
+  getStoryRecord(id: string): Promise<StoryRecord | null>
+  upsertStory(record: StoryRecord): Promise<void>
+  /** Adds a member (and sets the event's storyId). */
   addStoryMember(member: StoryMemberRow): Promise<void>
-  /** Events of a story (for discrepancy detection and linking). */
-  storyEvents(storyId: string): Promise<EventRecord[]>
+  deleteStory(id: string): Promise<void>
 
-  /** Claim clusters sharing keys, best first, with the number of shared keys. */
-  candidateClaimClusters(keys: string[], limit?: number): Promise<{ id: string; shared: number }[]>
-  getClaimClusterRow(id: string): Promise<ClaimClusterRow | null>
-  upsertClaimCluster(row: ClaimClusterRow): Promise<void>
-  addClaimMember(member: ClaimMemberRow): Promise<void>
-  claimMemberRows(clusterId: string): Promise<ClaimMemberRow[]>
+  /** Clusters sharing at least `minShared` keys, most shared first. */
+  candidateClaimClusters(
+    keys: string[],
+    minShared: number,
+    limit: number,
+  ): Promise<{ id: string; shared: number }[]>
+  claimMembers(clusterId: string): Promise<ClaimMemberRow[]>
+  addClaimMember(member: ClaimMemberRow, keys: string[]): Promise<void>
+  upsertClaimCluster(record: ClaimClusterRecord, history: ClaimStatusChange[]): Promise<void>
+  deleteClaimCluster(id: string): Promise<void>
 
-  upsertDiscrepancy(record: DiscrepancyRecord): Promise<void>
+  /** Replaces the discrepancies recorded for one story or one claim cluster. */
+  replaceDiscrepancies(
+    subject: { storyId: string } | { claimId: string },
+    records: DiscrepancyRecord[],
+  ): Promise<void>
 }
 
 // ------------------------------------------------------------------ the store
@@ -397,6 +421,8 @@ export interface Store {
   stats(): Promise<StoreStats>
   getArticle(id: string): Promise<ArticleRecord | null>
   getDoc(id: string): Promise<Doc | null>
+  /** The stored article with this text at this canonical URL, if any (the idempotency check). */
+  findDuplicate(contentHash: string, canonicalUrl: string | null): Promise<ArticleRecord | null>
   listArticles(query?: ArticleQuery): Promise<Page<ArticleRecord>>
   /** All versions at the article's canonical URL, oldest first. */
   articleVersions(id: string): Promise<ArticleRecord[]>

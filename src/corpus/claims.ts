@@ -1,0 +1,319 @@
+/**
+ * Claim clusters: the same proposition across articles, and its lifecycle.
+ *
+ * Matching uses what survives paraphrase: content words (stemmed, without
+ * function words and without the words of denial), entity keys and places.
+ * Numbers are left out of matching on purpose: "12 killed" and "9 killed" are the
+ * same proposition with a discrepancy, not two propositions.
+ *
+ * The lifecycle is replayed from all members in date order each time one joins,
+ * so the history does not depend on the order articles were ingested in.
+ */
+import type { Doc } from '../core/record.js'
+import type {
+  ClaimClusterRecord,
+  ClaimMemberRow,
+  ClaimStatus,
+  ClaimStatusChange,
+  DiscrepancyRecord,
+  DiscrepancyValue,
+} from '../store/store.js'
+import { figuresIn } from './numbers.js'
+import { claimOrigin, originKey } from './sources.js'
+import { contentTerms, jaccard, overlap, sha256 } from './text.js'
+
+export interface ClaimOptions {
+  /** Minimum similarity to join a cluster. */
+  threshold?: number
+}
+
+export const CLAIM_DEFAULTS: Required<ClaimOptions> = { threshold: 0.45 }
+
+/** Words that mark a denial or a report, not the proposition itself. */
+const NON_PROPOSITION = new Set([
+  'deny',
+  'deni',
+  'reject',
+  'refut',
+  'dismiss',
+  'claim',
+  'allegation',
+  'alleg',
+  'insist',
+  'confirm',
+  'verifi',
+  'verify',
+  'retract',
+  'never',
+  'false',
+  'untrue',
+])
+
+const RETRACTION =
+  /\b(retract(s|ed|ing)?|withdr[ae]w|withdrawn|walk(ed)? back|corrected|correction|apologi[sz]ed for (the|its) (report|claim))\b/i
+
+export type ClaimInput = Omit<ClaimMemberRow, 'clusterId' | 'similarity'>
+
+/** The claims of a doc as cluster members-to-be. */
+export function claimInputs(doc: Doc, articleId: string, articleOriginKey: string): ClaimInput[] {
+  return (doc.layers.claims ?? []).map((claim, index) => {
+    const text = doc.text.slice(claim.start, claim.end)
+    return {
+      articleId,
+      index,
+      text,
+      claimant: claim.claimant,
+      via: claim.via,
+      stance: claim.stance,
+      verification: claim.verification,
+      outlet: doc.source.outlet,
+      published: doc.source.published,
+      origin: claimOrigin(claim, articleOriginKey, doc.source.outlet),
+      terms: propositionTerms(text),
+      refs: {
+        entities: claim.refs.entities.map(originKey),
+        numbers: claim.refs.numbers,
+        places: claim.refs.places.map(originKey),
+        dates: claim.refs.dates,
+      },
+    }
+  })
+}
+
+export function propositionTerms(text: string): string[] {
+  return contentTerms(text).filter((t) => !NON_PROPOSITION.has(t) && !/^\d/.test(t))
+}
+
+/** Keys for finding candidate clusters: entities, places and content words. */
+export function claimKeys(claim: Pick<ClaimInput, 'terms' | 'refs'>): string[] {
+  const keys = new Set<string>()
+  for (const e of claim.refs.entities) keys.add('e:' + e)
+  for (const p of claim.refs.places) keys.add('p:' + p)
+  for (const t of claim.terms) if (t.length > 2) keys.add('w:' + t)
+  return [...keys].slice(0, 40)
+}
+
+/** Similarity of two claims' propositions, 0..1. */
+export function claimSimilarity(
+  a: Pick<ClaimInput, 'terms' | 'refs'>,
+  b: Pick<ClaimInput, 'terms' | 'refs'>,
+): number {
+  const words = 0.5 * overlap(a.terms, b.terms) + 0.5 * jaccard(a.terms, b.terms)
+  const namesA = [...a.refs.entities, ...a.refs.places]
+  const namesB = [...b.refs.entities, ...b.refs.places]
+  if (namesA.length === 0 || namesB.length === 0) return round(words)
+  return round(0.75 * words + 0.25 * overlap(namesA, namesB))
+}
+
+export function clusterIdFor(articleId: string, index: number): string {
+  return 'c-' + sha256(`${articleId}:${index}`).slice(0, 12)
+}
+
+export interface Lifecycle {
+  status: ClaimStatus
+  statusDate: string
+  history: ClaimStatusChange[]
+  discrepancies: DiscrepancyRecord[]
+}
+
+/** Replays the members of a cluster in date order into a status history. */
+export function claimLifecycle(
+  clusterId: string,
+  members: readonly ClaimMemberRow[],
+  now: string,
+): Lifecycle {
+  const ordered = [...members].sort(byDate)
+  const history: ClaimStatusChange[] = []
+  let status: ClaimStatus | null = null
+  const asserting = new Set<string>()
+  const assertedTerms = new Set<string>()
+  const figures = new Map<string, { value: number; member: ClaimMemberRow }[]>()
+  const change = (next: ClaimStatus, member: ClaimMemberRow, reason: string): void => {
+    if (next === status) return
+    status = next
+    history.push({
+      status: next,
+      date: member.published ?? now,
+      articleId: member.articleId,
+      claimIndex: member.index,
+      reason,
+    })
+  }
+
+  for (const member of ordered) {
+    const who = member.claimant ?? member.outlet ?? member.origin
+    if (status === null) {
+      if (member.stance === 'denies') change('denied', member, `denied by ${who}`)
+      else if (member.verification === 'confirmed')
+        change('confirmed', member, `confirmed by ${who}`)
+      else change('claimed', member, `claimed by ${who}`)
+      if (member.stance !== 'denies') {
+        asserting.add(member.origin)
+        for (const t of member.terms) assertedTerms.add(t)
+      }
+      recordFigures(figures, member)
+      continue
+    }
+    if (RETRACTION.test(member.text) && asserting.has(member.origin)) {
+      change('retracted', member, `retracted by ${who}`)
+      continue
+    }
+    if (status === 'retracted') continue
+    if (member.stance === 'denies') {
+      if (status === 'confirmed') continue
+      const concerned = contentTerms(member.claimant ?? '').some((t) => assertedTerms.has(t))
+      if (concerned) change('denied', member, `denied by the party concerned (${who})`)
+      else change('disputed', member, `counter-claim by ${who}`)
+      continue
+    }
+    const conflict = recordFigures(figures, member)
+    if (conflict && status !== 'confirmed') {
+      change('disputed', member, `conflicting figure from ${who}: ${conflict}`)
+    }
+    if (member.verification === 'confirmed' && !asserting.has(member.origin)) {
+      change('confirmed', member, `confirmed by ${who}`)
+    } else if (
+      status === 'claimed' &&
+      !asserting.has(member.origin) &&
+      member.stance === 'asserts'
+    ) {
+      change('corroborated', member, `independent source: ${member.origin}`)
+    }
+    if (member.stance !== 'hedges') asserting.add(member.origin)
+    for (const t of member.terms) assertedTerms.add(t)
+  }
+
+  const last = history[history.length - 1]
+  return {
+    status: status ?? 'claimed',
+    statusDate: last?.date ?? now,
+    history,
+    discrepancies: claimDiscrepancies(clusterId, ordered, now),
+  }
+}
+
+/** Adds the member's figures; returns a description of a conflict with earlier ones, if any. */
+function recordFigures(
+  figures: Map<string, { value: number; member: ClaimMemberRow }[]>,
+  member: ClaimMemberRow,
+): string | null {
+  let conflict: string | null = null
+  for (const figure of figuresIn(member.text)) {
+    const seen = figures.get(figure.key) ?? []
+    const other = seen.find((s) => s.value !== figure.value && s.member.origin !== member.origin)
+    if (other && !conflict) conflict = `${figure.key} ${figure.value} vs ${other.value}`
+    seen.push({ value: figure.value, member })
+    figures.set(figure.key, seen)
+  }
+  return conflict
+}
+
+/** Count discrepancies (figures that disagree) and denials of one claim cluster. */
+export function claimDiscrepancies(
+  clusterId: string,
+  members: readonly ClaimMemberRow[],
+  now: string,
+): DiscrepancyRecord[] {
+  const out: DiscrepancyRecord[] = []
+  const byKey = new Map<string, DiscrepancyValue[]>()
+  for (const member of members) {
+    for (const figure of figuresIn(member.text)) {
+      const values = byKey.get(figure.key) ?? []
+      values.push(valueOf(member, figure.value))
+      byKey.set(figure.key, values)
+    }
+  }
+  for (const [key, values] of byKey) {
+    if (new Set(values.map((v) => v.value)).size < 2) continue
+    out.push({
+      id: discrepancyId('count', clusterId, key),
+      kind: 'count',
+      storyId: null,
+      claimId: clusterId,
+      field: key as DiscrepancyRecord['field'],
+      values,
+      detectedAt: now,
+      summary: `${key}: ${values.map((v) => `${v.value} (${v.outlet ?? v.origin})`).join(' vs ')}`,
+    })
+  }
+  const denials = members.filter((m) => m.stance === 'denies')
+  const assertions = members.filter((m) => m.stance !== 'denies')
+  if (denials.length && assertions.length) {
+    const values = [...assertions.slice(0, 3), ...denials].map((m) => valueOf(m, m.stance))
+    out.push({
+      id: discrepancyId('denial', clusterId, null),
+      kind: 'denial',
+      storyId: null,
+      claimId: clusterId,
+      field: null,
+      values,
+      detectedAt: now,
+      summary: `${denials.map((d) => d.claimant ?? d.outlet ?? d.origin).join(', ')} denies what ${
+        assertions[0]!.claimant ?? assertions[0]!.outlet ?? assertions[0]!.origin
+      } claims`,
+    })
+  }
+  return out
+}
+
+function valueOf(member: ClaimMemberRow, value: number | string): DiscrepancyValue {
+  return {
+    value,
+    articleId: member.articleId,
+    eventId: null,
+    claimIndex: member.index,
+    outlet: member.outlet,
+    origin: member.origin,
+    text: member.text.length > 300 ? member.text.slice(0, 300) : member.text,
+  }
+}
+
+export function discrepancyId(kind: string, subject: string, field: string | null): string {
+  return 'd-' + sha256(`${kind}:${subject}:${field ?? ''}`).slice(0, 12)
+}
+
+/** The cluster record for a set of members and its lifecycle. */
+export function clusterRecord(
+  id: string,
+  members: readonly ClaimMemberRow[],
+  lifecycle: Lifecycle,
+  now: string,
+): ClaimClusterRecord {
+  const ordered = [...members].sort(byDate)
+  const founder = ordered.find((m) => m.stance !== 'denies') ?? ordered[0]!
+  const origins = [...new Set(members.map((m) => m.origin))].sort()
+  const dates = ordered.map((m) => m.published ?? now)
+  const union = (pick: (m: ClaimMemberRow) => string[]): string[] =>
+    [...new Set(members.flatMap(pick))].slice(0, 30)
+  return {
+    id,
+    text: founder.text,
+    claimant: founder.claimant,
+    status: lifecycle.status,
+    statusDate: lifecycle.statusDate,
+    memberCount: members.length,
+    articleCount: new Set(members.map((m) => m.articleId)).size,
+    independentSources: origins.length,
+    origins,
+    firstSeen: dates[0] ?? now,
+    lastSeen: dates[dates.length - 1] ?? now,
+    refs: {
+      entities: union((m) => m.refs.entities),
+      numbers: union((m) => m.refs.numbers),
+      places: union((m) => m.refs.places),
+      dates: union((m) => m.refs.dates),
+    },
+  }
+}
+
+function byDate(a: ClaimMemberRow, b: ClaimMemberRow): number {
+  const da = a.published ?? '9999'
+  const db = b.published ?? '9999'
+  if (da !== db) return da < db ? -1 : 1
+  if (a.articleId !== b.articleId) return a.articleId < b.articleId ? -1 : 1
+  return a.index - b.index
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}

@@ -1,0 +1,203 @@
+/**
+ * Versioned schema migrations, one list per dialect. A migration is applied once,
+ * inside a transaction, and recorded in `schema_migrations`; never edit an applied
+ * migration, add the next one. Column names are the same in both dialects so the
+ * queries in ./sql-store.ts serve both.
+ */
+
+export type Dialect = 'sqlite' | 'postgres'
+
+export interface Migration {
+  version: number
+  name: string
+  statements: string[]
+}
+
+function schemaV1(dialect: Dialect): string[] {
+  const serial = dialect === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'SERIAL PRIMARY KEY'
+  const real = dialect === 'sqlite' ? 'REAL' : 'DOUBLE PRECISION'
+  const noRowid = dialect === 'sqlite' ? ' WITHOUT ROWID' : ''
+  const statements = [
+    `CREATE TABLE articles (
+      seq ${serial},
+      id TEXT NOT NULL UNIQUE,
+      version INTEGER NOT NULL,
+      previous_id TEXT,
+      superseded_by TEXT,
+      url TEXT,
+      canonical_url TEXT,
+      content_hash TEXT NOT NULL,
+      dedupe_key TEXT NOT NULL UNIQUE,
+      outlet TEXT,
+      published TEXT,
+      title TEXT,
+      language TEXT,
+      ingested_at TEXT NOT NULL,
+      copy_of TEXT,
+      copy_overlap ${real},
+      origin TEXT NOT NULL,
+      counts TEXT NOT NULL,
+      signature TEXT NOT NULL,
+      text TEXT NOT NULL,
+      doc TEXT NOT NULL
+    )`,
+    `CREATE INDEX articles_url ON articles (canonical_url)`,
+    `CREATE INDEX articles_copy ON articles (copy_of)`,
+    `CREATE INDEX articles_outlet ON articles (outlet)`,
+    `CREATE TABLE reprint_bands (
+      band TEXT NOT NULL,
+      article_id TEXT NOT NULL,
+      PRIMARY KEY (band, article_id)
+    )${noRowid}`,
+    `CREATE TABLE events (
+      id TEXT PRIMARY KEY,
+      article_id TEXT NOT NULL,
+      idx INTEGER NOT NULL,
+      type TEXT NOT NULL,
+      mode TEXT,
+      acled TEXT,
+      date TEXT,
+      date_precision TEXT,
+      day TEXT,
+      place_name TEXT,
+      lat ${real},
+      lon ${real},
+      country TEXT,
+      actors TEXT NOT NULL,
+      actors_lc TEXT NOT NULL,
+      counts TEXT NOT NULL,
+      status TEXT NOT NULL,
+      claimed_by TEXT,
+      text TEXT NOT NULL,
+      story_id TEXT,
+      outlet TEXT,
+      published TEXT,
+      origin TEXT NOT NULL,
+      terms TEXT NOT NULL,
+      retired INTEGER NOT NULL DEFAULT 0
+    )`,
+    `CREATE INDEX events_article ON events (article_id)`,
+    `CREATE INDEX events_type_day ON events (type, day)`,
+    `CREATE INDEX events_story ON events (story_id)`,
+    `CREATE INDEX events_day ON events (day)`,
+    `CREATE TABLE stories (
+      id TEXT PRIMARY KEY,
+      title TEXT NOT NULL,
+      type TEXT NOT NULL,
+      acled TEXT,
+      date_from TEXT,
+      date_to TEXT,
+      place_name TEXT,
+      lat ${real},
+      lon ${real},
+      country TEXT,
+      event_count INTEGER NOT NULL,
+      article_count INTEGER NOT NULL,
+      independent_sources INTEGER NOT NULL,
+      origins TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    )`,
+    `CREATE INDEX stories_updated ON stories (updated_at)`,
+    `CREATE TABLE story_members (
+      seq ${serial},
+      event_id TEXT NOT NULL UNIQUE,
+      story_id TEXT NOT NULL,
+      linked_to TEXT,
+      features TEXT,
+      added_at TEXT NOT NULL
+    )`,
+    `CREATE INDEX story_members_story ON story_members (story_id)`,
+    `CREATE TABLE claim_members (
+      seq ${serial},
+      article_id TEXT NOT NULL,
+      idx INTEGER NOT NULL,
+      cluster_id TEXT NOT NULL,
+      text TEXT NOT NULL,
+      claimant TEXT,
+      via TEXT NOT NULL,
+      stance TEXT NOT NULL,
+      verification TEXT,
+      outlet TEXT,
+      published TEXT,
+      origin TEXT NOT NULL,
+      similarity ${real} NOT NULL,
+      terms TEXT NOT NULL,
+      refs TEXT NOT NULL,
+      UNIQUE (article_id, idx)
+    )`,
+    `CREATE INDEX claim_members_cluster ON claim_members (cluster_id)`,
+    `CREATE TABLE claim_keys (
+      key TEXT NOT NULL,
+      cluster_id TEXT NOT NULL,
+      PRIMARY KEY (key, cluster_id)
+    )${noRowid}`,
+    `CREATE TABLE claim_key_counts (
+      key TEXT PRIMARY KEY,
+      n INTEGER NOT NULL
+    )${noRowid}`,
+    `CREATE TABLE claim_clusters (
+      id TEXT PRIMARY KEY,
+      text TEXT NOT NULL,
+      claimant TEXT,
+      status TEXT NOT NULL,
+      status_date TEXT NOT NULL,
+      member_count INTEGER NOT NULL,
+      article_count INTEGER NOT NULL,
+      independent_sources INTEGER NOT NULL,
+      origins TEXT NOT NULL,
+      first_seen TEXT NOT NULL,
+      last_seen TEXT NOT NULL,
+      refs TEXT NOT NULL,
+      history TEXT NOT NULL
+    )`,
+    `CREATE INDEX claim_clusters_status ON claim_clusters (status)`,
+    `CREATE TABLE discrepancies (
+      id TEXT PRIMARY KEY,
+      kind TEXT NOT NULL,
+      story_id TEXT,
+      claim_id TEXT,
+      field TEXT,
+      vals TEXT NOT NULL,
+      detected_at TEXT NOT NULL,
+      summary TEXT NOT NULL
+    )`,
+    `CREATE INDEX discrepancies_story ON discrepancies (story_id)`,
+    `CREATE INDEX discrepancies_claim ON discrepancies (claim_id)`,
+  ]
+  if (dialect === 'sqlite') {
+    // Contentless: the text lives once, in articles.text; rowid = articles.seq.
+    statements.push(
+      `CREATE VIRTUAL TABLE articles_fts USING fts5 (title, body, content='', tokenize='porter unicode61 remove_diacritics 2')`,
+    )
+  } else {
+    statements.push(
+      `ALTER TABLE articles ADD COLUMN fts tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED`,
+      `CREATE INDEX articles_fts ON articles USING GIN (fts)`,
+      // Great-circle distance, the same formula as src/corpus/geo.ts (SQLite registers it in JS).
+      `CREATE OR REPLACE FUNCTION dist_km(lat1 double precision, lon1 double precision, lat2 double precision, lon2 double precision)
+       RETURNS double precision LANGUAGE sql IMMUTABLE AS $$
+         SELECT 2 * 6371 * asin(least(1, sqrt(
+           power(sin(radians(lat2 - lat1) / 2), 2) +
+           cos(radians(lat1)) * cos(radians(lat2)) * power(sin(radians(lon2 - lon1) / 2), 2))))
+       $$`,
+    )
+  }
+  return statements
+}
+
+export function migrations(dialect: Dialect): Migration[] {
+  return [
+    {
+      version: 1,
+      name: 'articles, events, stories, claims, discrepancies',
+      statements: schemaV1(dialect),
+    },
+  ]
+}
+
+export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)`

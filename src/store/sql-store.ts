@@ -1,0 +1,906 @@
+/**
+ * The Store over SQL, shared by both backends: the same tables and queries
+ * (./migrations.ts), `?` placeholders, and two dialect switches (full-text search
+ * and JSON/number decoding). A backend only supplies a Driver.
+ */
+import type { Doc } from '../core/record.js'
+import type { Driver, Row } from './driver.js'
+import { MIGRATIONS_TABLE, migrations } from './migrations.js'
+import {
+  CLAIM_STATUSES,
+  pageBounds,
+  type ArticleQuery,
+  type ArticleRecord,
+  type ArticleRow,
+  type ClaimClusterDetail,
+  type ClaimClusterRecord,
+  type ClaimMemberRow,
+  type ClaimQuery,
+  type ClaimStatus,
+  type ClaimStatusChange,
+  type DiscrepancyQuery,
+  type DiscrepancyRecord,
+  type EventCandidateQuery,
+  type EventRecord,
+  type Page,
+  type SearchHit,
+  type SearchQuery,
+  type Store,
+  type StoreStats,
+  type StoreWriter,
+  type StoredEvent,
+  type StoryDetail,
+  type StoryMemberRow,
+  type StoryQuery,
+  type StoryRecord,
+} from './store.js'
+
+/** A key shared by more clusters than this says nothing about which claim it is. */
+const KEY_POSTINGS_CAP = 200
+
+const ARTICLE_COLUMNS =
+  'id, version, previous_id, superseded_by, url, canonical_url, content_hash, outlet, published, title, language, ingested_at, copy_of, copy_overlap, origin, counts'
+
+export class SqlStore implements Store {
+  readonly kind
+  constructor(private readonly driver: Driver) {
+    this.kind = driver.dialect
+  }
+
+  async migrate(): Promise<number> {
+    await this.driver.run(MIGRATIONS_TABLE)
+    return this.driver.transaction(async (tx) => {
+      const rows = await tx.all('SELECT version FROM schema_migrations')
+      const applied = new Set(rows.map((r) => Number(r.version)))
+      let version = Math.max(0, ...applied)
+      for (const migration of migrations(this.driver.dialect)) {
+        if (applied.has(migration.version)) continue
+        for (const statement of migration.statements) await tx.run(statement)
+        await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+          migration.version,
+          migration.name,
+          new Date().toISOString(),
+        ])
+        version = Math.max(version, migration.version)
+      }
+      return version
+    })
+  }
+
+  close(): Promise<void> {
+    return this.driver.close()
+  }
+
+  transaction<T>(fn: (writer: StoreWriter) => Promise<T>): Promise<T> {
+    return this.driver.transaction((tx) => fn(new SqlWriter(tx)))
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  async stats(): Promise<StoreStats> {
+    const count = async (sql: string): Promise<number> =>
+      Number((await this.driver.get(sql))?.n ?? 0)
+    return {
+      articles: await count('SELECT count(*) AS n FROM articles WHERE superseded_by IS NULL'),
+      versions: await count('SELECT count(*) AS n FROM articles'),
+      reprints: await count(
+        'SELECT count(*) AS n FROM articles WHERE copy_of IS NOT NULL AND superseded_by IS NULL',
+      ),
+      events: await count('SELECT count(*) AS n FROM events WHERE retired = 0'),
+      stories: await count('SELECT count(*) AS n FROM stories'),
+      claims: await count('SELECT count(*) AS n FROM claim_members'),
+      claimClusters: await count('SELECT count(*) AS n FROM claim_clusters'),
+      discrepancies: await count('SELECT count(*) AS n FROM discrepancies'),
+    }
+  }
+
+  async getArticle(id: string): Promise<ArticleRecord | null> {
+    const row = await this.driver.get(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`, [id])
+    return row ? articleFromRow(row) : null
+  }
+
+  async getDoc(id: string): Promise<Doc | null> {
+    const row = await this.driver.get('SELECT doc, text FROM articles WHERE id = ?', [id])
+    return row ? docFromRow(row) : null
+  }
+
+  findDuplicate(contentHash: string, canonicalUrl: string | null): Promise<ArticleRecord | null> {
+    return new SqlWriter(this.driver).findDuplicate(contentHash, canonicalUrl)
+  }
+
+  async listArticles(query: ArticleQuery = {}): Promise<Page<ArticleRecord>> {
+    const { limit, offset } = pageBounds(query)
+    const where: string[] = []
+    const params: unknown[] = []
+    if (!query.allVersions) where.push('superseded_by IS NULL')
+    if (query.outlet) {
+      where.push('outlet = ?')
+      params.push(query.outlet)
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+    const rows = await this.driver.all(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles ${clause} ORDER BY seq LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
+    )
+    const total = await this.driver.get(`SELECT count(*) AS n FROM articles ${clause}`, params)
+    return { items: rows.map(articleFromRow), total: Number(total?.n ?? 0) }
+  }
+
+  async articleVersions(id: string): Promise<ArticleRecord[]> {
+    const article = await this.getArticle(id)
+    if (!article) return []
+    if (!article.canonicalUrl) return [article]
+    const rows = await this.driver.all(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE canonical_url = ? ORDER BY version, seq`,
+      [article.canonicalUrl],
+    )
+    return rows.map(articleFromRow)
+  }
+
+  async reprintsOf(id: string): Promise<ArticleRecord[]> {
+    const rows = await this.driver.all(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE copy_of = ? ORDER BY seq`,
+      [id],
+    )
+    return rows.map(articleFromRow)
+  }
+
+  async *iterateDocs(pageSize = 200): AsyncIterable<Doc> {
+    let after = 0
+    for (;;) {
+      const rows = await this.driver.all(
+        'SELECT seq, doc, text FROM articles WHERE superseded_by IS NULL AND seq > ? ORDER BY seq LIMIT ?',
+        [after, pageSize],
+      )
+      if (rows.length === 0) return
+      for (const row of rows) yield docFromRow(row)
+      after = Number(rows[rows.length - 1]!.seq)
+    }
+  }
+
+  async search(query: SearchQuery): Promise<Page<SearchHit>> {
+    const { limit, offset } = pageBounds(query)
+    const sqlite = this.driver.dialect === 'sqlite'
+    const where: string[] = ['a.superseded_by IS NULL']
+    const params: unknown[] = []
+    let from = 'articles a'
+    let rank = '0'
+    const rankParams: unknown[] = []
+    const text = (query.text ?? '').trim()
+    if (text) {
+      if (sqlite) {
+        const match = ftsQuery(text)
+        if (match) {
+          from = 'articles_fts f JOIN articles a ON a.seq = f.rowid'
+          where.push('articles_fts MATCH ?')
+          params.push(match)
+          rank = 'bm25(articles_fts)'
+        }
+      } else {
+        where.push("a.fts @@ plainto_tsquery('english', ?)")
+        params.push(text)
+        rank = "-ts_rank(a.fts, plainto_tsquery('english', ?))"
+        rankParams.push(text)
+      }
+    }
+    const eventFilter = eventConditions(query)
+    if (eventFilter.sql.length) {
+      where.push(
+        `EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND ${eventFilter.sql.join(' AND ')})`,
+      )
+      params.push(...eventFilter.params)
+    }
+    if (query.status && isClaimStatus(query.status)) {
+      where.push(
+        'EXISTS (SELECT 1 FROM claim_members m JOIN claim_clusters c ON c.id = m.cluster_id WHERE m.article_id = a.id AND c.status = ?)',
+      )
+      params.push(query.status)
+    }
+    const clause = where.join(' AND ')
+    const rows = await this.driver.all(
+      `SELECT ${prefixed('a', ARTICLE_COLUMNS)}, a.text, ${rank} AS rank FROM ${from} WHERE ${clause} ORDER BY rank, a.seq DESC LIMIT ? OFFSET ?`,
+      [...rankParams, ...params, limit, offset],
+    )
+    const total = await this.driver.get(`SELECT count(*) AS n FROM ${from} WHERE ${clause}`, params)
+    const items: SearchHit[] = []
+    for (const row of rows) {
+      const article = articleFromRow(row)
+      const events = await this.driver.all(
+        `SELECT * FROM events e WHERE e.article_id = ? ${
+          eventFilter.sql.length ? 'AND ' + eventFilter.sql.join(' AND ') : 'AND e.retired = 0'
+        } ORDER BY e.idx`,
+        [article.id, ...eventFilter.params],
+      )
+      items.push({
+        article,
+        snippet: snippet(String(row.text ?? ''), text),
+        events: events.map(eventFromRow),
+        rank: Number(row.rank ?? 0),
+      })
+    }
+    return { items, total: Number(total?.n ?? 0) }
+  }
+
+  async getEvent(id: string): Promise<EventRecord | null> {
+    const row = await this.driver.get('SELECT * FROM events WHERE id = ?', [id])
+    return row ? eventFromRow(row) : null
+  }
+
+  async getStory(id: string): Promise<StoryDetail | null> {
+    const row = await this.driver.get('SELECT * FROM stories WHERE id = ?', [id])
+    if (!row) return null
+    const members = await this.driver.all(
+      `SELECT m.linked_to, m.features, m.added_at, e.* FROM story_members m JOIN events e ON e.id = m.event_id
+       WHERE m.story_id = ? ORDER BY m.seq`,
+      [id],
+    )
+    const discrepancies = await this.listDiscrepancies({ storyId: id, limit: 1000 })
+    return {
+      ...storyFromRow(row),
+      members: members.map((m) => ({
+        event: eventFromRow(m),
+        linkedTo: (m.linked_to as string | null) ?? null,
+        features: json(m.features),
+        addedAt: String(m.added_at),
+      })),
+      discrepancies: discrepancies.items,
+    }
+  }
+
+  async listStories(query: StoryQuery = {}): Promise<Page<StoryRecord>> {
+    const { limit, offset } = pageBounds(query)
+    const where: string[] = []
+    const params: unknown[] = []
+    if (query.type) {
+      where.push('type = ?')
+      params.push(query.type)
+    }
+    if (query.minArticles) {
+      where.push('article_count >= ?')
+      params.push(query.minArticles)
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+    const rows = await this.driver.all(
+      `SELECT * FROM stories ${clause} ORDER BY article_count DESC, date_from DESC, id LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
+    )
+    const total = await this.driver.get(`SELECT count(*) AS n FROM stories ${clause}`, params)
+    return { items: rows.map(storyFromRow), total: Number(total?.n ?? 0) }
+  }
+
+  async getClaimCluster(id: string): Promise<ClaimClusterDetail | null> {
+    const row = await this.driver.get('SELECT * FROM claim_clusters WHERE id = ?', [id])
+    if (!row) return null
+    const members = await new SqlWriter(this.driver).claimMembers(id)
+    const discrepancies = await this.listDiscrepancies({ claimId: id, limit: 1000 })
+    return {
+      ...clusterFromRow(row),
+      members: members.map(({ clusterId: _c, terms: _t, refs: _r, ...member }) => member),
+      history: json<ClaimStatusChange[]>(row.history) ?? [],
+      discrepancies: discrepancies.items,
+    }
+  }
+
+  async listClaimClusters(query: ClaimQuery = {}): Promise<Page<ClaimClusterRecord>> {
+    const { limit, offset } = pageBounds(query)
+    const clause = query.status ? 'WHERE status = ?' : ''
+    const params = query.status ? [query.status] : []
+    const rows = await this.driver.all(
+      `SELECT * FROM claim_clusters ${clause} ORDER BY independent_sources DESC, last_seen DESC, id LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
+    )
+    const total = await this.driver.get(
+      `SELECT count(*) AS n FROM claim_clusters ${clause}`,
+      params,
+    )
+    return { items: rows.map(clusterFromRow), total: Number(total?.n ?? 0) }
+  }
+
+  async listDiscrepancies(query: DiscrepancyQuery = {}): Promise<Page<DiscrepancyRecord>> {
+    const { limit, offset } = pageBounds(query)
+    const where: string[] = []
+    const params: unknown[] = []
+    if (query.storyId) {
+      where.push('story_id = ?')
+      params.push(query.storyId)
+    }
+    if (query.claimId) {
+      where.push('claim_id = ?')
+      params.push(query.claimId)
+    }
+    if (query.kind) {
+      where.push('kind = ?')
+      params.push(query.kind)
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+    const rows = await this.driver.all(
+      `SELECT * FROM discrepancies ${clause} ORDER BY detected_at DESC, id LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
+    )
+    const total = await this.driver.get(`SELECT count(*) AS n FROM discrepancies ${clause}`, params)
+    return { items: rows.map(discrepancyFromRow), total: Number(total?.n ?? 0) }
+  }
+}
+
+// ------------------------------------------------------------------ writes
+
+class SqlWriter implements StoreWriter {
+  constructor(private readonly db: Driver) {}
+
+  async findDuplicate(contentHash: string, canonicalUrl: string | null) {
+    const row = await this.db.get(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE dedupe_key = ?`, [
+      dedupeKey(contentHash, canonicalUrl),
+    ])
+    return row ? articleFromRow(row) : null
+  }
+
+  async findCurrentByUrl(canonicalUrl: string) {
+    const row = await this.db.get(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE canonical_url = ? AND superseded_by IS NULL ORDER BY version DESC LIMIT 1`,
+      [canonicalUrl],
+    )
+    return row ? articleFromRow(row) : null
+  }
+
+  async articleExists(id: string) {
+    return (await this.db.get('SELECT 1 AS x FROM articles WHERE id = ?', [id])) !== undefined
+  }
+
+  async insertArticle(row: ArticleRow) {
+    const { text, ...rest } = row.doc
+    const inserted = await this.db.get(
+      `INSERT INTO articles (id, version, previous_id, superseded_by, url, canonical_url, content_hash, dedupe_key,
+        outlet, published, title, language, ingested_at, copy_of, copy_overlap, origin, counts, signature, text, doc)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+      [
+        row.id,
+        row.version,
+        row.previousId,
+        row.supersededBy,
+        row.url,
+        row.canonicalUrl,
+        row.contentHash,
+        dedupeKey(row.contentHash, row.canonicalUrl),
+        row.outlet,
+        row.published,
+        row.title,
+        row.language,
+        row.ingestedAt,
+        row.copyOf,
+        row.copyOverlap,
+        row.origin,
+        JSON.stringify(row.counts),
+        JSON.stringify(row.signature),
+        text,
+        JSON.stringify(rest),
+      ],
+    )
+    if (this.db.dialect === 'sqlite') {
+      await this.db.run('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)', [
+        Number(inserted?.seq),
+        row.title ?? '',
+        text,
+      ])
+    }
+  }
+
+  async retireArticle(id: string, byId: string) {
+    await this.db.run('UPDATE articles SET superseded_by = ? WHERE id = ?', [byId, id])
+    const stories = await this.db.all(
+      'SELECT DISTINCT story_id FROM events WHERE article_id = ? AND story_id IS NOT NULL',
+      [id],
+    )
+    await this.db.run(
+      'DELETE FROM story_members WHERE event_id IN (SELECT id FROM events WHERE article_id = ?)',
+      [id],
+    )
+    await this.db.run('UPDATE events SET retired = 1, story_id = NULL WHERE article_id = ?', [id])
+    const clusters = await this.db.all(
+      'SELECT DISTINCT cluster_id FROM claim_members WHERE article_id = ?',
+      [id],
+    )
+    await this.db.run('DELETE FROM claim_members WHERE article_id = ?', [id])
+    return {
+      storyIds: stories.map((r) => String(r.story_id)),
+      clusterIds: clusters.map((r) => String(r.cluster_id)),
+    }
+  }
+
+  async findByBands(bands: string[], minShared: number, limit: number) {
+    if (bands.length === 0) return []
+    const rows = await this.db.all(
+      `SELECT article_id, count(*) AS shared FROM reprint_bands WHERE band IN (${marks(bands.length)})
+       GROUP BY article_id HAVING count(*) >= ? ORDER BY shared DESC, article_id LIMIT ?`,
+      [...bands, minShared, limit],
+    )
+    return rows.map((r) => ({ id: String(r.article_id), shared: Number(r.shared) }))
+  }
+
+  async insertBands(articleId: string, bands: string[]) {
+    if (bands.length === 0) return
+    await this.db.run(
+      `INSERT INTO reprint_bands (band, article_id) VALUES ${bands.map(() => '(?, ?)').join(', ')}
+       ON CONFLICT DO NOTHING`,
+      bands.flatMap((band) => [band, articleId]),
+    )
+  }
+
+  async getSignature(articleId: string) {
+    const row = await this.db.get(
+      'SELECT signature, origin, canonical_url, copy_of, superseded_by FROM articles WHERE id = ?',
+      [articleId],
+    )
+    if (!row) return null
+    return {
+      signature: json<number[]>(row.signature) ?? [],
+      origin: String(row.origin),
+      canonicalUrl: (row.canonical_url as string | null) ?? null,
+      copyOf: (row.copy_of as string | null) ?? null,
+      superseded: row.superseded_by !== null,
+    }
+  }
+
+  async insertEvents(events: StoredEvent[]) {
+    for (const { record: e, terms, origin } of events) {
+      await this.db.run(
+        `INSERT INTO events (id, article_id, idx, type, mode, acled, date, date_precision, day, place_name, lat, lon,
+          country, actors, actors_lc, counts, status, claimed_by, text, story_id, outlet, published, origin, terms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          e.id,
+          e.articleId,
+          e.index,
+          e.type,
+          e.mode,
+          e.acled,
+          e.date,
+          e.datePrecision,
+          (e.date ?? e.published)?.slice(0, 10) ?? null,
+          e.place?.name ?? null,
+          e.place?.lat ?? null,
+          e.place?.lon ?? null,
+          e.place?.country ?? null,
+          JSON.stringify(e.actors),
+          e.actors.join(' | ').toLowerCase(),
+          JSON.stringify(e.counts),
+          e.status,
+          e.claimedBy,
+          e.text,
+          e.storyId,
+          e.outlet,
+          e.published,
+          origin,
+          JSON.stringify(terms),
+        ],
+      )
+    }
+  }
+
+  async candidateEvents(query: EventCandidateQuery) {
+    const where = ['type = ?', 'day >= ?', 'day <= ?', 'retired = 0', 'story_id IS NOT NULL']
+    const params: unknown[] = [query.type, query.from, query.to]
+    if (query.near) {
+      // A box around the point (cheap, uses no index but prunes rows); events without a place stay.
+      const dLat = query.near.km / 111
+      const dLon = query.near.km / (111 * Math.max(0.1, Math.cos((query.near.lat * Math.PI) / 180)))
+      where.push('(lat IS NULL OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))')
+      params.push(
+        query.near.lat - dLat,
+        query.near.lat + dLat,
+        query.near.lon - dLon,
+        query.near.lon + dLon,
+      )
+    }
+    const rows = await this.db.all(
+      `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY day DESC, id LIMIT ?`,
+      [...params, query.limit ?? 300],
+    )
+    return rows.map(storedEventFromRow)
+  }
+
+  async storyEvents(storyId: string) {
+    const rows = await this.db.all(
+      `SELECT e.* FROM story_members m JOIN events e ON e.id = m.event_id WHERE m.story_id = ? ORDER BY m.seq`,
+      [storyId],
+    )
+    return rows.map(storedEventFromRow)
+  }
+
+  async storyMembers(storyId: string): Promise<StoryMemberRow[]> {
+    const rows = await this.db.all('SELECT * FROM story_members WHERE story_id = ? ORDER BY seq', [
+      storyId,
+    ])
+    return rows.map((r) => ({
+      storyId: String(r.story_id),
+      eventId: String(r.event_id),
+      linkedTo: (r.linked_to as string | null) ?? null,
+      features: json(r.features),
+      addedAt: String(r.added_at),
+    }))
+  }
+
+  async getStoryRecord(id: string) {
+    const row = await this.db.get('SELECT * FROM stories WHERE id = ?', [id])
+    return row ? storyFromRow(row) : null
+  }
+
+  async upsertStory(s: StoryRecord) {
+    await this.db.run(
+      `INSERT INTO stories (id, title, type, acled, date_from, date_to, place_name, lat, lon, country, event_count,
+        article_count, independent_sources, origins, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET title = excluded.title, type = excluded.type, acled = excluded.acled,
+        date_from = excluded.date_from, date_to = excluded.date_to, place_name = excluded.place_name,
+        lat = excluded.lat, lon = excluded.lon, country = excluded.country, event_count = excluded.event_count,
+        article_count = excluded.article_count, independent_sources = excluded.independent_sources,
+        origins = excluded.origins, updated_at = excluded.updated_at`,
+      [
+        s.id,
+        s.title,
+        s.type,
+        s.acled,
+        s.dateFrom,
+        s.dateTo,
+        s.place?.name ?? null,
+        s.place?.lat ?? null,
+        s.place?.lon ?? null,
+        s.place?.country ?? null,
+        s.eventCount,
+        s.articleCount,
+        s.independentSources,
+        JSON.stringify(s.origins),
+        s.createdAt,
+        s.updatedAt,
+      ],
+    )
+  }
+
+  async addStoryMember(m: StoryMemberRow) {
+    await this.db.run(
+      `INSERT INTO story_members (event_id, story_id, linked_to, features, added_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (event_id) DO UPDATE SET story_id = excluded.story_id, linked_to = excluded.linked_to,
+        features = excluded.features, added_at = excluded.added_at`,
+      [m.eventId, m.storyId, m.linkedTo, m.features ? JSON.stringify(m.features) : null, m.addedAt],
+    )
+    await this.db.run('UPDATE events SET story_id = ? WHERE id = ?', [m.storyId, m.eventId])
+  }
+
+  async deleteStory(id: string) {
+    await this.db.run('DELETE FROM stories WHERE id = ?', [id])
+    await this.db.run('DELETE FROM discrepancies WHERE story_id = ?', [id])
+  }
+
+  async candidateClaimClusters(keys: string[], minShared: number, limit: number) {
+    if (keys.length === 0) return []
+    const rows = await this.db.all(
+      `SELECT cluster_id, count(*) AS shared FROM claim_keys WHERE key IN (${marks(keys.length)})
+       GROUP BY cluster_id HAVING count(*) >= ? ORDER BY shared DESC, cluster_id LIMIT ?`,
+      [...keys, minShared, limit],
+    )
+    return rows.map((r) => ({ id: String(r.cluster_id), shared: Number(r.shared) }))
+  }
+
+  async claimMembers(clusterId: string): Promise<ClaimMemberRow[]> {
+    const rows = await this.db.all(
+      'SELECT * FROM claim_members WHERE cluster_id = ? ORDER BY seq',
+      [clusterId],
+    )
+    return rows.map((r) => ({
+      clusterId: String(r.cluster_id),
+      articleId: String(r.article_id),
+      index: Number(r.idx),
+      text: String(r.text),
+      claimant: (r.claimant as string | null) ?? null,
+      via: json<string[]>(r.via) ?? [],
+      stance: r.stance as ClaimMemberRow['stance'],
+      verification: (r.verification as ClaimMemberRow['verification']) ?? null,
+      outlet: (r.outlet as string | null) ?? null,
+      published: (r.published as string | null) ?? null,
+      origin: String(r.origin),
+      similarity: Number(r.similarity),
+      terms: json<string[]>(r.terms) ?? [],
+      refs: json<ClaimMemberRow['refs']>(r.refs) ?? {
+        entities: [],
+        numbers: [],
+        places: [],
+        dates: [],
+      },
+    }))
+  }
+
+  async addClaimMember(m: ClaimMemberRow, keys: string[]) {
+    await this.db.run(
+      `INSERT INTO claim_members (article_id, idx, cluster_id, text, claimant, via, stance, verification, outlet,
+        published, origin, similarity, terms, refs)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (article_id, idx) DO UPDATE SET cluster_id = excluded.cluster_id, similarity = excluded.similarity`,
+      [
+        m.articleId,
+        m.index,
+        m.clusterId,
+        m.text,
+        m.claimant,
+        JSON.stringify(m.via),
+        m.stance,
+        m.verification,
+        m.outlet,
+        m.published,
+        m.origin,
+        m.similarity,
+        JSON.stringify(m.terms),
+        JSON.stringify(m.refs),
+      ],
+    )
+    for (const key of keys) {
+      const has = await this.db.get(
+        'SELECT 1 AS x FROM claim_keys WHERE key = ? AND cluster_id = ?',
+        [key, m.clusterId],
+      )
+      if (has) continue
+      const counted = await this.db.get(
+        `INSERT INTO claim_key_counts (key, n) VALUES (?, 1)
+         ON CONFLICT (key) DO UPDATE SET n = claim_key_counts.n + 1 RETURNING n`,
+        [key],
+      )
+      if (Number(counted?.n ?? 0) > KEY_POSTINGS_CAP) continue
+      await this.db.run('INSERT INTO claim_keys (key, cluster_id) VALUES (?, ?)', [
+        key,
+        m.clusterId,
+      ])
+    }
+  }
+
+  async upsertClaimCluster(c: ClaimClusterRecord, history: ClaimStatusChange[]) {
+    await this.db.run(
+      `INSERT INTO claim_clusters (id, text, claimant, status, status_date, member_count, article_count,
+        independent_sources, origins, first_seen, last_seen, refs, history)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET text = excluded.text, claimant = excluded.claimant, status = excluded.status,
+        status_date = excluded.status_date, member_count = excluded.member_count,
+        article_count = excluded.article_count, independent_sources = excluded.independent_sources,
+        origins = excluded.origins, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+        refs = excluded.refs, history = excluded.history`,
+      [
+        c.id,
+        c.text,
+        c.claimant,
+        c.status,
+        c.statusDate,
+        c.memberCount,
+        c.articleCount,
+        c.independentSources,
+        JSON.stringify(c.origins),
+        c.firstSeen,
+        c.lastSeen,
+        JSON.stringify(c.refs),
+        JSON.stringify(history),
+      ],
+    )
+  }
+
+  async deleteClaimCluster(id: string) {
+    await this.db.run('DELETE FROM claim_clusters WHERE id = ?', [id])
+    await this.db.run('DELETE FROM claim_keys WHERE cluster_id = ?', [id])
+    await this.db.run('DELETE FROM discrepancies WHERE claim_id = ?', [id])
+  }
+
+  async replaceDiscrepancies(
+    subject: { storyId: string } | { claimId: string },
+    records: DiscrepancyRecord[],
+  ) {
+    if ('storyId' in subject)
+      await this.db.run('DELETE FROM discrepancies WHERE story_id = ?', [subject.storyId])
+    else await this.db.run('DELETE FROM discrepancies WHERE claim_id = ?', [subject.claimId])
+    for (const d of records) {
+      await this.db.run(
+        `INSERT INTO discrepancies (id, kind, story_id, claim_id, field, vals, detected_at, summary)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET vals = excluded.vals, summary = excluded.summary`,
+        [
+          d.id,
+          d.kind,
+          d.storyId,
+          d.claimId,
+          d.field,
+          JSON.stringify(d.values),
+          d.detectedAt,
+          d.summary,
+        ],
+      )
+    }
+  }
+}
+
+// ------------------------------------------------------------------ rows
+
+/** JSON columns are TEXT in both dialects; accept already-parsed values too. */
+function json<T>(value: unknown): T | null {
+  if (value === null || value === undefined) return null
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T
+}
+
+function str(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value)
+}
+
+function num(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value)
+}
+
+function articleFromRow(r: Row): ArticleRecord {
+  return {
+    id: String(r.id),
+    version: Number(r.version),
+    previousId: str(r.previous_id),
+    supersededBy: str(r.superseded_by),
+    url: str(r.url),
+    canonicalUrl: str(r.canonical_url),
+    contentHash: String(r.content_hash),
+    outlet: str(r.outlet),
+    published: str(r.published),
+    title: str(r.title),
+    language: str(r.language),
+    ingestedAt: String(r.ingested_at),
+    copyOf: str(r.copy_of),
+    copyOverlap: num(r.copy_overlap),
+    origin: String(r.origin),
+    counts: json(r.counts) ?? { events: 0, claims: 0, quotes: 0, entities: 0, places: 0 },
+  }
+}
+
+function docFromRow(r: Row): Doc {
+  const rest = json<Omit<Doc, 'text'>>(r.doc)!
+  return { ...rest, text: String(r.text) } as Doc
+}
+
+function eventFromRow(r: Row): EventRecord {
+  const lat = num(r.lat)
+  return {
+    id: String(r.id),
+    articleId: String(r.article_id),
+    index: Number(r.idx),
+    type: r.type as EventRecord['type'],
+    mode: str(r.mode),
+    acled: str(r.acled),
+    date: str(r.date),
+    datePrecision: (r.date_precision as EventRecord['datePrecision']) ?? null,
+    place:
+      r.place_name === null || r.place_name === undefined
+        ? null
+        : { name: String(r.place_name), lat, lon: num(r.lon), country: str(r.country) },
+    actors: json<string[]>(r.actors) ?? [],
+    counts: json(r.counts) ?? {},
+    status: r.status as EventRecord['status'],
+    claimedBy: str(r.claimed_by),
+    text: String(r.text),
+    storyId: str(r.story_id),
+    outlet: str(r.outlet),
+    published: str(r.published),
+  }
+}
+
+function storedEventFromRow(r: Row): StoredEvent {
+  return { record: eventFromRow(r), terms: json<string[]>(r.terms) ?? [], origin: String(r.origin) }
+}
+
+function storyFromRow(r: Row): StoryRecord {
+  return {
+    id: String(r.id),
+    title: String(r.title),
+    type: r.type as StoryRecord['type'],
+    acled: str(r.acled),
+    dateFrom: str(r.date_from),
+    dateTo: str(r.date_to),
+    place:
+      r.place_name === null || r.place_name === undefined
+        ? null
+        : { name: String(r.place_name), lat: num(r.lat), lon: num(r.lon), country: str(r.country) },
+    eventCount: Number(r.event_count),
+    articleCount: Number(r.article_count),
+    independentSources: Number(r.independent_sources),
+    origins: json<string[]>(r.origins) ?? [],
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
+  }
+}
+
+function clusterFromRow(r: Row): ClaimClusterRecord {
+  return {
+    id: String(r.id),
+    text: String(r.text),
+    claimant: str(r.claimant),
+    status: r.status as ClaimStatus,
+    statusDate: String(r.status_date),
+    memberCount: Number(r.member_count),
+    articleCount: Number(r.article_count),
+    independentSources: Number(r.independent_sources),
+    origins: json<string[]>(r.origins) ?? [],
+    firstSeen: String(r.first_seen),
+    lastSeen: String(r.last_seen),
+    refs: json(r.refs) ?? { entities: [], numbers: [], places: [], dates: [] },
+  }
+}
+
+function discrepancyFromRow(r: Row): DiscrepancyRecord {
+  return {
+    id: String(r.id),
+    kind: r.kind as DiscrepancyRecord['kind'],
+    storyId: str(r.story_id),
+    claimId: str(r.claim_id),
+    field: (r.field as DiscrepancyRecord['field']) ?? null,
+    values: json(r.vals) ?? [],
+    detectedAt: String(r.detected_at),
+    summary: String(r.summary),
+  }
+}
+
+// ------------------------------------------------------------------ helpers
+
+function dedupeKey(contentHash: string, canonicalUrl: string | null): string {
+  return `${contentHash}|${canonicalUrl ?? ''}`
+}
+
+function marks(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ')
+}
+
+function prefixed(alias: string, columns: string): string {
+  return columns
+    .split(',')
+    .map((c) => `${alias}.${c.trim()}`)
+    .join(', ')
+}
+
+function isClaimStatus(status: string): status is ClaimStatus {
+  return (CLAIM_STATUSES as readonly string[]).includes(status)
+}
+
+/** The user's words as an FTS5 query: each word quoted (no operators), all required. */
+function ftsQuery(text: string): string {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? []
+  return words.map((w) => `"${w}"`).join(' ')
+}
+
+function eventConditions(query: SearchQuery): { sql: string[]; params: unknown[] } {
+  const sql: string[] = []
+  const params: unknown[] = []
+  if (query.type) {
+    sql.push('e.type = ?')
+    params.push(query.type)
+  }
+  if (query.from) {
+    sql.push('e.day >= ?')
+    params.push(query.from)
+  }
+  if (query.to) {
+    sql.push('e.day <= ?')
+    params.push(query.to)
+  }
+  if (query.actor) {
+    sql.push('e.actors_lc LIKE ?')
+    params.push(`%${query.actor.toLowerCase()}%`)
+  }
+  if (query.near) {
+    sql.push('e.lat IS NOT NULL AND dist_km(e.lat, e.lon, ?, ?) <= ?')
+    params.push(query.near.lat, query.near.lon, query.near.km)
+  }
+  if (query.status && !isClaimStatus(query.status)) {
+    sql.push('e.status = ?')
+    params.push(query.status)
+  }
+  if (sql.length) sql.unshift('e.retired = 0')
+  return { sql, params }
+}
+
+/** About 200 characters around the first query word (or the start). */
+function snippet(text: string, query: string): string {
+  const word = (query.match(/[\p{L}\p{N}]+/gu) ?? [])[0]
+  const at = word ? text.toLowerCase().indexOf(word.toLowerCase()) : -1
+  const start = Math.max(0, at < 0 ? 0 : at - 80)
+  const end = Math.min(text.length, start + 200)
+  return (
+    (start > 0 ? '…' : '') +
+    text.slice(start, end).replace(/\s+/g, ' ') +
+    (end < text.length ? '…' : '')
+  )
+}

@@ -1,0 +1,190 @@
+import type { CountKey } from '../../core/record.js'
+import type { CountFind, SentenceView } from './types.js'
+
+export interface NumberWords {
+  /** Unit and scale words ("seven", "hundred"). */
+  units: ReadonlyMap<string, { value: number; scale: boolean }>
+  /** Vague quantities by first word ("dozens", "tens of thousands"), with ACLED's stand-in figure. */
+  vague: ReadonlyMap<string, { words: string[]; value: number }[]>
+}
+
+export interface ParsedNumber {
+  value: number
+  length: number
+  vague: boolean
+}
+
+const DIGITS = /^\d{1,3}(,\d{3})+$|^\d+$/
+
+/** The number that starts at word i: digits, number words ("twenty-three", "two dozen") or a vague word. */
+export function numberAt(
+  words: readonly string[],
+  i: number,
+  lex: NumberWords,
+): ParsedNumber | null {
+  for (const v of lex.vague.get(words[i] ?? '') ?? []) {
+    if (v.words.every((w, k) => words[i + k] === w)) {
+      // "several hundred" is as vague as "hundreds".
+      const scale = lex.units.get(words[i + v.words.length] ?? '')
+      if (scale?.scale)
+        return { value: v.value * scale.value, length: v.words.length + 1, vague: true }
+      return { value: v.value, length: v.words.length, vague: true }
+    }
+  }
+  let value = 0
+  let current = 0
+  let k = i
+  let any = false
+  for (; k < words.length; k++) {
+    const w = words[k] as string
+    if (DIGITS.test(w)) {
+      if (any) break
+      current = Number(w.replace(/,/g, ''))
+      any = true
+      continue
+    }
+    const parts = w.split('-')
+    const units = parts.map((p) => lex.units.get(p))
+    if (units.some((u) => u === undefined)) break
+    // "a"/"an" count only before a scale word ("a dozen").
+    if ((w === 'a' || w === 'an') && !lex.units.get(words[k + 1] ?? '')?.scale) break
+    for (const u of units) {
+      if (!u) continue
+      if (u.scale) {
+        current = (current || 1) * u.value
+        if (u.value >= 1000) {
+          value += current
+          current = 0
+        }
+      } else current += u.value
+    }
+    any = true
+  }
+  if (!any) return null
+  return { value: value + current, length: k - i, vague: false }
+}
+
+/** Words a count may skip between a number and what it counts ("19 civilians were killed"). */
+const SKIP_AFTER_NUMBER = new Set([
+  'more',
+  'other',
+  'people',
+  'were',
+  'was',
+  'have',
+  'had',
+  'has',
+  'been',
+  'being',
+  'are',
+  'is',
+  'reportedly',
+  'also',
+  'later',
+  'all',
+])
+/** Hedges between a count word and its number ("killing at least four"). */
+const HEDGE = new Set([
+  'at',
+  'least',
+  'more',
+  'than',
+  'about',
+  'some',
+  'nearly',
+  'almost',
+  'over',
+  'up',
+  'to',
+  'around',
+  'roughly',
+  'an',
+  'estimated',
+  'approximately',
+  'of',
+  'the',
+])
+const SKIP_POS = new Set(['NOUN', 'ADJ', 'PROPN'])
+/** "killed and wounded" is a combined casualty figure; ACLED does not read fatalities from it. */
+const COMBINED = new Set(['killed', 'dead', 'wounded', 'injured'])
+
+/**
+ * Counts stated in one sentence: "killing at least four" (word, then number), "Nineteen civilians
+ * were martyred" (number, then word), "the death toll rose to seven".
+ */
+export function findCounts(
+  view: SentenceView,
+  lex: NumberWords,
+  countWords: ReadonlyMap<string, CountKey>,
+): CountFind[] {
+  const out: CountFind[] = []
+  const used = new Set<number>()
+  const w = view.words
+  const push = (key: CountKey, at: number, n: ParsedNumber) => {
+    for (let k = at; k < at + n.length; k++) used.add(k)
+    out.push({
+      key,
+      value: n.value,
+      vague: n.vague,
+      start: view.tokens[at]!.start,
+      end: view.tokens[at + n.length - 1]!.end,
+    })
+  }
+  const combined = (k: number) =>
+    (w[k + 1] === 'and' || w[k + 1] === 'or') && COMBINED.has(w[k + 2] ?? '')
+
+  // Word, then number: "killed two men", "detained 34 people", "the crowd at about 80,000".
+  for (let i = 0; i < w.length; i++) {
+    let key = countWords.get(w[i] as string)
+    if (w[i] === 'toll' && w[i - 1] === 'death') key = 'killed'
+    if (!key || combined(i)) continue
+    for (let k = i + 1; k < w.length && k <= i + 8; k++) {
+      const n = numberAt(w, k, lex)
+      if (n) {
+        if (!isPartitive(w, k + n.length)) push(key, k, n)
+        break
+      }
+      const word = w[k] as string
+      // The toll "has risen to six": only the death toll may reach over a verb.
+      if (
+        HEDGE.has(word) ||
+        (key === 'killed' &&
+          w[i] === 'toll' &&
+          /^(has|had|rose|risen|climbed|reached|stood|is|was)$/.test(word))
+      )
+        continue
+      break
+    }
+  }
+  // Number, then word: "Nineteen civilians were martyred", "More than 40 people were wounded".
+  for (let i = 0; i < w.length; i++) {
+    if (used.has(i)) continue
+    const n = numberAt(w, i, lex)
+    if (!n) continue
+    let k = i + n.length
+    if (isPartitive(w, k)) {
+      i = k
+      continue
+    }
+    if (n.vague && w[k] === 'of') k++
+    for (; k < w.length && k <= i + n.length + 5; k++) {
+      const word = w[k] as string
+      const key = countWords.get(word)
+      if (key) {
+        if (!combined(k)) push(key, i, n)
+        break
+      }
+      if (SKIP_AFTER_NUMBER.has(word) || SKIP_POS.has(view.tokens[k]!.pos)) continue
+      break
+    }
+    i += n.length - 1
+  }
+  return out
+}
+
+/** "three of the injured", "seven of the attackers": a part of a group counted elsewhere. */
+function isPartitive(words: readonly string[], k: number): boolean {
+  return (
+    words[k] === 'of' && /^(the|those|them|these|whom|which|its|their)$/.test(words[k + 1] ?? '')
+  )
+}

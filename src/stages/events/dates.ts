@@ -1,0 +1,205 @@
+import * as chrono from 'chrono-node'
+import type { DatePrecision } from '../../core/record.js'
+import type { DateFind, SentenceView } from './types.js'
+
+const DAY = 86_400_000
+
+/** Days since 1970-01-01 of an ISO date (UTC). */
+export function dayOf(iso: string): number {
+  return Math.floor(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / DAY)
+}
+
+export function isoOf(day: number): string {
+  return new Date(day * DAY).toISOString().slice(0, 10)
+}
+
+/** Wednesday of the ISO week before the given day: the conventions' stand-in for "last week". */
+export function lastWeek(published: number): number {
+  const weekday = (new Date(published * DAY).getUTCDay() + 6) % 7 // Monday = 0
+  return published - weekday - 7 + 2
+}
+
+/** The most recent given weekday on or before the day (news reports lean into the past). */
+export function pastWeekday(published: number, weekday: number): number {
+  const today = new Date(published * DAY).getUTCDay()
+  return published - ((today - weekday + 7) % 7)
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+}
+const UNIT_DAYS: Record<string, number> = { day: 1, days: 1, week: 7, weeks: 7, hours: 0, hour: 0 }
+const BEFORE = new Set(['earlier', 'before', 'after', 'previously', 'prior'])
+const SEASON_MONTH: Record<string, number> = { early: 2, mid: 6, late: 11, end: 12 }
+const REPORT_WORDS = new Set([
+  'said',
+  'says',
+  'told',
+  'tells',
+  'reported',
+  'announced',
+  'statement',
+  'briefing',
+  'interview',
+  'added',
+  'wrote',
+  'posted',
+  'confirmed',
+  'stated',
+])
+
+function find(
+  view: SentenceView,
+  from: number,
+  to: number,
+  date: number | null,
+  precision: DatePrecision,
+  extra: Partial<DateFind> = {},
+): DateFind {
+  return {
+    start: view.tokens[from]!.start,
+    end: view.tokens[to - 1]!.end,
+    date: date === null ? '' : isoOf(date),
+    precision,
+    statement: false,
+    relativeDays: null,
+    overnight: false,
+    ...extra,
+  }
+}
+
+/** Relative expressions chrono does not read the way news means them; token-level and cheap. */
+function findRelative(view: SentenceView, published: number): DateFind[] {
+  const out: DateFind[] = []
+  const w = view.words
+  for (let i = 0; i < w.length; i++) {
+    const word = w[i] as string
+    if (word === 'overnight') out.push(find(view, i, i + 1, published, 'day', { overnight: true }))
+    else if ((word === 'last' || word === 'past') && w[i + 1] === 'week') {
+      out.push(find(view, i, i + 2, lastWeek(published), 'week'))
+    } else if (word === 'last' && w[i + 1] === 'month') {
+      const d = new Date(published * DAY)
+      out.push(
+        find(view, i, i + 2, dayOf(isoMonth(d.getUTCFullYear(), d.getUTCMonth() - 1)), 'month'),
+      )
+    } else if (w[i + 1] === 'last' && w[i + 2] === 'year' && SEASON_MONTH[word]) {
+      const year = new Date(published * DAY).getUTCFullYear() - 1
+      out.push(
+        find(view, i, i + 3, dayOf(isoMonth(year, (SEASON_MONTH[word] as number) - 1)), 'month'),
+      )
+      i += 2
+    } else if (word === 'last' && w[i + 1] === 'year') {
+      const year = new Date(published * DAY).getUTCFullYear() - 1
+      out.push(find(view, i, i + 2, dayOf(`${year}-07-01`), 'year'))
+    } else if (word === 'hours' && BEFORE.has(w[i + 1] ?? '')) {
+      out.push(find(view, i, i + 2, null, 'day', { relativeDays: 0 }))
+    } else if (
+      (NUMBER_WORDS[word] || /^\d+$/.test(word)) &&
+      UNIT_DAYS[w[i + 1] ?? ''] !== undefined
+    ) {
+      const n = NUMBER_WORDS[word] ?? Number(word)
+      const days = n * (UNIT_DAYS[w[i + 1] as string] as number)
+      const next = w[i + 2] ?? ''
+      if (next === 'ago')
+        out.push(find(view, i, i + 3, published - days, days >= 7 ? 'week' : 'day'))
+      else if (BEFORE.has(next))
+        out.push(find(view, i, i + 3, null, 'day', { relativeDays: -days }))
+      else if (next === 'later') out.push(find(view, i, i + 3, null, 'day', { relativeDays: days }))
+    }
+  }
+  return out
+}
+
+function isoMonth(year: number, monthIndex: number): string {
+  const d = new Date(Date.UTC(year, monthIndex, 15))
+  return d.toISOString().slice(0, 10)
+}
+
+/** Turn one chrono result into a day and a precision, leaning into the past of `published`. */
+function fromChrono(
+  result: chrono.ParsedResult,
+  published: number,
+): { day: number; precision: DatePrecision } | null {
+  const c = result.start
+  const year = c.get('year')
+  const month = c.get('month')
+  const day = c.get('day')
+  const known = (k: chrono.Component) => c.isCertain(k)
+  if (known('day') && known('month')) {
+    let y = known('year') ? (year as number) : new Date(published * DAY).getUTCFullYear()
+    let d = dayOf(`${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`)
+    if (!known('year') && d > published + 1)
+      d = dayOf(`${--y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`)
+    return { day: d, precision: 'day' }
+  }
+  if (known('weekday'))
+    return { day: pastWeekday(published, c.get('weekday') as number), precision: 'day' }
+  if (known('month')) {
+    let y = known('year') ? (year as number) : new Date(published * DAY).getUTCFullYear()
+    let d = dayOf(isoMonth(y, (month as number) - 1))
+    if (!known('year') && d > published + 15) d = dayOf(isoMonth(--y, (month as number) - 1))
+    return { day: d, precision: 'month' }
+  }
+  if (known('year')) return { day: dayOf(`${year}-07-01`), precision: 'year' }
+  // "tonight", "this morning": only a time of day, which means the day of the report.
+  if (known('hour') || c.get('meridiem') !== null) return null
+  return null
+}
+
+const chronoParser = chrono.en.casual
+
+/**
+ * Date expressions of one sentence (call it only on sentences that hold a trigger: chrono is the
+ * slowest part of the stage). Each is marked as a statement date when a speech word comes just before.
+ */
+export function findDates(view: SentenceView, text: string, published: number): DateFind[] {
+  const dates = findRelative(view, published)
+  const body = text.slice(view.start, view.end)
+  const ref = new Date(published * DAY + DAY / 2)
+  for (const result of chronoParser.parse(
+    body,
+    { instant: ref, timezone: 0 },
+    { forwardDate: false },
+  )) {
+    const start = view.start + result.index
+    const end = start + result.text.length
+    if (dates.some((d) => d.start < end && start < d.end)) continue
+    if (/^\d{1,2}$/.test(result.text.trim())) continue
+    const resolved = fromChrono(result, published)
+    if (!resolved) continue
+    dates.push({
+      start,
+      end,
+      date: isoOf(resolved.day),
+      precision: resolved.precision,
+      statement: false,
+      relativeDays: null,
+      overnight: false,
+    })
+  }
+  for (const d of dates) d.statement = isStatementDate(view, d)
+  return dates.sort((a, b) => a.start - b.start)
+}
+
+/** "said on Monday", "told a briefing on Friday", "in a statement late on Monday". */
+function isStatementDate(view: SentenceView, date: DateFind): boolean {
+  let i = view.tokens.findIndex((t) => t.start >= date.start)
+  if (i < 0) return false
+  for (let k = i - 1; k >= 0 && k >= i - 5; k--) {
+    const w = view.words[k] as string
+    if (REPORT_WORDS.has(w)) return true
+    if (w === ',' || w === ';') return false
+  }
+  return false
+}

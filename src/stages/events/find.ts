@@ -1,0 +1,137 @@
+import type { Doc, Token } from '../../core/record.js'
+import type { FormKind, SentenceView, TriggerEntry, TriggerHit } from './types.js'
+
+/** Words that end a clause for the gap of a pattern and for cue scopes. */
+export const CLAUSE_BREAK = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')'])
+
+/** Lower-case words that stand for a token; curly apostrophes folded so "n’t" reads "n't". */
+function wordOf(text: string): string {
+  return text.toLowerCase().replace(/[’‘]/g, "'")
+}
+
+/** Each sentence with its tokens, lower-case words and surface forms, in one pass over the tokens. */
+export function sentenceViews(doc: Doc): SentenceView[] {
+  const tokens = doc.layers.tokens ?? []
+  const views: SentenceView[] = []
+  let t = 0
+  ;(doc.layers.sentences ?? []).forEach((sentence, index) => {
+    while (t < tokens.length && (tokens[t] as Token).start < sentence.start) t++
+    const offset = t
+    const own: Token[] = []
+    while (t < tokens.length && (tokens[t] as Token).end <= sentence.end)
+      own.push(tokens[t++] as Token)
+    const surface = own.map((tok) => doc.text.slice(tok.start, tok.end))
+    views.push({
+      index,
+      paragraph: sentence.paragraph,
+      start: sentence.start,
+      end: sentence.end,
+      offset,
+      tokens: own,
+      words: surface.map(wordOf),
+      surface,
+    })
+  })
+  return views
+}
+
+const VERB_POS = new Set(['VERB', 'AUX'])
+const NOUN_POS = new Set(['NOUN', 'PROPN', 'X', 'NUM'])
+
+/** Whether the tagger's part of speech allows the entry's reading of the head word. */
+function posFits(entry: TriggerEntry, token: Token, form: FormKind): boolean {
+  if (entry.pos === 'V') {
+    if (VERB_POS.has(token.pos)) return true
+    // Participles are often tagged as adjectives ("the shelled city"); -ing forms as nouns.
+    return (form === 'ed' && token.pos === 'ADJ') || (form === 'ing' && token.pos === 'NOUN')
+  }
+  if (entry.pos === 'N') return NOUN_POS.has(token.pos) || token.pos === 'ADJ'
+  return true
+}
+
+/** Try to match an entry at word i; returns the index past the match, or -1. */
+function matchAt(
+  entry: TriggerEntry,
+  view: SentenceView,
+  i: number,
+  maxGap: number,
+): { end: number; head: number } | -1 {
+  let w = i
+  let head = -1
+  for (let s = 0; s < entry.slots.length; s++) {
+    const slot = entry.slots[s]!
+    if (slot.kind === 'gap') {
+      const next = entry.slots[s + 1]
+      if (!next || next.kind !== 'words') return -1
+      let found = -1
+      for (let k = w; k <= w + maxGap && k < view.words.length; k++) {
+        const word = view.words[k] as string
+        if (next.words.has(word)) {
+          found = k
+          break
+        }
+        if (CLAUSE_BREAK.has(word)) break
+      }
+      if (found < 0) return -1
+      w = found
+      continue
+    }
+    if (!slot.words.has(view.words[w] ?? '')) return -1
+    if (s === entry.head) head = w
+    w++
+  }
+  return { end: w, head }
+}
+
+/**
+ * Trigger words and phrases of one sentence, longest match first at each position; a match
+ * consumes its head word so "hunger strike" is not also a "strike".
+ */
+export function findTriggers(
+  view: SentenceView,
+  index: ReadonlyMap<string, readonly TriggerEntry[]>,
+  maxGap = 4,
+): TriggerHit[] {
+  const hits: TriggerHit[] = []
+  const usedHeads = new Set<number>()
+  for (let i = 0; i < view.words.length; i++) {
+    const entries = index.get(view.words[i] as string)
+    if (!entries) continue
+    let best: TriggerHit | null = null
+    for (const entry of entries) {
+      const m = matchAt(entry, view, i, maxGap)
+      if (m === -1 || usedHeads.has(m.head)) continue
+      const headToken = view.tokens[m.head] as Token
+      const form = entry.forms.get(view.words[m.head] as string) ?? 'noun'
+      if (!posFits(entry, headToken, form)) continue
+      const span = m.end - i
+      if (best && span <= best.last - best.first) continue
+      best = {
+        entry,
+        first: view.offset + i,
+        last: view.offset + m.end,
+        headToken: view.offset + m.head,
+        form,
+        start: (view.tokens[i] as Token).start,
+        end: (view.tokens[m.end - 1] as Token).end,
+      }
+    }
+    if (best) {
+      hits.push(best)
+      usedHeads.add(best.headToken - view.offset)
+      // A multi-word trigger swallows its inner words; a gap pattern does not (the gap may hold one).
+      if (!best.entry.slots.some((s) => s.kind === 'gap')) i = best.last - view.offset - 1
+    }
+  }
+  return hits.filter((h, k) => !hits.some((o, j) => j !== k && covers(o, h)))
+}
+
+/** Whether hit o strictly contains hit h (the longer phrase wins: "drone strike" over "strike"). */
+function covers(o: TriggerHit, h: TriggerHit): boolean {
+  return (
+    o.start <= h.start &&
+    o.end >= h.end &&
+    o.end - o.start > h.end - h.start &&
+    o.headToken === h.headToken
+  )
+}

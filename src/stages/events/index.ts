@@ -1,0 +1,333 @@
+import type { CountKey, Doc, Event, PloverType } from '../../core/record.js'
+import type { Lexicons, LexiconRow } from '../../core/resources.js'
+import type { Stage, StageContext } from '../../core/stage.js'
+import {
+  actorsFor,
+  claimantFor,
+  COUNT_TYPES,
+  cueCoding,
+  datelinePlace,
+  dateFor,
+  isOfficial,
+  placesFor,
+  sentenceActors,
+  sentencePlaces,
+  type ActorLexicon,
+  type ModeCue,
+} from './attribute.js'
+import { findCounts, type NumberWords } from './counts.js'
+import { dayOf, findDates, isoOf } from './dates.js'
+import { findTriggers, sentenceViews } from './find.js'
+import { compilePhrases, compileTriggers, isPloverType } from './lexicon.js'
+import { foldProtests, mergeMentions, toEvent, type Draft, type SourcedCount } from './resolve.js'
+import { statusOf, type CueEffect, type Cues } from './status.js'
+import type { EventMention, EventsOptions, TriggerEntry } from './types.js'
+
+export type { EventsOptions } from './types.js'
+
+/** Everything the stage reads from its lexicons, compiled once per lexicon set. */
+export interface CompiledLexicons {
+  triggers: Map<string, TriggerEntry[]>
+  modes: Map<string, { words: string[]; value: ModeCue }[]>
+  actors: ActorLexicon
+  numbers: NumberWords
+  countWords: Map<string, CountKey>
+  cues: Cues
+}
+
+const COUNT_KEYS = new Set<string>([
+  'killed',
+  'injured',
+  'captured',
+  'engaged',
+  'arrested',
+  'displaced',
+  'participants',
+])
+const CUE_EFFECTS = new Set<string>([
+  'negation',
+  'hypothetical',
+  'future',
+  'habitual',
+  'denial',
+  'official',
+  'report',
+])
+const DISTINCT = new Set(['also', 'separately', 'elsewhere', 'abroad', 'meanwhile'])
+
+export function compileLexicons(lexicons: Lexicons): CompiledLexicons {
+  const rows = (name: string): readonly LexiconRow[] => lexicons.get(name)
+  const modes = compilePhrases(rows('event-modes'), 'cue', (r) =>
+    isPloverType(r.type ?? '')
+      ? { type: r.type as PloverType, mode: r.mode || null, acled: r.acled || null }
+      : null,
+  )
+  const groups = compilePhrases(rows('event-actors'), 'term', (r) => ({
+    actorType: r.actorType || null,
+    armed: r.armed === 'yes',
+  }))
+  const actors: ActorLexicon = {
+    groups: new Map(
+      [...groups].map(([k, list]) => [k, list.map((g) => ({ words: g.words, ...g.value }))]),
+    ),
+  }
+  const units = new Map<string, { value: number; scale: boolean }>()
+  const vague = new Map<string, { words: string[]; value: number }[]>()
+  for (const r of rows('number-words')) {
+    const words = (r.word ?? '').toLowerCase().split(/\s+/).filter(Boolean)
+    const value = Number(r.value)
+    if (words.length === 0 || !Number.isFinite(value)) continue
+    if (r.kind === 'vague') {
+      const list = vague.get(words[0]!) ?? []
+      list.push({ words, value })
+      vague.set(words[0]!, list)
+    } else units.set(words[0]!, { value, scale: r.kind === 'scale' })
+  }
+  const countWords = new Map<string, CountKey>()
+  for (const r of rows('event-counts')) {
+    if (r.word && COUNT_KEYS.has(r.key ?? ''))
+      countWords.set(r.word.toLowerCase(), r.key as CountKey)
+  }
+  const cueWords = new Map<string, CueEffect>()
+  const phrases: { words: string[]; effect: CueEffect }[] = []
+  for (const r of rows('event-cues')) {
+    const words = (r.cue ?? '').toLowerCase().split(/\s+/).filter(Boolean)
+    if (words.length === 0 || !CUE_EFFECTS.has(r.effect ?? '')) continue
+    if (words.length === 1) cueWords.set(words[0]!, r.effect as CueEffect)
+    else phrases.push({ words, effect: r.effect as CueEffect })
+  }
+  return {
+    triggers: compileTriggers(rows('event-triggers')),
+    modes,
+    actors,
+    numbers: { units, vague },
+    countWords,
+    cues: { words: cueWords, phrases },
+  }
+}
+
+/** ACLED's type when neither the trigger nor a manner cue fixes it. */
+function defaultAcled(
+  type: PloverType,
+  mode: string | null,
+  armedOnBothSides: boolean,
+): string | null {
+  if (type === 'ASSAULT' && mode === null) return armedOnBothSides ? 'Battles/Armed clash' : null
+  if (type === 'COERCE' && mode === 'arrest') return 'Strategic developments/Arrests'
+  return null
+}
+
+/** Find every event mention of the doc, with its arguments. Pure given the compiled lexicons. */
+export function findMentions(
+  doc: Doc,
+  lex: CompiledLexicons,
+  options: Required<EventsOptions>,
+  published: number,
+): {
+  mentions: EventMention[]
+  orphanCounts: { sentence: number; paragraph: number; counts: SourcedCount[] }[]
+} {
+  const mentions: EventMention[] = []
+  const orphanCounts: { sentence: number; paragraph: number; counts: SourcedCount[] }[] = []
+  let previousSource: string | null = null
+  let order = 0
+  for (const view of sentenceViews(doc)) {
+    const hits = findTriggers(view, lex.triggers, options.maxGap)
+    const counts = findCounts(view, lex.numbers, lex.countWords)
+    if (hits.length === 0 && counts.length === 0) continue
+    // chrono is the slow part: it runs only on sentences that hold a trigger.
+    const dates = hits.length > 0 ? findDates(view, doc.text, published) : []
+    const places = hits.length > 0 ? sentencePlaces(doc, view) : []
+    const actors = hits.length > 0 ? sentenceActors(doc, view, lex.actors) : []
+    const distinct = view.words.some((w) => DISTINCT.has(w))
+    const own: EventMention[] = []
+    for (const hit of hits) {
+      const st = statusOf(
+        view,
+        hit,
+        lex.cues,
+        dates.some((d) => !d.statement),
+      )
+      if (st.drop) continue
+      const cue = hit.entry.mode ? null : cueCoding(view, hit, lex.modes)
+      const mode = hit.entry.mode ?? cue?.mode ?? null
+      const found = actorsFor(view, hit, actors)
+      const acled =
+        (cue?.acled && cue.mode ? cue.acled : null) ??
+        hit.entry.acled ??
+        cue?.acled ??
+        defaultAcled(hit.entry.type, mode, found.length >= 2 && found.every((a) => a.armed))
+      const claimedBy = claimantFor(doc, view, hit, lex.cues, previousSource)
+      own.push({
+        hit,
+        sentence: view.index,
+        paragraph: view.paragraph,
+        type: hit.entry.type,
+        mode,
+        acled,
+        strong: !st.weak,
+        status: st.status,
+        drop: null,
+        distinct,
+        places: placesFor(doc, hit, places),
+        date: dateFor(hit, dates),
+        counts: [],
+        actors: found,
+        claimedBy,
+        official: isOfficial(claimedBy, lex.cues),
+      })
+    }
+    anchorRelativeDates(own, dates, mentions, published)
+    // Each figure goes to the nearest mention of a category it can count.
+    const sentenceSource: string | null =
+      own[0]?.claimedBy ?? claimantOfSentence(doc, view, lex, previousSource)
+    const leftover: SourcedCount[] = []
+    for (const c of counts) {
+      const fits = own.filter((m) => COUNT_TYPES[c.key].includes(m.type) && m.status === 'happened')
+      const sourced: SourcedCount = {
+        ...c,
+        source: sentenceSource,
+        official: isOfficial(sentenceSource, lex.cues),
+        order: order++,
+      }
+      if (fits.length === 0) {
+        leftover.push(sourced)
+        continue
+      }
+      const nearest = fits.reduce((a, b) =>
+        Math.abs(b.hit.start - c.start) < Math.abs(a.hit.start - c.start) ? b : a,
+      )
+      nearest.counts.push({ ...sourced, source: nearest.claimedBy, official: nearest.official })
+    }
+    if (leftover.length > 0)
+      orphanCounts.push({ sentence: view.index, paragraph: view.paragraph, counts: leftover })
+    if (sentenceSource) previousSource = sentenceSource
+    mentions.push(...own)
+  }
+  return { mentions, orphanCounts }
+}
+
+function claimantOfSentence(
+  doc: Doc,
+  view: ReturnType<typeof sentenceViews>[number],
+  lex: CompiledLexicons,
+  previous: string | null,
+): string | null {
+  const pseudo = {
+    first: view.offset,
+    last: view.offset,
+    start: view.start,
+    end: view.start,
+  } as Parameters<typeof claimantFor>[2]
+  return claimantFor(doc, view, pseudo, lex.cues, previous)
+}
+
+/**
+ * "two days earlier" counts from another date in the sentence, else from the article's first
+ * event, else from publication; "overnight" is the morning of the report.
+ */
+function anchorRelativeDates(
+  own: EventMention[],
+  dates: ReturnType<typeof findDates>,
+  earlier: EventMention[],
+  published: number,
+): void {
+  const absolute = dates.filter((d) => d.relativeDays === null && !d.overnight && d.date)
+  const lede = earlier.find((m) => m.strong && m.date?.date && m.date.relativeDays === null)
+  for (const m of own) {
+    const d = m.date
+    if (!d) continue
+    if (d.overnight) {
+      const report = dates.find((x) => x.statement && x.date)
+      m.date = { ...d, date: report ? report.date : isoOf(published) }
+    } else if (d.relativeDays !== null) {
+      const anchor =
+        absolute.length > 0
+          ? absolute.reduce((a, b) =>
+              Math.abs(b.start - d.start) < Math.abs(a.start - d.start) ? b : a,
+            ).date
+          : (lede?.date?.date ?? isoOf(published))
+      m.date = { ...d, date: isoOf(dayOf(anchor) + d.relativeDays) }
+    }
+  }
+}
+
+/** The events stage: PLOVER-coded events with actors, places, dates, counts and their source. */
+export function events(options: EventsOptions = {}): Stage {
+  const resolved: Required<EventsOptions> = {
+    maxGap: options.maxGap ?? 4,
+    vagueCounts: options.vagueCounts ?? false,
+    maxAgeDays: options.maxAgeDays ?? 366,
+    mergeKm: options.mergeKm ?? 25,
+  }
+  // Lexicons are compiled once per lexicon set (normally once per process), never per doc.
+  const cache = new WeakMap<Lexicons, CompiledLexicons>()
+  return {
+    name: 'events',
+    requires: ['sentences', 'tokens'],
+    provides: ['events'],
+    run(doc: Doc, ctx: StageContext) {
+      let lex = cache.get(ctx.resources.lexicons)
+      if (!lex) {
+        lex = compileLexicons(ctx.resources.lexicons)
+        cache.set(ctx.resources.lexicons, lex)
+      }
+      doc.layers.events = extractEvents(doc, lex, resolved, ctx)
+    },
+  }
+}
+
+/** Mentions → merged events, in text order. */
+export function extractEvents(
+  doc: Doc,
+  lex: CompiledLexicons,
+  options: Required<EventsOptions>,
+  ctx?: StageContext,
+): Event[] {
+  let published = doc.source.published ? dayOf(doc.source.published) : NaN
+  if (Number.isNaN(published)) {
+    ctx?.info(
+      'no publication date: relative dates are resolved against today',
+      'events/no-published',
+    )
+    published = Math.floor(Date.now() / 86_400_000)
+  }
+  const { mentions, orphanCounts } = findMentions(doc, lex, options, published)
+  const opts = {
+    published,
+    mergeKm: options.mergeKm,
+    maxAgeDays: options.maxAgeDays,
+    vagueCounts: options.vagueCounts,
+  }
+  const drafts: Draft[] = mergeMentions(doc, mentions, opts)
+  for (const d of drafts) {
+    d.counts = d.mentions.flatMap((m) => m.counts)
+  }
+  // Figures in sentences without a trigger of their kind go to the latest fitting event nearby.
+  for (const o of orphanCounts) {
+    for (const c of o.counts) {
+      const target = drafts
+        .filter(
+          (d) =>
+            COUNT_TYPES[c.key].includes(d.mentions[0]!.type) &&
+            d.mentions[0]!.status === 'happened',
+        )
+        .filter((d) =>
+          d.mentions.some((m) => m.sentence < o.sentence && m.paragraph >= o.paragraph - 1),
+        )
+        .sort(
+          (a, b) =>
+            Math.max(...b.mentions.map((m) => m.sentence)) -
+            Math.max(...a.mentions.map((m) => m.sentence)),
+        )[0]
+      if (target) target.counts.push(c)
+    }
+  }
+  const dateline = datelinePlace(doc)
+  const events = drafts
+    .map((d) => toEvent(doc, d, opts, dateline))
+    .filter((e): e is Event => e !== null)
+    .sort((a, b) => a.start - b.start)
+  foldProtests(events)
+  return events
+}

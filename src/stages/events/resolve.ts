@@ -1,0 +1,222 @@
+import type { CountKey, Doc, Event, EventActor, Place } from '../../core/record.js'
+import { dayOf, isoOf } from './dates.js'
+import type { EventMention, SourcedCount } from './types.js'
+
+export type { SourcedCount } from './types.js'
+
+/** An event being assembled from its mentions. */
+export interface Draft {
+  mentions: EventMention[]
+  counts: SourcedCount[]
+}
+
+export interface ResolveOptions {
+  published: number
+  mergeKm: number
+  maxAgeDays: number
+  vagueCounts: boolean
+}
+
+const R = 6371
+function km(a: Place, b: Place): number {
+  if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return Infinity
+  const rad = Math.PI / 180
+  const dLat = (b.lat - a.lat) * rad
+  const dLon = (b.lon - a.lon) * rad
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2
+  return 2 * R * Math.asin(Math.sqrt(h))
+}
+
+/** Places agree when they are the same, near, or one is the region that holds the other. */
+export function placesAgree(doc: Doc, a: number[], b: number[], mergeKm: number): boolean | null {
+  if (a.length === 0 || b.length === 0) return null
+  const places = doc.layers.places ?? []
+  return a.some((i) =>
+    b.some((j) => {
+      const p = places[i]
+      const q = places[j]
+      if (!p || !q) return false
+      if (i === j || km(p, q) <= mergeKm) return true
+      const [big, small] = p.precision >= q.precision ? [p, q] : [q, p]
+      if (big.precision === 1) return false
+      return (
+        big.country === small.country &&
+        (big.feature === 'A.PCLI' || (big.admin1 !== null && big.admin1 === small.admin1))
+      )
+    }),
+  )
+}
+
+/** Day of a mention, once relative dates are anchored; null when undated. */
+export function mentionDay(m: EventMention): number | null {
+  return m.date && m.date.date ? dayOf(m.date.date) : null
+}
+
+function datesAgree(a: EventMention, b: EventMention): boolean | null {
+  const x = mentionDay(a)
+  const y = mentionDay(b)
+  if (x === null || y === null) return null
+  if (a.date!.precision !== 'day' || b.date!.precision !== 'day') return x === y
+  const statement = a.date!.statement || b.date!.statement || a.date!.overnight || b.date!.overnight
+  return statement ? Math.abs(x - y) <= 1 : x === y
+}
+
+/** Whether a mention may join a draft: same category and status, and nothing that disagrees. */
+function joins(doc: Doc, draft: Draft, m: EventMention, opts: ResolveOptions): boolean {
+  const head = draft.mentions[0]!
+  if (head.type !== m.type || head.status !== m.status) return false
+  const places = draftPlaces(draft)
+  const samePlace = placesAgree(doc, places, m.places, opts.mergeKm)
+  const dated = draft.mentions.filter((x) => mentionDay(x) !== null)
+  const sameDate =
+    dated.length === 0
+      ? null
+      : dated.map((x) => datesAgree(x, m)).some((v) => v === true)
+        ? true
+        : dated.map((x) => datesAgree(x, m)).every((v) => v === false)
+          ? false
+          : null
+  if (samePlace === false || sameDate === false) return false
+  if (!m.strong) return true
+  // A strong mention needs one positive sign, unless it carries neither place nor date ("we captured").
+  return (
+    samePlace === true || sameDate === true || (m.places.length === 0 && mentionDay(m) === null)
+  )
+}
+
+function draftPlaces(draft: Draft): number[] {
+  return draft.mentions.find((x) => x.places.length > 0)?.places ?? []
+}
+
+/**
+ * Merge mentions into events: the same event mentioned twice in an article is one event, and a
+ * weak mention ("the attack", "were killed", "talks") only adds evidence to an event found nearby.
+ */
+export function mergeMentions(doc: Doc, mentions: EventMention[], opts: ResolveOptions): Draft[] {
+  const drafts: Draft[] = []
+  const pending: EventMention[] = []
+  for (const m of mentions) {
+    const candidates = drafts
+      .filter((d) => !(m.distinct && d.mentions.every((x) => x.sentence !== m.sentence)))
+      .filter((d) => m.strong || d.mentions.some((x) => x.paragraph >= m.paragraph - 2))
+      .reverse()
+    const target = candidates.find((d) => joins(doc, d, m, opts))
+    if (target) target.mentions.push(m)
+    else if (m.strong) drafts.push({ mentions: [m], counts: [] })
+    else pending.push(m)
+  }
+  // A text with no strong trigger at all (a one-line report) still gets its best weak one.
+  if (drafts.length === 0 && pending.length > 0)
+    drafts.push({ mentions: [pending[0]!], counts: [] })
+  return drafts
+}
+
+/** The figure for one count key: the outlet's own, else the first official source, else the first. */
+export function chooseCount(counts: SourcedCount[], vague: boolean): number | null {
+  if (counts.length === 0) return null
+  const numeric = counts.filter((c) => !c.vague)
+  if (numeric.length === 0) return vague ? counts[0]!.value : null
+  const pick =
+    numeric.find((c) => c.source === null) ?? numeric.find((c) => c.official) ?? numeric[0]!
+  return pick.value
+}
+
+/** Build the event record from a draft. */
+export function toEvent(
+  doc: Doc,
+  draft: Draft,
+  opts: ResolveOptions,
+  dateline: number | null,
+): Event | null {
+  const ms = draft.mentions
+  const strong = ms.filter((m) => m.strong)
+  const lead = strong[0] ?? ms[0]!
+  const withMode = strong.find((m) => m.hit.entry.mode) ?? ms.find((m) => m.mode)
+  const mode = withMode?.mode ?? null
+  const acled = withMode?.acled ?? lead.acled ?? ms.find((m) => m.acled)?.acled ?? null
+
+  // Date: a mention's own date beats a statement's date; strong mentions before weak ones.
+  const dated = ms.filter((m) => m.date?.date)
+  const pick =
+    dated.find((m) => m.strong && !m.date!.statement && !m.date!.overnight) ??
+    dated.find((m) => !m.date!.statement && !m.date!.overnight) ??
+    dated.find((m) => m.strong) ??
+    dated[0]
+  const date = pick?.date ?? null
+  const day = date ? dayOf(date.date) : opts.published
+  if (day < opts.published - opts.maxAgeDays) return null
+  let status = lead.status
+  if (day > opts.published + 1 && status === 'happened') status = 'future'
+
+  // Places: the most precise level any mention names; the first mention that names it decides.
+  const places = doc.layers.places ?? []
+  const withPlaces = ms.filter((m) => m.places.length > 0)
+  let chosen: number[] = []
+  if (withPlaces.length > 0) {
+    const best = Math.min(
+      ...withPlaces.flatMap((m) => m.places.map((i) => places[i]?.precision ?? 3)),
+    )
+    const m = withPlaces.find((x) => x.places.some((i) => places[i]?.precision === best))!
+    chosen = m.places.filter((i) => places[i]?.precision === best)
+  } else if (dateline !== null) chosen = [dateline]
+
+  const counts: Partial<Record<CountKey, number>> = {}
+  const keys = new Set(draft.counts.map((c) => c.key))
+  for (const key of keys) {
+    const value = chooseCount(
+      draft.counts.filter((c) => c.key === key).sort((a, b) => a.order - b.order),
+      opts.vagueCounts,
+    )
+    if (value !== null) counts[key] = value
+  }
+
+  const actors: EventActor[] = []
+  for (const m of strong.length > 0 ? strong : ms) {
+    for (const a of m.actors) {
+      if (actors.some((x) => x.name === a.name || (a.entity && x.entity === a.entity))) continue
+      actors.push({ name: a.name, entity: a.entity, actorType: a.actorType })
+    }
+  }
+  return {
+    start: lead.hit.start,
+    end: lead.hit.end,
+    by: `events/${lead.strong ? 'trigger' : 'weak-trigger'}`,
+    confidence: lead.strong ? (ms.length > 1 ? 0.85 : 0.75) : 0.5,
+    type: lead.type,
+    mode,
+    acled,
+    actors: actors.slice(0, 4),
+    places: chosen,
+    date: isoOf(day),
+    datePrecision: date?.precision ?? 'day',
+    dateSpan: date ? { start: date.start, end: date.end } : null,
+    counts,
+    claimedBy: lead.claimedBy,
+    status,
+    key: null,
+  }
+}
+
+/**
+ * ACLED folds arrests and crowd control during a protest into the protest: the protest becomes
+ * "Protest with intervention" and the arrest or crowd control keeps no ACLED type of its own.
+ */
+export function foldProtests(events: Event[]): void {
+  const day = (e: Event) => (e.date ? dayOf(e.date) : 0)
+  for (const protest of events) {
+    if (protest.type !== 'PROTEST' || protest.status !== 'happened') continue
+    const interventions = events.filter(
+      (e) =>
+        e.status === 'happened' &&
+        Math.abs(day(e) - day(protest)) <= 1 &&
+        ((e.type === 'COERCE' && e.mode === 'arrest') ||
+          (e.type === 'ASSAULT' && e.mode === 'crowd-control')),
+    )
+    if (interventions.length === 0) continue
+    if (protest.acled === 'Protests/Peaceful protest')
+      protest.acled = 'Protests/Protest with intervention'
+    for (const e of interventions) e.acled = null
+  }
+}

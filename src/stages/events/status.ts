@@ -1,0 +1,210 @@
+import type { EventStatus } from '../../core/record.js'
+import { CLAUSE_BREAK } from './find.js'
+import type { SentenceView, TriggerHit } from './types.js'
+
+export type CueEffect =
+  'negation' | 'hypothetical' | 'future' | 'habitual' | 'denial' | 'official' | 'report'
+
+export interface Cues {
+  /** Single-word cues by word. */
+  words: ReadonlyMap<string, CueEffect>
+  /** Multi-word cues ("for months", "set to", "according to"). */
+  phrases: readonly { words: string[]; effect: CueEffect }[]
+}
+
+export interface StatusResult {
+  status: EventStatus
+  /** Why the mention is background and no event at all, or null. */
+  drop: string | null
+  /** On its own too weak to start an event (ongoing, historical present, anaphoric "the attack"). */
+  weak: boolean
+}
+
+const AUX = new Set([
+  'is',
+  'are',
+  'am',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+  'do',
+  'does',
+  'did',
+])
+const PERFECT = new Set(['has', 'have', "'ve", "'s"])
+const DEFINITE = new Set(['the', 'this', 'that', 'its', 'their', 'these', 'those', 'his', 'her'])
+const GERUND_PREPOSITIONS = new Set([
+  'by',
+  'of',
+  'for',
+  'from',
+  'without',
+  'after',
+  'before',
+  'about',
+  'on',
+  'in',
+  'against',
+])
+const BACKGROUND_SUBJECTS = new Set([
+  'war',
+  'conflict',
+  'invasion',
+  'violence',
+  'fighting',
+  'siege',
+])
+const CLAIM_OBJECTS = new Set([
+  'allegation',
+  'allegations',
+  'claim',
+  'claims',
+  'accusation',
+  'accusations',
+  'report',
+  'reports',
+  'charge',
+  'charges',
+  'suggestion',
+  'suggestions',
+  'assertion',
+  'account',
+  'accounts',
+])
+/** Verbal categories: saying, not doing; an undated perfect ("has accused") is a standing position. */
+const STANDING = new Set(['ACCUSE', 'REJECT', 'SUPPORT'])
+const VERBAL = new Set(['ACCUSE', 'REJECT', 'SUPPORT', 'REQUEST', 'THREATEN', 'AGREE', 'CONCEDE'])
+
+/** Cue effect of word i, looking at multi-word cues first; returns the effect and the cue's length. */
+export function cueAt(
+  view: SentenceView,
+  i: number,
+  cues: Cues,
+): { effect: CueEffect; length: number } | null {
+  for (const p of cues.phrases) {
+    if (p.words.every((w, k) => view.words[i + k] === w))
+      return { effect: p.effect, length: p.words.length }
+  }
+  const effect = cues.words.get(view.words[i] ?? '')
+  return effect ? { effect, length: 1 } : null
+}
+
+function clauseStart(view: SentenceView, i: number): number {
+  let k = i - 1
+  while (k >= 0 && !CLAUSE_BREAK.has(view.words[k] as string)) k--
+  return k + 1
+}
+
+/**
+ * Whether a trigger reports something that happened, and whether it is an event at all. Scopes are
+ * local on purpose: a cue counts only in the trigger's clause and close before it.
+ */
+export function statusOf(
+  view: SentenceView,
+  hit: TriggerHit,
+  cues: Cues,
+  hasDate: boolean,
+): StatusResult {
+  const w = view.words
+  const first = hit.first - view.offset
+  const head = hit.headToken - view.offset
+  const last = hit.last - view.offset
+  const start = clauseStart(view, first)
+  const verb = hit.entry.pos === 'V' || hit.form === 'ed' || hit.form === 'ing'
+  const type = hit.entry.type
+  let weak = hit.entry.strength === 'weak'
+
+  // ---- background: not an event at all
+  for (let i = 0; i < w.length; i++) {
+    const cue = cueAt(view, i, cues)
+    if (cue?.effect !== 'habitual') continue
+    const word = w[i] as string
+    if (word === 'since') {
+      // "Since 2022, X has …" covers the sentence; a later "since" only its own clause.
+      if (i === 0 || (i > start && i < first)) return drop('habitual: since')
+      continue
+    }
+    if (word === 'long' && !(PERFECT.has(w[i - 1] ?? '') || w[i + 1] === 'been')) continue
+    if (word === 'daily' && w[i - 1] !== 'near') continue
+    return drop(`habitual: ${word}`)
+  }
+  if (
+    hit.entry.pos === 'N' &&
+    view.tokens[last]?.pos === 'NOUN' &&
+    !/^(on|in|at)$/.test(w[last] ?? '')
+  ) {
+    return drop('modifier of a noun')
+  }
+  if (hit.form === 'ing' && GERUND_PREPOSITIONS.has(w[first - 1] ?? ''))
+    return drop('gerund after a preposition')
+  if (hit.form === 'ing' && VERBAL.has(type) && w[first - 1] === ',')
+    return drop('participial adjunct')
+  if (
+    hit.form === 'ed' &&
+    /^(of|by|with)$/.test(w[last] ?? '') &&
+    /^(NOUN|PROPN)$/.test(view.tokens[first - 1]?.pos ?? '')
+  ) {
+    return drop('reduced relative clause')
+  }
+  if (type === 'REJECT' && w.slice(last, last + 3).some((x) => CLAIM_OBJECTS.has(x))) {
+    return drop('denial of a claim')
+  }
+  if (STANDING.has(type) && hit.form === 'ed' && PERFECT.has(w[first - 1] ?? '') && !hasDate) {
+    return drop('standing position (undated perfect)')
+  }
+  for (let k = first - 1; k >= start && k >= first - 6; k--) {
+    if (view.tokens[k]?.pos === 'NOUN' && BACKGROUND_SUBJECTS.has(w[k] as string))
+      return drop('background statistic')
+    if (view.tokens[k]?.pos === 'VERB') break
+  }
+
+  // ---- status
+  let status: EventStatus = 'happened'
+  for (let k = first - 1; k >= start && k >= first - 4; k--) {
+    const cue = cueAt(view, k, cues)
+    if (cue?.effect === 'negation') status = 'negated'
+  }
+  for (let k = first - 1; k >= start; k--) {
+    const cue = cueAt(view, k, cues)
+    if (cue?.effect === 'denial') status = 'negated'
+  }
+  if (status === 'happened') {
+    const near = verb ? 8 : 3
+    for (let k = first - 1; k >= start && k >= first - near; k--) {
+      const cue = cueAt(view, k, cues)
+      if (cue?.effect === 'future') {
+        status = 'future'
+        break
+      }
+      if (cue?.effect === 'hypothetical') {
+        status = 'hypothetical'
+        break
+      }
+      if (w[k] === 'to' && (hit.form === 'base' || k === first - 1) && verb) {
+        status = 'hypothetical'
+        break
+      }
+      // A finite verb in between closes the modal's reach, except for coordinated verbs.
+      if (k < first - 1 && view.tokens[k]?.pos === 'VERB' && hit.form !== 'base') break
+    }
+    for (let k = start; k < first; k++)
+      if (w[k] === 'if' || w[k] === 'unless') status = 'hypothetical'
+  }
+
+  // ---- weak: ongoing, historical present, anaphoric
+  const before = w[first - 1] ?? ''
+  if (verb && (hit.form === 'base' || hit.form === 's') && !AUX.has(before)) weak = true
+  if (verb && hit.form === 'ing' && /^(is|are|am|was|were)$/.test(before)) weak = true
+  if (!verb && (DEFINITE.has(before) || DEFINITE.has(w[first - 2] ?? ''))) weak = true
+  if (hit.form === 'ed' && /^(those|whom)$/.test(before)) weak = true
+  return { status, drop: null, weak }
+}
+
+function drop(reason: string): StatusResult {
+  return { status: 'happened', drop: reason, weak: true }
+}

@@ -192,16 +192,16 @@ function importUkraineGazetteer(shared: string): {
 
 /** Without ../shared: run the bundled example articles through the pipeline and count what it finds. */
 async function smokeExamples(): Promise<string> {
-  const examples = resolve('examples', 'articles.jsonl')
+  const { readWithIngest, packageRoot } = await import('./bench.js')
+  const examples = join(packageRoot(), 'examples', 'articles.jsonl')
   if (!existsSync(examples))
     return 'The bundled examples (examples/articles.jsonl) are absent too: nothing was run.'
-  const { readExampleTexts } = await import('./bench.js')
   const { defaultPipeline } = await import('../pipeline.js')
   const { loadResources } = await import('../resources/index.js')
   const { articleToDoc } = await import('../ingest/article.js')
   const pipeline = defaultPipeline(loadResources())
   const lines = ['Bundled examples (no gold: counts of what sitrep found)']
-  for (const article of readExampleTexts(examples)) {
+  for (const article of await readWithIngest(examples)) {
     const doc = pipeline.run(articleToDoc(article))
     const count = (l: keyof typeof doc.layers) => doc.layers[l]?.length ?? 0
     lines.push(

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url'
 import winkNLP from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
 import { articleToDoc, type Article } from '../ingest/article.js'
+import { readArticles } from '../ingest/read.js'
 import { defaultPipeline } from '../pipeline.js'
 import { loadResources } from '../resources/index.js'
 import { median } from './aggregate.js'
@@ -63,14 +64,6 @@ export interface ColdResult {
 
 const BATCH = 50
 
-/** Articles of a bundled examples .jsonl (one article object per line). */
-export function readExampleTexts(path: string): Article[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Article)
-}
-
 function articleOf(value: Record<string, unknown>, fallbackId: string): Article {
   const source = (value.source ?? {}) as Record<string, string | null>
   return {
@@ -84,7 +77,9 @@ function articleOf(value: Record<string, unknown>, fallbackId: string): Article 
 }
 
 /** The texts to benchmark on, and what they are. */
-export function benchTexts(options: BenchOptions): { label: string; articles: Article[] } {
+export async function benchTexts(
+  options: BenchOptions,
+): Promise<{ label: string; articles: Article[] }> {
   const shared = options.shared ?? '../shared'
   let path = options.corpus
   if (!path) {
@@ -92,34 +87,47 @@ export function benchTexts(options: BenchOptions): { label: string; articles: Ar
     if (existsSync(dev)) path = dev
     else {
       process.stderr.write(`sitrep bench: ${shared} not found; using the bundled examples\n`)
-      path = resolve('examples', 'articles.jsonl')
+      path = join(packageRoot(), 'examples', 'articles.jsonl')
     }
   }
   if (!existsSync(path)) return { label: path, articles: [] }
-  if (statSync(path).isDirectory()) {
-    const files = readdirSync(path).sort()
-    const articles = files.flatMap((f): Article[] => {
-      const full = join(path, f)
-      if (f.endsWith('.json')) {
-        return [articleOf(JSON.parse(readFileSync(full, 'utf8')) as Record<string, unknown>, f)]
-      }
-      if (f.endsWith('.txt')) return [{ id: f, text: readFileSync(full, 'utf8') }]
-      return []
-    })
+  const isDir = statSync(path).isDirectory()
+  // Gold-format docs (a folder of .json, a .jsonl of docs with a text each) are read here;
+  // anything else (text, HTML, feeds, article JSON Lines) through sitrep's own readers.
+  if (isDir && readdirSync(path).some((f) => f.endsWith('.json'))) {
+    const articles = readdirSync(path)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => {
+        const value = JSON.parse(readFileSync(join(path, f), 'utf8')) as Record<string, unknown>
+        return articleOf(value, f)
+      })
     return { label: path, articles }
   }
-  const text = readFileSync(path, 'utf8')
-  if (path.endsWith('.jsonl')) {
-    const articles = text
+  if (!isDir && path.endsWith('.jsonl')) {
+    const values = readFileSync(path, 'utf8')
       .split('\n')
       .filter((l) => l.trim())
-      .map((l, i) => articleOf(JSON.parse(l) as Record<string, unknown>, `line-${i + 1}`))
-    return { label: path, articles }
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+    if (values.every((v) => typeof v.text === 'string')) {
+      return { label: path, articles: values.map((v, i) => articleOf(v, `line-${i + 1}`)) }
+    }
   }
-  if (path.endsWith('.json')) {
-    return { label: path, articles: [articleOf(JSON.parse(text) as Record<string, unknown>, path)] }
+  if (!isDir && path.endsWith('.json')) {
+    const value = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
+    return { label: path, articles: [articleOf(value, path)] }
   }
-  return { label: path, articles: [{ id: path, text }] }
+  return { label: path, articles: await readWithIngest(path) }
+}
+
+/** Articles through sitrep's input readers (HTML extraction, feeds); bad items are skipped. */
+export async function readWithIngest(path: string): Promise<Article[]> {
+  const articles: Article[] = []
+  for await (const item of readArticles(path)) {
+    if (item.kind === 'article') articles.push(item.article)
+    else process.stderr.write(`sitrep bench: skipped ${item.where}: ${item.error.message}\n`)
+  }
+  return articles
 }
 
 function countWords(text: string): number {
@@ -129,7 +137,7 @@ function countWords(text: string): number {
 
 /** Run the benchmark. Synchronous work on this thread only: one core. */
 export async function runBench(options: BenchOptions = {}): Promise<BenchResult> {
-  const { label, articles } = benchTexts(options)
+  const { label, articles } = await benchTexts(options)
   if (articles.length === 0) throw new Error(`no texts to benchmark in ${label}`)
   const total = options.docs ?? 5000
   const pipeline = defaultPipeline(loadResources())
@@ -230,7 +238,7 @@ export function coldStart(article: Article, runs: number): ColdResult {
 }
 
 /** The folder of sitrep's package.json, from this module (src/eval or dist/eval). */
-function packageRoot(): string {
+export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url))
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir)
   return dir

@@ -550,6 +550,13 @@ function countAgreement(p: GoldEvent, g: GoldEvent): Ratio {
   return { hit, total: keys.size }
 }
 
+/** Reasons joined once each, with how often each occurred. */
+function distinct(reasons: readonly string[]): string {
+  const seen = new Map<string, number>()
+  for (const r of reasons) seen.set(r, (seen.get(r) ?? 0) + 1)
+  return [...seen].map(([r, n]) => (n > 1 ? `${r} (×${n})` : r)).join(' | ')
+}
+
 function showEvent(e: GoldEvent): string {
   const place = placeList(e.place).join(' / ') || '-'
   return `${e.type}${e.mode ? `/${e.mode}` : ''} @${place} ${e.date ?? '-'} [${(e.actors ?? []).join(', ')}]`
@@ -616,15 +623,16 @@ function scoreEvents(
     const why =
       sameType.length === 0
         ? `no predicted ${g.type} event`
-        : sameType
-            .map((p) => eventProblem(p, g, ctx) ?? 'matched to another gold event')
-            .join(' | ')
+        : distinct(sameType.map((p) => eventProblem(p, g, ctx) ?? 'its fit is matched elsewhere'))
     errors.push({ layer: 'events', kind: 'miss', gold: showEvent(g), why })
   })
   predicted.forEach((p, pi) => {
     if (matching.predToGold.has(pi)) return
     const sameType = goldEvents.filter((g) => g.type === p.type)
-    const why = sameType.length === 0 ? `no gold ${p.type} event` : 'no gold event of its type fits'
+    const why =
+      sameType.length === 0
+        ? `no gold ${p.type} event`
+        : distinct(sameType.map((g) => eventProblem(p, g, ctx) ?? 'its fit is matched elsewhere'))
     errors.push({ layer: 'events', kind: 'false', pred: showEvent(p), why })
   })
   const stories: StoryItem[] = []

@@ -1,0 +1,1053 @@
+import type { Doc, Span } from '../../core/record.js'
+import { contentParts, findQuoteMarks } from './marks.js'
+import { isVerbalFiller, phraseStartingAt, subjectAfter, subjectBefore } from './phrases.js'
+import type {
+  Attribution,
+  CueSense,
+  MarkedSpan,
+  QuoteCandidate,
+  QuoteLexicon,
+  QuotesOptions,
+  SpeakerPhrase,
+  TokenView,
+} from './types.js'
+import { buildView, isPunct, isQuoteMark, tokenAt, tokenSpan } from './view.js'
+
+export interface FindOptions extends Required<QuotesOptions> {
+  lexicon: QuoteLexicon
+}
+
+// Heads of adjunct phrases between a cue and its content ("said on Saturday in a statement that").
+const ADJUNCT_HEADS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'day',
+  'week',
+  'weekend',
+  'month',
+  'year',
+  'today',
+  'yesterday',
+  'tonight',
+  'statement',
+  'statements',
+  'interview',
+  'briefing',
+  'conference',
+  'post',
+  'posts',
+  'video',
+  'address',
+  'speech',
+  'message',
+  'channel',
+  'account',
+  'broadcast',
+  'remarks',
+  'comments',
+  'call',
+  'meeting',
+  'session',
+  'hearing',
+  'letter',
+  'tweet',
+  'phone',
+  'telephone',
+  'television',
+  'radio',
+  'media',
+  'reporters',
+  'journalists',
+  'journalist',
+  'time',
+  'sidelines',
+  'summit',
+  'report',
+  'update',
+  'appearance',
+  'podcast',
+  'program',
+  'programme',
+  'show',
+  'decree',
+])
+const ADJUNCT_STARTERS = new Set([
+  'on',
+  'in',
+  'at',
+  'during',
+  'late',
+  'earlier',
+  'later',
+  'by',
+  'via',
+  'through',
+  'over',
+  'after',
+  'before',
+  'last',
+  'this',
+  'early',
+  'overnight',
+  'again',
+])
+// Verbs whose first object is the hearer, not the content ("told Reuters that …").
+const HEARER_FIRST = new Set([
+  'tell',
+  'inform',
+  'assure',
+  'reassure',
+  'brief',
+  'notify',
+  'remind',
+  'warn',
+  'advise',
+  'caution',
+  'persuade',
+  'convince',
+  'show',
+  'promise',
+])
+// A denial whose object only points back ("rejected the claim") still is a statement.
+const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", '’s'])
+const CLAUSE_STARTERS = new Set(['that'])
+const PARTICIPLE_LINKS = new Set([
+  'saying',
+  'adding',
+  'claiming',
+  'insisting',
+  'arguing',
+  'warning',
+  'noting',
+  'stressing',
+  'asserting',
+  'alleging',
+  'explaining',
+  'accusing',
+  'denying',
+  'calling',
+  'urging',
+  'describing',
+  'citing',
+  'telling',
+])
+
+export interface Found {
+  candidates: QuoteCandidate[]
+  marks: MarkedSpan[]
+  view: TokenView
+}
+
+/** Pure: find direct, indirect and mixed quote candidates in a doc with tokens and sentences. */
+export function findQuotes(doc: Doc, options: FindOptions): Found {
+  const view = buildView(doc)
+  const marks = findQuoteMarks(
+    doc.text,
+    doc.layers.paragraphs ?? [{ start: 0, end: doc.text.length }],
+  )
+  const inMarks = markedTokens(view, marks)
+  const direct = findDirect(view, marks, options)
+  const usedCues = new Set<number>()
+  for (const d of direct)
+    if (d.attribution && d.attribution.cueToken >= 0) usedCues.add(d.attribution.cueToken)
+  const indirect = dropNested(findIndirect(view, options, inMarks, usedCues, direct))
+  // A marked span inside reported speech is part of a mixed quote, not a quote of its own.
+  const kept = direct.filter((d) => !indirect.some((q) => contains(q.spans, d.spans)))
+  for (const q of indirect) {
+    if (
+      marks.some(
+        (m) =>
+          !m.single && m.open >= q.spans[0]!.start && m.open < q.spans[q.spans.length - 1]!.end,
+      )
+    ) {
+      q.kind = 'mixed'
+    }
+  }
+  const candidates = [...kept, ...indirect].sort((a, b) => a.spans[0]!.start - b.spans[0]!.start)
+  return { candidates, marks, view }
+}
+
+const RELAY_CLASSES = new Set(['report'])
+
+/**
+ * Reported speech inside reported speech ("Kryvonos says Beijing may claim …"):
+ * the gold conventions keep the outer statement only. A relaying report ("…,
+ * UNIAN has reported") is the exception: it is folded into the inner quote's
+ * relay chain later, so both stay here.
+ */
+function dropNested(quotes: QuoteCandidate[]): QuoteCandidate[] {
+  return quotes.filter((inner) => {
+    const cue = inner.attribution?.cue
+    if (!cue) return true
+    return !quotes.some((outer) => {
+      if (outer === inner || !outer.attribution?.sense) return false
+      if (RELAY_CLASSES.has(outer.attribution.sense.cls)) return false
+      const content = outer.spans[0]!
+      const innerStart = inner.attribution?.speaker?.span.start ?? cue.start
+      return cue.start >= content.start && cue.end <= content.end && innerStart >= content.start
+    })
+  })
+}
+
+function contains(outer: Span[], inner: Span[]): boolean {
+  const a = outer[0]!.start
+  const b = outer[outer.length - 1]!.end
+  return inner[0]!.start >= a - 1 && inner[inner.length - 1]!.end <= b + 1
+}
+
+/** Token index → true when the token lies inside quotation marks (marks excluded). */
+function markedTokens(view: TokenView, marks: readonly MarkedSpan[]): Uint8Array {
+  const inside = new Uint8Array(view.tokens.length)
+  for (const mark of marks) {
+    if (mark.single) continue
+    for (const part of mark.parts) {
+      for (
+        let i = tokenAt(view, part.start);
+        i < view.tokens.length && view.tokens[i]!.start < part.end;
+        i++
+      ) {
+        inside[i] = 1
+      }
+    }
+  }
+  return inside
+}
+
+// ------------------------------------------------------------------- cues
+
+/** The cue starting at token `i`: a sense whose particles follow, and its last token. */
+export function cueAt(
+  view: TokenView,
+  i: number,
+  options: FindOptions,
+): { sense: CueSense; senses: CueSense[]; last: number } | null {
+  const senses = options.lexicon.cues.get(view.lower[i]!)
+  if (!senses) return null
+  const pos = view.tokens[i]!.pos
+  if (
+    pos !== 'VERB' &&
+    pos !== 'AUX' &&
+    !(
+      pos === 'NOUN' &&
+      view.lower[i]!.endsWith('s') &&
+      i > 0 &&
+      ['PROPN', 'PRON'].includes(view.tokens[i - 1]!.pos)
+    )
+  ) {
+    return null
+  }
+  const matching: CueSense[] = []
+  let last = i
+  for (const sense of senses) {
+    if (!options.cognition && sense.cls === 'believe') continue
+    if (sense.rest.every((w, k) => view.lower[i + 1 + k] === w)) {
+      if (matching.length === 0) last = i + sense.rest.length
+      if (i + sense.rest.length === last) matching.push(sense)
+    }
+  }
+  if (matching.length === 0) return null
+  return { sense: matching[0]!, senses: matching, last }
+}
+
+function sentenceBounds(view: TokenView, i: number): readonly [number, number] {
+  return view.sentenceTokens[view.sentenceOf[i]!] ?? [0, view.tokens.length - 1]
+}
+
+// ------------------------------------------------------------------ direct
+
+function wordCount(view: TokenView, parts: Span[]): number {
+  let n = 0
+  for (const part of parts) {
+    for (
+      let i = tokenAt(view, part.start);
+      i < view.tokens.length && view.tokens[i]!.start < part.end;
+      i++
+    ) {
+      if (view.tokens[i]!.pos !== 'PUNCT') n++
+    }
+  }
+  return n
+}
+
+/**
+ * Direct quotes: marked spans long enough to be speech, with the attribution
+ * after the closing mark ("…," he says), before the opening mark (He said: "…"),
+ * shared by the two halves of a split quote, or inherited from the last speaker.
+ */
+function findDirect(
+  view: TokenView,
+  marks: readonly MarkedSpan[],
+  options: FindOptions,
+): QuoteCandidate[] {
+  const out: QuoteCandidate[] = []
+  for (const mark of marks) {
+    const parts = contentParts(view.text, mark)
+    if (parts.length === 0) continue
+    const words = wordCount(view, parts)
+    if (words < options.minDirectWords) continue
+    const lastChar = view.text[mark.parts[mark.parts.length - 1]!.end - 1] ?? ''
+    const endsLikeSpeech = mark.close < 0 || ',.!?…'.includes(lastChar)
+    const openToken = tokenAt(view, mark.open)
+    const before = previousNonSpace(view.text, mark.open)
+    const startsSentence = before === '' || '.!?\n'.includes(before)
+    const after = attributionAfter(view, mark, options)
+    const lead = attributionBefore(view, openToken, options)
+    if (!after && !lead && !endsLikeSpeech) continue
+    if (!after && !lead && !startsSentence && !':—–'.includes(before)) continue
+    const attribution = after ?? lead
+    out.push({
+      kind: 'direct',
+      spans: parts,
+      attribution,
+      inherit: attribution === null,
+      confidence: attribution ? 0.9 : 0.6,
+    })
+  }
+  return out
+}
+
+function previousNonSpace(text: string, at: number): string {
+  let k = at - 1
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--
+  return k < 0 ? '' : text[k]!
+}
+
+/** `"…," he said`, `"…," said X`, `"…" X told Y by phone.` */
+function attributionAfter(
+  view: TokenView,
+  mark: MarkedSpan,
+  options: FindOptions,
+): Attribution | null {
+  if (mark.close < 0) return null
+  let i = tokenAt(view, mark.close + 1)
+  const limit = Math.min(view.tokens.length - 1, i + 25)
+  if (i > limit || view.paragraphOf[i] !== view.paragraphOf[tokenAt(view, mark.close)]) return null
+  if (isPunct(view, i, ',')) i++
+  const start = i
+  for (let k = start; k <= limit; k++) {
+    if (isPunct(view, k, '.!?;') || isQuoteMark(view, k)) return null
+    if (view.paragraphOf[k] !== view.paragraphOf[start]) return null
+    const cue = cueAt(view, k, options)
+    if (cue) {
+      const inverted = k === start || (k > start && isVerbalFiller(view, k - 1) && k - 1 === start)
+      const speaker = inverted
+        ? subjectAfter(view, cue.last + 1, limit, options.maxSpeakerTokens)
+        : subjectBefore(view, k, start, options.maxSpeakerTokens)
+      if (!speaker) return null
+      return attribution(
+        view,
+        k,
+        cue.last,
+        cue.sense,
+        speaker,
+        inverted ? 'quotes/direct-said-x' : 'quotes/direct-x-said',
+        options,
+      )
+    }
+    const pos = view.tokens[k]!.pos
+    // Another verb before any cue: the words after the quote are not its attribution.
+    if (pos === 'VERB' && !inRelativeClause(view, start, k)) return null
+  }
+  return null
+}
+
+function inRelativeClause(view: TokenView, from: number, k: number): boolean {
+  for (let j = k - 1; j >= from; j--) {
+    if (isPunct(view, j, ','))
+      return (
+        ['who', 'which', 'speaking', 'whose'].includes(view.lower[j + 1] ?? '') ||
+        view.tokens[j + 1]?.pos === 'VERB'
+      )
+  }
+  return false
+}
+
+/** `X said: "…"`, `X told a briefing: "…"`, `"A," X said, "B."` */
+function attributionBefore(
+  view: TokenView,
+  openToken: number,
+  options: FindOptions,
+): Attribution | null {
+  const j = openToken - 1
+  if (j < 0 || view.paragraphOf[j] !== view.paragraphOf[openToken]) return null
+  if (!isPunct(view, j, ':,—–')) return null
+  const colon = isPunct(view, j, ':—–')
+  const [sentenceFirst] = sentenceBounds(view, j)
+  let floor = sentenceFirst
+  // Do not reach back over an earlier closing quote mark.
+  for (let k = j - 1; k >= sentenceFirst; k--) {
+    if (isQuoteMark(view, k)) {
+      floor = k + 1
+      break
+    }
+  }
+  let fallbackVerb = -1
+  for (let k = j - 1; k >= floor; k--) {
+    const cue = cueAt(view, k, options)
+    if (cue) {
+      const inverted = k === floor || isPunct(view, k - 1, ',')
+      const after = () => subjectAfter(view, cue.last + 1, j - 1, options.maxSpeakerTokens)
+      const before = () => subjectBefore(view, k, floor, options.maxSpeakerTokens)
+      const speaker = inverted && !colon ? (after() ?? before()) : (before() ?? after())
+      if (!speaker) return null
+      return attribution(
+        view,
+        k,
+        cue.last,
+        cue.sense,
+        speaker,
+        colon ? 'quotes/direct-colon' : 'quotes/direct-split',
+        options,
+      )
+    }
+    if (colon && fallbackVerb < 0 && view.tokens[k]!.pos === 'VERB') fallbackVerb = k
+    // A comma-led quote is attributed only by a cue right before it ("…," she said, "…").
+    if (!colon && j - k > 8) return null
+  }
+  if (colon && fallbackVerb >= 0) {
+    const speaker = subjectBefore(view, fallbackVerb, floor, options.maxSpeakerTokens)
+    if (speaker)
+      return attribution(
+        view,
+        fallbackVerb,
+        fallbackVerb,
+        null,
+        speaker,
+        'quotes/direct-colon-verb',
+        options,
+      )
+  }
+  return null
+}
+
+// -------------------------------------------------------------- attribution
+
+function attribution(
+  view: TokenView,
+  cue: number,
+  cueLast: number,
+  sense: CueSense | null,
+  speaker: SpeakerPhrase | null,
+  rule: string,
+  options: FindOptions,
+  content?: Span,
+): Attribution {
+  const [first, last] = sentenceBounds(view, cue)
+  const via = channelsAround(view, first, last, content, options)
+  const citing = citingPhrase(view, first, last, content, options)
+  return { cue: tokenSpan(view, cue, cueLast), cueToken: cue, sense, speaker, via, citing, rule }
+}
+
+function outside(view: TokenView, k: number, content?: Span): boolean {
+  if (!content) return true
+  const t = view.tokens[k]!
+  return t.end <= content.start || t.start >= content.end
+}
+
+/**
+ * Channels named in the attribution, outside the content: "on Telegram", "in a
+ * post on X", "carried by the state news agency TASS", "told Interfax".
+ */
+function channelsAround(
+  view: TokenView,
+  first: number,
+  last: number,
+  content: Span | undefined,
+  options: FindOptions,
+): string[] {
+  const via: string[] = []
+  for (let k = first; k <= last; k++) {
+    if (!outside(view, k, content)) continue
+    const name = channelAt(view, k, options)
+    if (!name) continue
+    const prev = view.lower[k - 1] ?? ''
+    const prev2 = view.lower[k - 2] ?? ''
+    const introduced =
+      ['on', 'via', 'to', 'told', 'by', 'agency', 'told', 'service'].includes(prev) ||
+      ['on', 'via', 'to', 'by'].includes(prev2) ||
+      (prev === 'the' && ['on', 'to', 'by', 'told'].includes(prev2))
+    if (introduced && !via.includes(name)) via.push(name)
+  }
+  return via
+}
+
+function channelAt(view: TokenView, k: number, options: FindOptions): string | null {
+  const t = view.tokens[k]!
+  const word = view.text.slice(t.start, t.end)
+  // Two-word names first ("Truth Social", "Associated Press").
+  const next = view.tokens[k + 1]
+  if (next && view.text[t.end] === ' ') {
+    const two = `${word} ${view.text.slice(next.start, next.end)}`
+    if (options.lexicon.channels.has(two)) return two
+  }
+  return options.lexicon.channels.has(word) ? word : null
+}
+
+/** "citing a source in the General Staff": the origin a relaying speaker cites. */
+function citingPhrase(
+  view: TokenView,
+  first: number,
+  last: number,
+  content: Span | undefined,
+  options: FindOptions,
+): SpeakerPhrase | null {
+  for (let k = first; k < last; k++) {
+    if (view.lower[k] !== 'citing' || !outside(view, k, content)) continue
+    return phraseStartingAt(view, k + 1, last, options.maxSpeakerTokens)
+  }
+  return null
+}
+
+// ---------------------------------------------------------------- indirect
+
+function skipAdjuncts(
+  view: TokenView,
+  k: number,
+  last: number,
+): { next: number; certain: boolean } {
+  let certain = true
+  let moved = true
+  while (moved && k <= last) {
+    moved = false
+    const lower = view.lower[k]!
+    if (
+      view.tokens[k]!.pos === 'ADV' &&
+      !CLAUSE_STARTERS.has(lower) &&
+      lower !== 'there' &&
+      k < last
+    ) {
+      k++
+      moved = true
+      // An adverb may open the content ("about 40 apartments"): only "that" after it proves it an adjunct.
+      certain = false
+      continue
+    }
+    if (ADJUNCT_STARTERS.has(lower)) {
+      let j = k + 1
+      let head = false
+      while (j <= last && isAdjunctWord(view, j)) {
+        if (ADJUNCT_HEADS.has(view.lower[j]!)) head = true
+        j++
+        if (
+          view.tokens[j - 1]!.pos === 'NOUN' &&
+          ADJUNCT_HEADS.has(view.lower[j - 1]!) &&
+          !['of', 'on', 'in', 'by', 'at'].includes(view.lower[j] ?? '')
+        )
+          break
+      }
+      if (j === k + 1) break
+      if (!head) certain = false
+      k = j
+      moved = true
+    }
+  }
+  return { next: k, certain }
+}
+
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my'])
+
+function isAdjunctWord(view: TokenView, j: number): boolean {
+  const pos = view.tokens[j]!.pos
+  if (pos === 'PRON') return POSSESSIVES.has(view.lower[j]!)
+  return (
+    ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADP', 'PART'].includes(pos) && view.lower[j] !== 'that'
+  )
+}
+
+/** The last token of a content clause that starts at `from` (sentence end, before a trailing attribution). */
+function clauseEnd(
+  view: TokenView,
+  from: number,
+  last: number,
+  options: FindOptions,
+  stopAtParticiple = true,
+): number {
+  for (let k = from + 1; k <= last; k++) {
+    if (isPunct(view, k, ';')) return k - 1
+    if (
+      stopAtParticiple &&
+      view.tokens[k]!.pos === 'CCONJ' &&
+      coordinatedCue(view, k + 1, last, options)
+    ) {
+      return isPunct(view, k - 1, ',') ? k - 2 : k - 1
+    }
+    if (
+      isPunct(view, k, ',') &&
+      view.lower[k + 1] === 'with' &&
+      participleAhead(view, k + 2, last, options)
+    ) {
+      return k - 1
+    }
+    if (isPunct(view, k, ',')) {
+      const next = view.lower[k + 1] ?? ''
+      if (stopAtParticiple && PARTICIPLE_LINKS.has(next) && cueAt(view, k + 1, options))
+        return k - 1
+      if (next === 'according' && view.lower[k + 2] === 'to') return k - 1
+      if (trailingAttributionAt(view, k + 1, last, options)) return k - 1
+    }
+  }
+  let end = last
+  while (end > from && isPunct(view, end, '.!?,:;')) end--
+  return end
+}
+
+/** ", the ministry said." / ", said X." / ", X said, …": a cue whose subject starts at k. */
+function trailingAttributionAt(
+  view: TokenView,
+  k: number,
+  last: number,
+  options: FindOptions,
+): boolean {
+  const direct = cueAt(view, k, options)
+  if (direct && direct.sense.frame !== 'to') {
+    const after = direct.last + 1
+    return (
+      after > last ||
+      isPunct(view, after, '.,') ||
+      (phraseStartingAt(view, after, last, options.maxSpeakerTokens) !== null &&
+        !['that'].includes(view.lower[after]!) &&
+        endsSoon(view, after, last, options))
+    )
+  }
+  for (let j = k; j <= Math.min(last, k + options.maxSpeakerTokens + 2); j++) {
+    const cue = cueAt(view, j, options)
+    if (cue) {
+      const subject = subjectBefore(view, j, k, options.maxSpeakerTokens)
+      if (!subject || subject.first !== k) return false
+      const after = skipAdjuncts(view, cue.last + 1, last)
+      return after.next > last || isPunct(view, after.next, '.,')
+    }
+    const pos = view.tokens[j]!.pos
+    if (pos === 'VERB' || isPunct(view, j, '.;')) return false
+  }
+  return false
+}
+
+/** "… and accused Y of Z", "… but denied that …": a second cue sharing the subject. */
+function coordinatedCue(view: TokenView, k: number, last: number, options: FindOptions): boolean {
+  while (k <= last && isVerbalFiller(view, k)) k++
+  return k <= last && view.tokens[k]!.pos === 'VERB' && cueAt(view, k, options) !== null
+}
+
+function participleAhead(view: TokenView, k: number, last: number, options: FindOptions): boolean {
+  for (let j = k; j <= Math.min(last, k + 6); j++) {
+    if (PARTICIPLE_LINKS.has(view.lower[j]!) && cueAt(view, j, options)) return true
+  }
+  return false
+}
+
+function endsSoon(view: TokenView, from: number, last: number, options: FindOptions): boolean {
+  const phrase = phraseStartingAt(view, from, last, options.maxSpeakerTokens)
+  if (!phrase) return false
+  const next = phrase.last + 1
+  return next > last || isPunct(view, next, '.,')
+}
+
+/** A clause: a verb with something before it that is not a preposition or determiner. */
+function clauseHasVerb(view: TokenView, from: number, to: number): boolean {
+  for (let k = from + 1; k <= to; k++) {
+    const pos = view.tokens[k]!.pos
+    if (pos !== 'VERB' && pos !== 'AUX') continue
+    const before = view.tokens[k - 1]!.pos
+    if (before !== 'ADP' && before !== 'DET') return true
+  }
+  return false
+}
+
+function isPassive(view: TokenView, cue: number): boolean {
+  let j = cue - 1
+  while (j >= 0 && view.tokens[j]!.pos === 'ADV') j--
+  return j >= 0 && BE_FORMS.has(view.lower[j]!) && view.tokens[j]!.pos === 'AUX'
+}
+
+function isAttributive(view: TokenView, cue: number): boolean {
+  const prev = view.tokens[cue - 1]
+  const next = view.tokens[cue + 1]
+  return (
+    prev !== undefined &&
+    (prev.pos === 'DET' || prev.pos === 'ADJ') &&
+    next !== undefined &&
+    next.pos === 'NOUN'
+  )
+}
+
+// A statement not made is not a quote ("did not comment", "declined to say").
+function isNegated(view: TokenView, cue: number): boolean {
+  let j = cue - 1
+  while (j >= 0 && view.tokens[j]!.pos === 'AUX') j--
+  const lower = view.lower[j] ?? ''
+  if (lower === 'not' || lower === "n't" || lower === 'never') return true
+  return (
+    lower === 'to' &&
+    ['declined', 'refused', 'declines', 'refuses', 'decline', 'refuse'].includes(
+      view.lower[j - 1] ?? '',
+    )
+  )
+}
+
+const LOOSE_PARTICLES = new Set(['out', 'off', 'up', 'away', 'down', 'over', 'by'])
+
+/** "the one cited by Moscow", "carried out a strike": not a cue of speech here. */
+function isReducedOrPhrasal(view: TokenView, cue: number, last: number): boolean {
+  const next = view.lower[last + 1] ?? ''
+  return LOOSE_PARTICLES.has(next) && last === cue
+}
+
+function span(view: TokenView, first: number, last: number): Span {
+  return tokenSpan(view, first, last)
+}
+
+/**
+ * Indirect and mixed speech around every cue not used by a direct quote:
+ * "X says (that) …", "X told Reuters …", "X urged Y to Z", "X denied Y",
+ * "…, X said.", "…, said X.", "according to X, …", "…, saying …".
+ */
+function findIndirect(
+  view: TokenView,
+  options: FindOptions,
+  inMarks: Uint8Array,
+  usedCues: ReadonlySet<number>,
+  direct: readonly QuoteCandidate[],
+): QuoteCandidate[] {
+  const out: QuoteCandidate[] = []
+  const directSpans = direct.map((d) => ({
+    start: d.spans[0]!.start,
+    end: d.spans[d.spans.length - 1]!.end,
+  }))
+  const insideDirect = (s: Span) => directSpans.some((d) => s.start < d.end && s.end > d.start)
+  let lastSubject: { sentence: number; phrase: SpeakerPhrase } | null = null
+  for (let i = 0; i < view.tokens.length; i++) {
+    if (inMarks[i]) continue
+    if (view.lower[i] === 'according' && view.lower[i + 1] === 'to') {
+      const q = accordingTo(view, i, options)
+      if (q && !insideDirect(q.spans[0]!)) out.push(q)
+      continue
+    }
+    if (usedCues.has(i)) continue
+    const cue = cueAt(view, i, options)
+    if (
+      !cue ||
+      isAttributive(view, i) ||
+      isNegated(view, i) ||
+      isReducedOrPhrasal(view, i, cue.last)
+    )
+      continue
+    const [first, last] = sentenceBounds(view, i)
+    const q = indirectAt(view, i, cue, first, last, options, lastSubject)
+    if (!q) continue
+    if (insideDirect(q.spans[0]!)) continue
+    if (q.attribution?.speaker)
+      lastSubject = { sentence: view.sentenceOf[i]!, phrase: q.attribution.speaker }
+    out.push(q)
+  }
+  return out
+}
+
+function accordingTo(view: TokenView, i: number, options: FindOptions): QuoteCandidate | null {
+  const [first, last] = sentenceBounds(view, i)
+  const speaker = subjectAfter(view, i + 2, last, options.maxSpeakerTokens)
+  if (!speaker) return null
+  let from: number
+  let to: number
+  if (i === first || (i === first + 1 && view.tokens[first]!.pos !== 'NOUN')) {
+    // "According to X, CONTENT."
+    from = i + 2
+    while (from <= last && !isPunct(view, from, ',')) from++
+    from++
+    to = clauseEnd(view, from, last, options)
+  } else {
+    // "CONTENT, according to X."
+    from = afterDateline(view, first, last)
+    to = i - 1
+    if (isPunct(view, to, ',')) to--
+  }
+  if (to - from < 2 || !clauseHasVerb(view, from, to)) return null
+  const content = span(view, from, to)
+  return {
+    kind: 'indirect',
+    spans: [content],
+    attribution: attribution(
+      view,
+      i,
+      i + 1,
+      null,
+      speaker,
+      'quotes/according-to',
+      options,
+      content,
+    ),
+    inherit: false,
+    confidence: 0.8,
+  }
+}
+
+function indirectAt(
+  view: TokenView,
+  i: number,
+  cue: { sense: CueSense; senses: CueSense[]; last: number },
+  first: number,
+  last: number,
+  options: FindOptions,
+  lastSubject: { sentence: number; phrase: SpeakerPhrase } | null,
+): QuoteCandidate | null {
+  const passive = isPassive(view, i)
+  const prevComma = i > first && isPunct(view, i - 1, ',')
+  // Speaker: inverted (", said X."), a participle (", saying …") sharing the clause's
+  // subject, or the phrase before the cue.
+  let speaker: SpeakerPhrase | null = null
+  let rule = 'quotes/x-said-that'
+  const participle = PARTICIPLE_LINKS.has(view.lower[i]!) && prevComma
+  if (participle) {
+    speaker =
+      lastSubject && lastSubject.sentence === view.sentenceOf[i]
+        ? lastSubject.phrase
+        : subjectBefore(view, firstVerb(view, first, i), first, options.maxSpeakerTokens)
+    rule = 'quotes/participle'
+  } else if (!passive) {
+    let j = i - 1
+    while (j > first && isVerbalFiller(view, j)) j--
+    if (view.tokens[j]?.pos === 'CCONJ' && j > first) {
+      // "X said … and accused Y of Z": the coordinated verb shares the clause's subject.
+      speaker =
+        lastSubject && lastSubject.sentence === view.sentenceOf[i]
+          ? lastSubject.phrase
+          : subjectBefore(view, firstVerb(view, first, i), first, options.maxSpeakerTokens)
+      rule = 'quotes/coordinated'
+    } else {
+      speaker = subjectBefore(view, i, first, options.maxSpeakerTokens)
+    }
+  }
+  const inverted = !participle && prevComma && !speaker
+  if (inverted) {
+    speaker = subjectAfter(view, cue.last + 1, last, options.maxSpeakerTokens)
+    rule = 'quotes/said-x'
+  }
+  if (!speaker && !passive) return null
+
+  // Forward content, by frame.
+  const forward = inverted ? null : forwardContent(view, i, cue, last, options)
+  if (forward) {
+    const content = span(view, forward.from, forward.to)
+    if (passive && !speaker && forward.via !== 'that') return null
+    return {
+      kind: 'indirect',
+      spans: [content],
+      attribution: attribution(
+        view,
+        i,
+        cue.last,
+        forward.sense,
+        speaker,
+        forward.rule ?? rule,
+        options,
+        content,
+      ),
+      inherit: false,
+      confidence: forward.confidence,
+    }
+  }
+  // Backward content: "CONTENT, X said." / "CONTENT, said X."
+  if (!speaker) return null
+  const leftEdge = inverted ? i : speaker.first
+  const comma = leftEdge - 1
+  if (comma <= first || !isPunct(view, comma, ',')) return null
+  let after = skipAdjuncts(view, inverted ? speaker.last + 1 : cue.last + 1, last)
+  const lemma = cue.sense.lemma.split(' ')[0]!
+  if (!inverted && HEARER_FIRST.has(lemma) && after.next <= last) {
+    // "…, two officials told Levant Observer (on Friday)."
+    const hearer = phraseStartingAt(view, after.next, last, options.maxSpeakerTokens)
+    if (hearer) after = skipAdjuncts(view, hearer.last + 1, last)
+  }
+  if (!(after.next > last || isPunct(view, after.next, '.,;!?'))) return null
+  let from = afterDateline(view, first, last)
+  while (from < comma && isQuoteMark(view, from)) from++
+  const to = comma - 1
+  if (to - from < 2 || !clauseHasVerb(view, from, to)) return null
+  const content = span(view, from, to)
+  return {
+    kind: 'indirect',
+    spans: [content],
+    attribution: attribution(
+      view,
+      i,
+      cue.last,
+      cue.sense,
+      speaker,
+      inverted ? 'quotes/content-said-x' : 'quotes/content-x-said',
+      options,
+      content,
+    ),
+    inherit: false,
+    confidence: 0.8,
+  }
+}
+
+/** Content from a sentence start skips a dateline ("PORT SUDAN, May 20 (Agency) — …"). */
+function afterDateline(view: TokenView, first: number, last: number): number {
+  if (view.paragraphOf[first] !== 0) return first
+  for (let k = first; k <= Math.min(last, first + 16); k++) {
+    if (
+      isPunct(view, k, '—–') &&
+      k > first &&
+      (isPunct(view, k - 1, ')') || view.tokens[k - 1]!.pos === 'NUM')
+    )
+      return k + 1
+  }
+  return first
+}
+
+function firstVerb(view: TokenView, first: number, before: number): number {
+  for (let k = first; k < before; k++) if (view.tokens[k]!.pos === 'VERB') return k
+  return before
+}
+
+interface Forward {
+  from: number
+  to: number
+  sense: CueSense
+  rule?: string
+  via?: string
+  confidence: number
+}
+
+function forwardContent(
+  view: TokenView,
+  i: number,
+  cue: { sense: CueSense; senses: CueSense[]; last: number },
+  last: number,
+  options: FindOptions,
+): Forward | null {
+  const k = cue.last + 1
+  if (k > last) return null
+  const frames = new Set(cue.senses.map((s) => s.frame))
+  const sense = (frame: string) => cue.senses.find((s) => s.frame === frame) ?? cue.sense
+  // "called for Z"
+  if (frames.has('for') && cue.sense.rest.length > 0 && cue.sense.frame === 'for') {
+    const to = clauseEnd(view, k, last, options)
+    return to >= k
+      ? { from: k, to, sense: cue.sense, rule: 'quotes/call-for', confidence: 0.75 }
+      : null
+  }
+  const adj = skipAdjuncts(view, k, last)
+  let j = adj.next
+  // "told Reuters (on Friday) that …": skip the hearer.
+  const lemma = cue.sense.lemma.split(' ')[0]!
+  let hearer: SpeakerPhrase | null = null
+  if (HEARER_FIRST.has(lemma) || frames.has('to') || frames.has('of')) {
+    hearer = phraseStartingAt(view, j, last, options.maxSpeakerTokens)
+    if (hearer) {
+      const afterHearer = hearer.last + 1
+      // "urged Y to Z" / "called on Y to Z": the content is "Y to Z".
+      if (
+        frames.has('to') &&
+        view.lower[afterHearer] === 'to' &&
+        view.tokens[afterHearer + 1]?.pos === 'VERB'
+      ) {
+        const to = clauseEnd(view, afterHearer, last, options)
+        return {
+          from: hearer.first,
+          to,
+          sense: sense('to'),
+          rule: 'quotes/urge-to',
+          confidence: 0.75,
+        }
+      }
+      // "accused X of Y": the content is Y.
+      if (
+        frames.has('of') &&
+        view.lower[afterHearer] === 'of' &&
+        hearer.first === j &&
+        view.tokens[j]!.pos !== 'ADP'
+      ) {
+        const to = clauseEnd(view, afterHearer + 1, last, options)
+        return to > afterHearer
+          ? {
+              from: afterHearer + 1,
+              to,
+              sense: sense('of'),
+              rule: 'quotes/accuse-of',
+              confidence: 0.75,
+            }
+          : null
+      }
+      if (HEARER_FIRST.has(lemma)) {
+        const again = skipAdjuncts(view, afterHearer, last)
+        if (
+          view.lower[again.next] === 'that' ||
+          (again.next <= last &&
+            view.tokens[again.next]!.pos !== 'PUNCT' &&
+            clauseHasVerb(view, again.next, Math.min(last, again.next + 3)))
+        ) {
+          j = again.next
+        } else if (again.next > last || isPunct(view, again.next, '.,:;')) {
+          return null
+        }
+      }
+    }
+  }
+  let via: string | undefined
+  if (
+    (view.lower[j] === 'that' && view.tokens[j]!.pos === 'SCONJ') ||
+    (view.lower[j] === 'that' &&
+      j + 1 <= last &&
+      view.tokens[j + 1]!.pos !== 'VERB' &&
+      view.tokens[j + 1]!.pos !== 'AUX')
+  ) {
+    via = 'that'
+    j++
+  } else if (!adj.certain && adj.next !== k) {
+    // Unsure the skipped words were adjuncts: the content starts at the cue after all.
+    j = k
+  }
+  if (j > last) return null
+  // Directive and accusation frames take content only in their own pattern.
+  if (!frames.has('that') && !frames.has('obj')) return null
+  if (isPunct(view, j, ',.;:!?') || isQuoteMark(view, j)) return null
+  const to = clauseEnd(view, j, last, options)
+  if (to < j) return null
+  const deny = cue.senses.find((s) => s.frame === 'obj')
+  if (via === 'that' || (frames.has('that') && clauseHasVerb(view, j, to))) {
+    if (to - j < 1 && via !== 'that') return null
+    return {
+      from: j,
+      to,
+      sense:
+        via === 'that'
+          ? (cue.senses.find((s) => s.frame === 'that') ?? cue.sense)
+          : deny && !clauseHasFiniteStart(view, j)
+            ? deny
+            : cue.sense,
+      via,
+      confidence: via === 'that' ? 0.85 : 0.7,
+    }
+  }
+  // An object instead of a clause: denials, confirmations, announcements.
+  if (deny) return { from: j, to, sense: deny, rule: 'quotes/x-denied-y', confidence: 0.6 }
+  return null
+}
+
+function clauseHasFiniteStart(view: TokenView, j: number): boolean {
+  const pos = view.tokens[j]!.pos
+  return pos === 'DET' || pos === 'PRON' || pos === 'PROPN' || pos === 'NUM'
+}

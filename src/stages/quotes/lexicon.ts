@@ -1,0 +1,62 @@
+import type { LexiconRow, Lexicons } from '../../core/resources.js'
+import type { CueClass, CueFrame, CueSense, QuoteLexicon } from './types.js'
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u'])
+
+/** Regular English inflections of a verb: base, -s, -ed, -ing. */
+export function inflect(verb: string): string[] {
+  const last = verb.slice(-1)
+  const beforeLast = verb.slice(-2, -1)
+  const consonantY = last === 'y' && !VOWELS.has(beforeLast)
+  const third = /(s|x|z|ch|sh)$/.test(verb)
+    ? `${verb}es`
+    : consonantY
+      ? `${verb.slice(0, -1)}ies`
+      : `${verb}s`
+  const past = last === 'e' ? `${verb}d` : consonantY ? `${verb.slice(0, -1)}ied` : `${verb}ed`
+  const ing = last === 'e' && !verb.endsWith('ee') ? `${verb.slice(0, -1)}ing` : `${verb}ing`
+  return [verb, third, past, ing]
+}
+
+/** All written forms of a lexicon row: the given forms, else regular inflections (particles kept). */
+export function cueForms(row: LexiconRow): string[] {
+  const lemma = (row.cue ?? '').toLowerCase()
+  const given = (row.forms ?? '')
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean)
+  const [verb = '', ...particles] = lemma.split(' ')
+  const tail = particles.length > 0 ? ` ${particles.join(' ')}` : ''
+  const regular = inflect(verb).map((f) => f + tail)
+  return [...new Set([lemma, ...(given.length > 0 ? given : regular)])]
+}
+
+/** Compile the lexicon rows into lookup tables, once per stage factory. */
+export function compileLexicon(lexicons: Lexicons): QuoteLexicon {
+  const cues = new Map<string, CueSense[]>()
+  for (const row of lexicons.get('speech-verbs')) {
+    for (const form of cueForms(row)) {
+      const [first = '', ...rest] = form.split(' ')
+      const sense: CueSense = {
+        lemma: (row.cue ?? '').toLowerCase(),
+        cls: (row.class ?? 'say') as CueClass,
+        frame: (row.frame ?? 'that') as CueFrame,
+        stance: (row.stance ?? 'asserts') as CueSense['stance'],
+        rest,
+      }
+      const list = cues.get(first) ?? []
+      list.push(sense)
+      cues.set(first, list)
+    }
+  }
+  // Longer multiword senses first, so "point out" is tried before a bare "point".
+  for (const list of cues.values()) list.sort((a, b) => b.rest.length - a.rest.length)
+  const anonymousHeads = new Set(
+    lexicons.get('anonymous-sources').map((r) => (r.noun ?? '').toLowerCase()),
+  )
+  const channels = new Map(
+    lexicons.get('relay-channels').map((r) => [r.name ?? '', r.kind ?? 'platform'] as const),
+  )
+  const titles = new Set(lexicons.get('speaker-titles').map((r) => (r.title ?? '').toLowerCase()))
+  return { cues, anonymousHeads, channels, titles }
+}

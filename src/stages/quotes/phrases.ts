@@ -1,0 +1,201 @@
+import type { SpeakerPhrase, TokenView } from './types.js'
+import { isPunct, tokenSpan } from './view.js'
+
+// Words that may sit inside a speaker noun phrase besides nouns, names and adjectives.
+const INNER_ADP = new Set(['of', 'for', 'in', 'at', 'with', 'on', 'from', 'to', '&'])
+const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'X', 'SYM'])
+const HEAD_POS = new Set(['PROPN', 'NOUN', 'NUM', 'PRON', 'ADJ', 'X'])
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who'])
+const ORDINAL = /^\d+(st|nd|rd|th)$/
+const RELATIVES = new Set(['who', 'which', 'whose', 'whom'])
+/** Between a subject and its verb: auxiliaries, adverbs, negation ("has also", "did not"). */
+export function isVerbalFiller(view: TokenView, i: number): boolean {
+  const pos = view.tokens[i]?.pos
+  const lower = view.lower[i]
+  return pos === 'AUX' || pos === 'ADV' || lower === 'not' || lower === "n't"
+}
+
+function isNpToken(view: TokenView, i: number): boolean {
+  const pos = view.tokens[i]!.pos
+  const lower = view.lower[i]!
+  if (NP_POS.has(pos)) return true
+  if (ORDINAL.test(lower)) return true
+  // "army-aligned", "Russian-installed": a verb glued to a hyphen is a modifier.
+  if (
+    pos === 'VERB' &&
+    view.lower[i - 1] === '-' &&
+    view.tokens[i - 1]!.end === view.tokens[i]!.start
+  ) {
+    return true
+  }
+  if (pos === 'PART') return lower === "'s" || lower === '’s' || lower === "'" || lower === '’'
+  if (pos === 'PRON')
+    return lower === 'his' || lower === 'her' || lower === 'its' || lower === 'their'
+  if (pos === 'PUNCT') return lower === '-' || lower === '&' || lower === '.'
+  if (pos === 'CCONJ') return lower === 'and' || lower === '&'
+  if (pos === 'ADP') return INNER_ADP.has(lower)
+  return false
+}
+
+function trimPhrase(view: TokenView, first: number, last: number): SpeakerPhrase | null {
+  // A leading adverbial ("On Thursday the ministry") is not part of the subject.
+  const startPos = () => view.tokens[first]?.pos
+  if (startPos() === 'ADP' && first < last) {
+    let k = first + 1
+    while (k < last && !['NOUN', 'PROPN', 'NUM'].includes(view.tokens[k]!.pos)) k++
+    if (k < last) first = k + 1
+  }
+  while (first <= last && ['ADP', 'CCONJ', 'PUNCT', 'PART'].includes(startPos() ?? '')) first++
+  while (last >= first && ['ADP', 'CCONJ', 'PUNCT', 'DET'].includes(view.tokens[last]!.pos)) last--
+  if (last < first) return null
+  if (!HEAD_POS.has(view.tokens[last]!.pos)) return null
+  return { span: tokenSpan(view, first, last), first, last }
+}
+
+/** The noun phrase that ends at token `end`, not reaching before `floor`. */
+export function phraseEndingAt(
+  view: TokenView,
+  end: number,
+  floor: number,
+  maxTokens: number,
+): SpeakerPhrase | null {
+  if (end < floor || end < 0) return null
+  const pos = view.tokens[end]!.pos
+  if (pos === 'PRON') {
+    return SUBJECT_PRONOUNS.has(view.lower[end]!) || view.lower[end] === 'one'
+      ? { span: tokenSpan(view, end, end), first: end, last: end }
+      : null
+  }
+  let first = end
+  while (first - 1 >= floor && end - first + 1 < maxTokens && isNpToken(view, first - 1)) first--
+  return trimPhrase(view, first, end)
+}
+
+/** The noun phrase that starts at token `start`, not reaching past `ceil`. */
+export function phraseStartingAt(
+  view: TokenView,
+  start: number,
+  ceil: number,
+  maxTokens: number,
+): SpeakerPhrase | null {
+  if (start > ceil || start >= view.tokens.length) return null
+  if (view.tokens[start]!.pos === 'PRON' && SUBJECT_PRONOUNS.has(view.lower[start]!)) {
+    return { span: tokenSpan(view, start, start), first: start, last: start }
+  }
+  let last = start - 1
+  while (last + 1 <= ceil && last - start + 2 <= maxTokens && isNpToken(view, last + 1)) last++
+  if (last < start) return null
+  return trimPhrase(view, start, last)
+}
+
+function hasProperName(view: TokenView, phrase: SpeakerPhrase): boolean {
+  for (let k = phrase.first; k <= phrase.last; k++) if (view.tokens[k]!.pos === 'PROPN') return true
+  return false
+}
+
+/**
+ * The subject of the cue at token `cue`: the noun phrase before it, across
+ * auxiliaries and adverbs ("has also revealed"), relative pronouns ("X, who
+ * said") and an apposition or relative clause between commas ("Oleh Varenyk, the
+ * head of …, said"; "A humanitarian official, who asked not to be named, said").
+ * Of a name and its apposition, the phrase with a proper name wins.
+ */
+export function subjectBefore(
+  view: TokenView,
+  cue: number,
+  floor: number,
+  maxTokens: number,
+): SpeakerPhrase | null {
+  let j = cue - 1
+  while (j >= floor && isVerbalFiller(view, j)) j--
+  if (j < floor) return null
+  if (RELATIVES.has(view.lower[j]!) && j - 1 >= floor) {
+    j--
+    if (isPunct(view, j, ',')) j--
+    return phraseEndingAt(view, j, floor, maxTokens)
+  }
+  if (!isPunct(view, j, ','))
+    return extendOverModifier(view, phraseEndingAt(view, j, floor, maxTokens), floor, maxTokens)
+  // "NP1, SEGMENT, (SEGMENT,) cue": appositions or relative/participle clauses
+  // between commas; NP1 starts the clause.
+  const segments: SpeakerPhrase[] = []
+  let skippedClause = false
+  let comma = j
+  for (let round = 0; round < 4; round++) {
+    let k = comma - 1
+    while (k >= floor && !isPunct(view, k, ',;:') && !isQuoteBoundary(view, k)) k--
+    const segment = phraseEndingAt(view, comma - 1, k + 1, maxTokens)
+    const whole = segment !== null && segment.first === k + 1
+    if (k < floor || !isPunct(view, k, ',')) {
+      if (!whole || (segments.length === 0 && !skippedClause)) return null
+      return pickNamed(view, [segment, ...segments])
+    }
+    if (whole) segments.unshift(segment)
+    else if (
+      !RELATIVES.has(view.lower[k + 1] ?? '') &&
+      !['VERB', 'DET', 'NUM', 'ADJ', 'NOUN', 'PROPN'].includes(view.tokens[k + 1]?.pos ?? '')
+    ) {
+      return null
+    }
+    if (!whole) skippedClause = true
+    comma = k
+  }
+  return null
+}
+
+/** Of a phrase and its appositions: the first headed by a name, else the first with a name, else the first. */
+function pickNamed(view: TokenView, phrases: SpeakerPhrase[]): SpeakerPhrase {
+  return (
+    phrases.find((p) => view.tokens[p.last]!.pos === 'PROPN') ??
+    phrases.find((p) => hasProperName(view, p)) ??
+    phrases[0]!
+  )
+}
+
+/** "two officials briefed on the talks": a participle modifier hides the head noun. */
+function extendOverModifier(
+  view: TokenView,
+  phrase: SpeakerPhrase | null,
+  floor: number,
+  maxTokens: number,
+): SpeakerPhrase | null {
+  if (!phrase) return null
+  const adp = phrase.first - 1
+  const verb = phrase.first - 2
+  if (verb - 1 < floor || view.tokens[adp]?.pos !== 'ADP' || view.tokens[verb]?.pos !== 'VERB') {
+    return phrase
+  }
+  if (!/(ed|en)$/.test(view.lower[verb]!) || view.tokens[verb - 1]!.pos !== 'NOUN') return phrase
+  const head = phraseEndingAt(view, verb - 1, floor, maxTokens)
+  return head
+    ? {
+        span: { start: head.span.start, end: phrase.span.end },
+        first: head.first,
+        last: phrase.last,
+      }
+    : phrase
+}
+
+function isQuoteBoundary(view: TokenView, i: number): boolean {
+  return isPunct(view, i, '"“”„«»')
+}
+
+/** The speaker after an inverted cue ("…," said Taras Zhuravel, a military analyst). */
+export function subjectAfter(
+  view: TokenView,
+  start: number,
+  ceil: number,
+  maxTokens: number,
+): SpeakerPhrase | null {
+  const phrase = phraseStartingAt(view, start, ceil, maxTokens)
+  if (!phrase) return null
+  // "the brigade's spokesman, Captain Andrii Savchuk": prefer the appositive name.
+  const comma = phrase.last + 1
+  if (!hasProperName(view, phrase) && comma <= ceil && isPunct(view, comma, ',')) {
+    const next = phraseStartingAt(view, comma + 1, ceil, maxTokens)
+    if (next && hasProperName(view, next)) return next
+  }
+  return phrase
+}
+
+export { hasProperName }

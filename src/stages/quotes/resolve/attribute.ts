@@ -1,0 +1,276 @@
+import type { Doc, Entity, Mention, Quote, Span } from '../../../core/record.js'
+import { hasProperName } from '../phrases.js'
+import type { QuoteCandidate, QuoteLexicon, SpeakerPhrase, TokenView } from '../types.js'
+
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'i', 'we', 'you', 'who', 'one'])
+const GROUP_PRONOUNS = new Set(['they', 'it'])
+const KIND_RANK: Record<Mention['kind'], number> = { name: 3, nominal: 2, pronoun: 1 }
+const RELAY_CLASSES = new Set(['report'])
+
+interface Speaker {
+  entity: string | null
+  name: string | null
+  anonymous: boolean
+  /** Whether the phrase names someone (not a pronoun or bare description). */
+  named: boolean
+  head: string
+}
+
+/**
+ * Pure: turn candidates into quotes. Speakers resolve through the mentions layer
+ * (a mention covering the speaker phrase gives the entity and its canonical
+ * name); without one, pronouns and definite descriptions ("the official")
+ * resolve to the last fitting speaker, and a name falls back to the phrase text
+ * without titles. Relay chains: "citing X" makes X the speaker and the citing
+ * outlet an intermediary; "X says …, UNIAN reported" folds UNIAN into `via`.
+ */
+export function attributeQuotes(
+  doc: Doc,
+  view: TokenView,
+  candidates: readonly QuoteCandidate[],
+  lexicon: QuoteLexicon,
+): Quote[] {
+  const mentions = [...(doc.layers.mentions ?? [])].sort((a, b) => a.start - b.start)
+  const entities = new Map((doc.layers.entities ?? []).map((e) => [e.id, e]))
+  const history: { at: number; speaker: Speaker; phrase: Span | null }[] = []
+  const quotes: Quote[] = []
+  const sorted = [...candidates].sort((a, b) => firstStart(a) - firstStart(b))
+  // Speakers are resolved in the order the reader meets them (attribution position).
+  const byAttribution = sorted
+    .map((c, index) => ({ c, index, at: c.attribution?.speaker?.span.start ?? firstStart(c) }))
+    .sort((a, b) => a.at - b.at)
+  const resolved = new Map<number, Speaker | null>()
+  for (const { c, index, at } of byAttribution) {
+    if (c.inherit || !c.attribution) continue
+    const origin = c.attribution.citing ?? c.attribution.speaker
+    const speaker = origin
+      ? resolveSpeaker(doc, view, origin, mentions, entities, lexicon, history)
+      : null
+    resolved.set(index, speaker)
+    if (speaker && speaker.name) history.push({ at, speaker, phrase: origin?.span ?? null })
+  }
+  sorted.forEach((c, index) => {
+    let speaker = resolved.get(index) ?? null
+    const a = c.attribution
+    if (c.inherit) speaker = inherited(view, c, quotes, sorted)
+    const via = a ? [...a.via] : []
+    if (a?.citing && a.speaker) {
+      const relay = resolveSpeaker(doc, view, a.speaker, mentions, entities, lexicon, [])
+      if (relay.name && !via.includes(relay.name)) via.push(relay.name)
+    }
+    const inheritedFrom = c.inherit ? quotes[quotes.length - 1] : undefined
+    const start = c.spans[0]!.start
+    const end = c.spans[c.spans.length - 1]!.end
+    const speakerSpan = c.inherit
+      ? (inheritedFrom?.speakerSpan ?? null)
+      : ((a?.citing ?? a?.speaker)?.span ?? null)
+    quotes.push({
+      start,
+      end,
+      by: c.inherit ? 'quotes/inherit-last-speaker' : (a?.rule ?? 'quotes/unattributed'),
+      confidence: c.confidence,
+      kind: c.kind,
+      spans: c.spans,
+      cue: c.inherit ? null : (a?.cue ?? null),
+      speakerSpan,
+      speaker: speaker?.entity ?? (c.inherit ? (inheritedFrom?.speaker ?? null) : null),
+      speakerName: speaker?.name ?? (c.inherit ? (inheritedFrom?.speakerName ?? null) : null),
+      anonymous: speaker?.anonymous ?? (c.inherit ? (inheritedFrom?.anonymous ?? false) : false),
+      via: c.inherit ? [...(inheritedFrom?.via ?? [])] : via,
+    })
+  })
+  return foldRelays(quotes, sorted)
+}
+
+function firstStart(c: QuoteCandidate): number {
+  return c.spans[0]!.start
+}
+
+/** An unattributed quote paragraph takes the speaker of the quote before it (same or previous paragraph). */
+function inherited(
+  view: TokenView,
+  c: QuoteCandidate,
+  done: readonly Quote[],
+  _all: readonly QuoteCandidate[],
+): Speaker | null {
+  const previous = done[done.length - 1]
+  if (!previous || !previous.speakerName) return null
+  const paragraphOf = (offset: number) => {
+    let lo = 0
+    let hi = view.tokens.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (view.tokens[mid]!.end <= offset) lo = mid + 1
+      else hi = mid
+    }
+    return view.paragraphOf[lo] ?? 0
+  }
+  if (paragraphOf(c.spans[0]!.start) - paragraphOf(previous.end) > 1) return null
+  return {
+    entity: previous.speaker,
+    name: previous.speakerName,
+    anonymous: previous.anonymous,
+    named: true,
+    head: '',
+  }
+}
+
+/** "X says …, UNIAN has reported": the reporting quote becomes `via` of the quote it reports. */
+function foldRelays(quotes: Quote[], candidates: readonly QuoteCandidate[]): Quote[] {
+  const drop = new Set<number>()
+  quotes.forEach((outer, o) => {
+    const sense = candidates[o]?.attribution?.sense
+    if (!sense || !RELAY_CLASSES.has(sense.cls) || outer.kind === 'direct') return
+    quotes.forEach((inner, n) => {
+      if (n === o || !inner.cue || !outer.speakerName) return
+      if (inner.cue.start >= outer.start && inner.cue.end <= outer.end) {
+        if (!inner.via.includes(outer.speakerName)) inner.via.push(outer.speakerName)
+        drop.add(o)
+      }
+    })
+  })
+  return quotes.filter((_, index) => !drop.has(index))
+}
+
+function overlapping(mentions: readonly Mention[], span: Span): Mention[] {
+  return mentions.filter((m) => m.start < span.end && m.end > span.start)
+}
+
+export function resolveSpeaker(
+  doc: Doc,
+  view: TokenView,
+  phrase: SpeakerPhrase,
+  mentions: readonly Mention[],
+  entities: ReadonlyMap<string, Entity>,
+  lexicon: QuoteLexicon,
+  history: readonly { at: number; speaker: Speaker }[],
+): Speaker {
+  const head = headToken(view, phrase)
+  const headLower = view.lower[head] ?? ''
+  const text = doc.text.slice(phrase.span.start, phrase.span.end)
+  const headRaw = doc.text[view.tokens[head]!.start] ?? ''
+  const named =
+    hasProperName(view, phrase) &&
+    (view.tokens[head]!.pos === 'PROPN' || headRaw !== headRaw.toLowerCase())
+  const anonymous =
+    view.tokens[head]!.pos !== 'PROPN' &&
+    lexicon.anonymousHeads.has(headLower) &&
+    !isDefinite(view, phrase)
+  const isPronoun = phrase.first === phrase.last && view.tokens[phrase.first]!.pos === 'PRON'
+  // An anonymous source keeps its description even when coreference links it to another mention.
+  if (anonymous) {
+    return { entity: null, name: text, anonymous: true, named: false, head: headLower }
+  }
+  const best = overlapping(mentions, phrase.span).sort(
+    (a, b) => KIND_RANK[b.kind] - KIND_RANK[a.kind] || b.end - b.start - (a.end - a.start),
+  )[0]
+  const entity = best ? entities.get(best.entity) : undefined
+  if (entity) {
+    return { entity: entity.id, name: entity.name, anonymous: false, named: true, head: headLower }
+  }
+  if (isPronoun) {
+    const wanted = PERSONAL_PRONOUNS.has(headLower)
+      ? 'person'
+      : GROUP_PRONOUNS.has(headLower)
+        ? 'group'
+        : 'any'
+    const previous = lastFitting(history, wanted)
+    if (previous) return { ...previous, head: headLower }
+    return { entity: null, name: text, anonymous: false, named: false, head: headLower }
+  }
+  if (!named && isDefinite(view, phrase) && phrase.last === phrase.first + 1) {
+    // "the official", "the ministry", "the brigade": the last speaker known by that head word.
+    for (let k = history.length - 1; k >= 0; k--) {
+      const h = history[k]!.speaker
+      if (
+        h.name &&
+        (h.head === headLower || h.name.toLowerCase().split(/\s+/).includes(headLower))
+      ) {
+        return { ...h, head: headLower }
+      }
+    }
+  }
+  return {
+    entity: null,
+    name: named ? displayName(doc, view, phrase, lexicon) : text,
+    anonymous: false,
+    named,
+    head: headLower,
+  }
+}
+
+/** The head noun: the last noun before the first inner preposition ("a source in the General Staff"). */
+export function headToken(view: TokenView, phrase: SpeakerPhrase): number {
+  const head = phrase.last
+  for (let k = phrase.first + 1; k <= phrase.last; k++) {
+    if (
+      view.tokens[k]!.pos === 'ADP' ||
+      (view.tokens[k]!.pos === 'ADJ' && view.tokens[k + 1]?.pos === 'ADP')
+    ) {
+      for (let h = k - 1; h >= phrase.first; h--) {
+        if (['NOUN', 'PROPN', 'NUM', 'PRON'].includes(view.tokens[h]!.pos)) return h
+      }
+      break
+    }
+  }
+  return head
+}
+
+function isDefinite(view: TokenView, phrase: SpeakerPhrase): boolean {
+  return ['the', 'this', 'that'].includes(view.lower[phrase.first] ?? '')
+}
+
+function lastFitting(
+  history: readonly { at: number; speaker: Speaker }[],
+  wanted: 'person' | 'group' | 'any',
+): Speaker | null {
+  for (let k = history.length - 1; k >= 0; k--) {
+    const s = history[k]!.speaker
+    if (!s.name) continue
+    if (wanted === 'any') return s
+    const plural = s.head.endsWith('s') && !s.named
+    if (wanted === 'person' && !plural) return s
+    if (wanted === 'group') return s
+  }
+  return null
+}
+
+/**
+ * A name without its titles and determiner: "Ukrainian President Volodymyr
+ * Zelenskyy" → "Volodymyr Zelenskyy"; "the army's 6th Infantry Division" → "6th
+ * Infantry Division"; "Russia's Defence Ministry" keeps its proper possessor.
+ */
+export function displayName(
+  doc: Doc,
+  view: TokenView,
+  phrase: SpeakerPhrase,
+  lexicon: QuoteLexicon,
+): string {
+  // The trailing run of name words, with their glue ("Kyiv School of Economics",
+  // "Russia's Defence Ministry", "6th Infantry Division").
+  let first = phrase.last
+  const isNameWord = (k: number) => {
+    const t = view.tokens[k]!
+    const raw = doc.text[t.start] ?? ''
+    return (
+      t.pos === 'PROPN' ||
+      (raw !== raw.toLowerCase() && t.pos !== 'DET') ||
+      /^\d+(st|nd|rd|th)$/.test(view.lower[k]!)
+    )
+  }
+  if (!isNameWord(first)) return doc.text.slice(phrase.span.start, phrase.span.end)
+  while (first - 1 >= phrase.first) {
+    const k = first - 1
+    const lower = view.lower[k]!
+    const glue =
+      ["'s", '’s', 'of', '&', '-', 'and'].includes(lower) &&
+      k - 1 >= phrase.first &&
+      isNameWord(k - 1)
+    if (isNameWord(k) || glue) first = k
+    else break
+  }
+  // A common-noun possessor before the run ("the army's") is dropped with it; titles too.
+  while (first < phrase.last - 1 && lexicon.titles.has(view.lower[first]!.replace(/\.$/, '')))
+    first++
+  return doc.text.slice(view.tokens[first]!.start, view.tokens[phrase.last]!.end)
+}

@@ -1,0 +1,104 @@
+import type { Span, Token } from '../../core/record.js'
+
+/** What follows a cue: see speech-verbs.tsv. */
+export type CueFrame = 'that' | 'obj' | 'of' | 'to' | 'for'
+export type CueClass =
+  | 'say'
+  | 'report'
+  | 'claim'
+  | 'guess'
+  | 'believe'
+  | 'deny'
+  | 'accuse'
+  | 'urge'
+  | 'call for'
+  | 'confirm'
+
+/** One reading of a cue form, compiled from a speech-verbs.tsv row. */
+export interface CueSense {
+  lemma: string
+  cls: CueClass
+  frame: CueFrame
+  stance: 'asserts' | 'hedges' | 'denies'
+  /** Lower-case words that must follow the first word ("out" in "point out"). */
+  rest: readonly string[]
+}
+
+/** The lexicons the quotes stage uses, compiled once per stage factory. */
+export interface QuoteLexicon {
+  /** First word form (lower case) → its senses. */
+  cues: ReadonlyMap<string, readonly CueSense[]>
+  /** Head nouns of unnamed sources. */
+  anonymousHeads: ReadonlySet<string>
+  /** Channel names (platforms, agencies) → kind. */
+  channels: ReadonlyMap<string, string>
+  /** Title words stripped from a fallback speaker name (lower case). */
+  titles: ReadonlySet<string>
+}
+
+export interface QuotesOptions {
+  /** Fewest words a marked span needs to count as a direct quote rather than scare quotes. */
+  minDirectWords?: number
+  /** Count cognition cues (believe, think, hope) as attributions, as PolNeAR does. */
+  cognition?: boolean
+  /** Longest speaker noun phrase, in tokens. */
+  maxSpeakerTokens?: number
+}
+
+/** The doc's tokens seen once, with lower-case forms and sentence/paragraph indexes. */
+export interface TokenView {
+  text: string
+  tokens: readonly Token[]
+  lower: readonly string[]
+  /** Token index → sentence index. */
+  sentenceOf: Int32Array
+  /** Sentence index → [first, last] token indexes (inclusive). */
+  sentenceTokens: readonly (readonly [number, number])[]
+  /** Token index → paragraph index. */
+  paragraphOf: Int32Array
+}
+
+/** A span between quotation marks, found by `findQuoteMarks`. */
+export interface MarkedSpan {
+  /** Offset of the opening mark. */
+  open: number
+  /** Offset of the closing mark, or -1 when the paragraph ended first. */
+  close: number
+  /** Content parts (two or more when the quote runs over paragraphs). */
+  parts: Span[]
+  /** Single quotation marks (‘ ’ or '), usually nested. */
+  single: boolean
+  /** Nesting depth: 0 for outer marks. */
+  depth: number
+}
+
+/** A speaker noun phrase found next to a cue. */
+export interface SpeakerPhrase {
+  span: Span
+  /** Token range [first, last] inclusive. */
+  first: number
+  last: number
+}
+
+/** An attribution: the cue, the speaker phrase, and the channels named around it. */
+export interface Attribution {
+  cue: Span | null
+  cueToken: number
+  sense: CueSense | null
+  speaker: SpeakerPhrase | null
+  /** Channel names (relay chain) from the origin outward, as written. */
+  via: string[]
+  /** "Citing X": the origin the speaker relays (X becomes speaker, the speaker goes to via). */
+  citing: SpeakerPhrase | null
+  rule: string
+}
+
+/** A quote before speaker resolution. */
+export interface QuoteCandidate {
+  kind: 'direct' | 'indirect' | 'mixed'
+  spans: Span[]
+  attribution: Attribution | null
+  /** Direct quotes with no attribution of their own inherit the last speaker. */
+  inherit: boolean
+  confidence: number
+}

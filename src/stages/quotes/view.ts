@@ -1,0 +1,60 @@
+import type { Doc, Span } from '../../core/record.js'
+import type { TokenView } from './types.js'
+
+/** Index the doc's tokens once: lower-case forms, sentence and paragraph of every token. */
+export function buildView(doc: Doc): TokenView {
+  const tokens = doc.layers.tokens ?? []
+  const sentences = doc.layers.sentences ?? []
+  const paragraphs = doc.layers.paragraphs ?? []
+  const lower = tokens.map((t) => doc.text.slice(t.start, t.end).toLowerCase())
+  const sentenceOf = new Int32Array(tokens.length).fill(-1)
+  const paragraphOf = new Int32Array(tokens.length).fill(0)
+  const sentenceTokens: [number, number][] = []
+  let t = 0
+  sentences.forEach((sentence, index) => {
+    while (t < tokens.length && tokens[t]!.end <= sentence.start) t++
+    const first = t
+    while (t < tokens.length && tokens[t]!.start < sentence.end) sentenceOf[t++] = index
+    sentenceTokens.push([first, Math.max(first, t - 1)])
+  })
+  // Tokens outside every sentence (rare) join the previous sentence so lookups never fail.
+  for (let i = 0; i < tokens.length; i++) {
+    if (sentenceOf[i] === -1) sentenceOf[i] = i > 0 ? sentenceOf[i - 1]! : 0
+  }
+  let p = 0
+  for (let i = 0; i < tokens.length; i++) {
+    while (p + 1 < paragraphs.length && tokens[i]!.start >= paragraphs[p + 1]!.start) p++
+    paragraphOf[i] = p
+  }
+  if (sentenceTokens.length === 0 && tokens.length > 0) sentenceTokens.push([0, tokens.length - 1])
+  return { text: doc.text, tokens, lower, sentenceOf, sentenceTokens, paragraphOf }
+}
+
+/** Index of the first token that ends after `offset` (binary search). */
+export function tokenAt(view: TokenView, offset: number): number {
+  let lo = 0
+  let hi = view.tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (view.tokens[mid]!.end <= offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The span from the start of token `first` to the end of token `last`. */
+export function tokenSpan(view: TokenView, first: number, last: number): Span {
+  return { start: view.tokens[first]!.start, end: view.tokens[last]!.end }
+}
+
+export function isPunct(view: TokenView, i: number, chars: string): boolean {
+  const lower = view.lower[i]
+  return lower !== undefined && lower.length === 1 && chars.includes(lower)
+}
+
+/** Quotation marks of any style, as single characters. */
+export const QUOTE_CHARS = '"“”„«»‘’\'‚‹›'
+
+export function isQuoteMark(view: TokenView, i: number): boolean {
+  return isPunct(view, i, QUOTE_CHARS)
+}

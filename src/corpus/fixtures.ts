@@ -16,6 +16,7 @@ import {
   type Stance,
   type Verification,
 } from '../core/record.js'
+import type { Article } from '../ingest/article.js'
 import { contentTerms, overlap } from './text.js'
 
 export interface EventSpec {
@@ -208,4 +209,31 @@ function bestSentence(
     }
   }
   return best
+}
+
+/**
+ * Articles for `ingestMany` plus an `extract` that gives each the hand-made
+ * layers of its spec (looked up by text), standing in for the pipeline.
+ */
+export function fixtureCorpus(specs: DocSpec[]): {
+  articles: Article[]
+  extract: (doc: Doc) => Doc
+} {
+  const byText = new Map(specs.map((spec) => [spec.text, makeDoc(spec)]))
+  return {
+    articles: specs.map((spec) => ({
+      id: spec.id,
+      text: spec.text,
+      url: spec.url ?? null,
+      outlet: spec.outlet ?? null,
+      published: spec.published ?? null,
+      title: spec.title ?? null,
+      language: 'en',
+    })),
+    extract: (doc) => {
+      const made = byText.get(doc.text)
+      if (made) doc.layers = structuredClone(made.layers)
+      return doc
+    },
+  }
 }

@@ -60,29 +60,39 @@ export function parseNumber(token: string): number | null {
 }
 
 /**
- * Count figures in a text: a number followed or preceded (within three words) by
- * a count cue. "killing at least four people" → killed 4; "death toll … risen to six" → killed 6.
+ * Count figures in a text: a number with a count cue in its clause, the nearest
+ * within three words after it, else the nearest before it.
+ * "killing at least four people" → killed 4; "the death toll … has risen to six" → killed 6.
  */
 export function figuresIn(text: string): Figure[] {
-  const tokens = words(text.replace(/(\d),(\d{3})/g, '$1$2'))
   const figures: Figure[] = []
-  for (let i = 0; i < tokens.length; i++) {
-    const value = parseNumber(tokens[i]!)
-    // Years are dates, not counts.
-    if (value === null || (value >= 1900 && value <= 2100)) continue
-    const key = cueNear(tokens, i)
-    if (key && !figures.some((f) => f.key === key)) figures.push({ key, value })
+  for (const clause of text.replace(/(\d),(\d{3})/g, '$1$2').split(/[,;:.!?()\n]+/)) {
+    const tokens = words(clause)
+    for (let i = 0; i < tokens.length; i++) {
+      const value = parseNumber(tokens[i]!)
+      // Years are dates, not counts.
+      if (value === null || (value >= 1900 && value <= 2100)) continue
+      const key = cueNear(tokens, i)
+      if (key && !figures.some((f) => f.key === key)) figures.push({ key, value })
+    }
   }
   return figures
 }
 
 function cueNear(tokens: string[], at: number): CountKey | null {
-  // Forward first ("four people killed"), then backward up to a clause length ("death toll … rose to six").
-  const order = [1, 2, 3, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12]
-  for (const offset of order) {
-    const token = tokens[at + offset]
-    if (!token) continue
-    for (const [key, cue] of COUNT_CUES) if (cue.test(token)) return key
+  for (let offset = 1; offset <= 3; offset++) {
+    const key = cueOf(tokens[at + offset])
+    if (key) return key
   }
+  for (let i = at - 1; i >= 0; i--) {
+    const key = cueOf(tokens[i])
+    if (key) return key
+  }
+  return null
+}
+
+function cueOf(token: string | undefined): CountKey | null {
+  if (!token) return null
+  for (const [key, cue] of COUNT_CUES) if (cue.test(token)) return key
   return null
 }

@@ -1,6 +1,7 @@
 import { createPipeline, type Pipeline } from './core/pipeline.js'
 import type { Resources } from './core/resources.js'
 import type { Stage } from './core/stage.js'
+import { entities } from './stages/entities/index.js'
 import { events } from './stages/events/index.js'
 import { text } from './stages/text/index.js'
 
@@ -9,7 +10,7 @@ import { text } from './stages/text/index.js'
  * lives: ingest → normalise happen before it (src/core/ingest), the corpus after.
  */
 export function defaultStages(_resources: Resources): Stage[] {
-  return [text(), events()]
+  return [text(), entities(), events()]
 }
 
 export function defaultPipeline(resources: Resources): Pipeline {

@@ -1,4 +1,5 @@
 import type { Resources } from '../core/resources.js'
+import { loadCountries } from './countries.js'
 import { loadLexicons } from './lexicons.js'
 
 export interface ResourceOptions {
@@ -8,5 +9,5 @@ export interface ResourceOptions {
 
 /** The resources the default pipeline needs, loaded lazily where they are large. */
 export function loadResources(_options: ResourceOptions = {}): Resources {
-  return { lexicons: loadLexicons() }
+  return { lexicons: loadLexicons(), countries: loadCountries() }
 }

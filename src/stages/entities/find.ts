@@ -1,0 +1,1124 @@
+import type { Doc, EntityType, Span } from '../../core/record.js'
+import type { Countries, Gazetteer } from '../../core/resources.js'
+import type { Candidate, Compiled, Gender, HeadEntry, TitleEntry, Unit } from './types.js'
+
+/** What recognition reads besides the units: lexicons and the optional injected resources. */
+export interface FindContext {
+  lex: Compiled
+  countries?: Countries | undefined
+  gazetteer?: Gazetteer | undefined
+  /** The publishing outlet (doc.source.outlet): its name in the text is an ORG. */
+  outlet?: string | null | undefined
+}
+
+// Words that begin a capitalised run without being part of a name.
+const DETERMINERS = new Set([
+  'The',
+  'A',
+  'An',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'Its',
+  'His',
+  'Her',
+  'Their',
+  'Our',
+  'My',
+  'Your',
+  'Some',
+  'Many',
+  'All',
+  'Both',
+  'Each',
+  'Every',
+  'No',
+  'Any',
+  'Several',
+  'Most',
+  'Other',
+  'Another',
+  'Such',
+  'If',
+  'When',
+  'While',
+  'As',
+  'But',
+  'And',
+  'Or',
+  'So',
+  'Yet',
+  'In',
+  'On',
+  'At',
+  'For',
+  'From',
+  'With',
+  'By',
+  'After',
+  'Before',
+  'Since',
+  'Under',
+  'Over',
+  'Among',
+  'Despite',
+])
+// Prepositions after which an unknown name is most likely a place.
+const PLACE_PREPOSITIONS = new Map([
+  ['in', 0.7],
+  ['near', 0.8],
+  ['outside', 0.75],
+  ['from', 0.55],
+  ['towards', 0.75],
+  ['toward', 0.75],
+  ['into', 0.7],
+  ['inside', 0.7],
+  ['around', 0.65],
+  ['across', 0.7],
+  ['through', 0.6],
+  ['to', 0.5],
+  ['at', 0.5],
+  ['neighbouring', 0.7],
+  ['neighboring', 0.7],
+  ['besieged', 0.7],
+  ['occupied', 0.7],
+  ['liberated', 0.65],
+  ['captured', 0.55],
+])
+// "<noun> of X" makes X a place; the value is the type X takes.
+const PLACE_NOUNS: ReadonlyMap<string, EntityType> = new Map([
+  ['village', 'GPE'],
+  ['town', 'GPE'],
+  ['city', 'GPE'],
+  ['region', 'GPE'],
+  ['district', 'GPE'],
+  ['province', 'GPE'],
+  ['oblast', 'GPE'],
+  ['outskirts', 'GPE'],
+  ['suburb', 'GPE'],
+  ['suburbs', 'GPE'],
+  ['capital', 'GPE'],
+  ['port', 'GPE'],
+  ['settlement', 'GPE'],
+  ['hamlet', 'GPE'],
+  ['east', 'GPE'],
+  ['west', 'GPE'],
+  ['north', 'GPE'],
+  ['south', 'GPE'],
+  ['northeast', 'GPE'],
+  ['northwest', 'GPE'],
+  ['southeast', 'GPE'],
+  ['southwest', 'GPE'],
+  ['centre', 'GPE'],
+  ['center', 'GPE'],
+  ['outskirt', 'GPE'],
+  ['municipality', 'GPE'],
+  ['governorate', 'GPE'],
+  ['county', 'GPE'],
+  ['state', 'GPE'],
+  ['republic', 'GPE'],
+  ['island', 'LOC'],
+  ['islands', 'LOC'],
+  ['river', 'LOC'],
+  ['sea', 'LOC'],
+  ['coast', 'LOC'],
+  ['peninsula', 'LOC'],
+  ['valley', 'LOC'],
+  ['gulf', 'LOC'],
+])
+// Appositive head nouns: "X, a village in …" / "X, a research group".
+const APPOSITIVE_PLACE = new Set([
+  'village',
+  'town',
+  'city',
+  'hub',
+  'country',
+  'region',
+  'capital',
+  'port',
+  'settlement',
+  'district',
+  'province',
+  'state',
+  'nation',
+  'republic',
+  'suburb',
+  'enclave',
+  'hamlet',
+])
+const APPOSITIVE_ORG = new Set([
+  'group',
+  'network',
+  'organisation',
+  'organization',
+  'agency',
+  'party',
+  'company',
+  'outlet',
+  'newspaper',
+  'broadcaster',
+  'movement',
+  'militia',
+  'coalition',
+  'alliance',
+  'firm',
+  'charity',
+  'institute',
+  'think-tank',
+  'unit',
+  'brigade',
+  'body',
+  'watchdog',
+  'bloc',
+])
+const CONNECTORS = new Set(['of', 'for', '&', 'on'])
+// "UN Human Rights Monitoring Mission in Ukraine", "Russian Embassy in Washington".
+const IN_HEADS = new Set(['Mission', 'Embassy', 'Consulate', 'Delegation', 'Representation'])
+// "<place> city military administration", "<place> regional council": a local authority.
+const LOCAL_LEVELS = new Set([
+  'city',
+  'regional',
+  'district',
+  'oblast',
+  'municipal',
+  'state',
+  'village',
+  'town',
+  'provincial',
+  'county',
+])
+const LOCAL_HEADS = new Set(['administration', 'council'])
+// "the United Nations human rights office": a known body's lower-case sub-unit.
+const SUB_UNIT_HEADS = new Set([
+  'office',
+  'agency',
+  'mission',
+  'council',
+  'commission',
+  'court',
+  'committee',
+])
+const ORDINAL = /^\d+(st|nd|rd|th)$/
+// Model designations ("Iskander-M", "Su-34", "S-300") are equipment, not names.
+const DESIGNATION = /\d|-[A-Z0-9]{1,3}$/
+const PLACE_SUFFIX =
+  /(ivka|ivske|ivsk|ovsk|ovka|evka|yivka|hrad|grad|horod|gorod|opil|opol|pil|pol|polis|ove|eve|ne|ino|yne|ovo|evo|burg|stan|abad|shahr|ville)$/
+const SURNAME_SUFFIX =
+  /(enko|chuk|chyk|yuk|iuk|czuk|ovych|ovich|evich|ovsky|evsky|skyi|skyy|skiy|sky|ski|ska|vili|idze|adze|shvili|yan|ian|ov|ova|ev|eva|in|ina|nko|ets|uk)$/
+
+type Lookup = {
+  type: EntityType
+  by: string
+  confidence: number
+  identity: string | null
+  aliases: string[]
+}
+
+/**
+ * Find name mentions: capitalised runs over the units, typed by lexicons,
+ * head words, titles and context. Pure: reads the doc and the units only.
+ */
+export function findCandidates(doc: Doc, units: readonly Unit[], fc: FindContext): Candidate[] {
+  const lowerWords = new Set<string>()
+  for (const unit of units) {
+    if (unit.kind === 'word' && !unit.cap) lowerWords.add(unit.text)
+  }
+  const finder = new Finder(doc, units, fc, lowerWords)
+  return finder.run()
+}
+
+class Finder {
+  readonly out: Candidate[] = []
+  /** Each analysed run: its text and where its candidates start in `out`. */
+  readonly runs: { text: string; from: number; to: number }[] = []
+
+  constructor(
+    readonly doc: Doc,
+    readonly units: readonly Unit[],
+    readonly fc: FindContext,
+    readonly lowerWords: ReadonlySet<string>,
+  ) {}
+
+  run(): Candidate[] {
+    const datelineEnd = this.dateline()
+    let i = datelineEnd
+    while (i < this.units.length) {
+      if (!this.startsRun(i)) {
+        i++
+        continue
+      }
+      const end = this.extendRun(i)
+      const from = this.out.length
+      this.analyse(i, end)
+      this.runs.push({ text: this.text(i, end), from, to: this.out.length })
+      i = end + 1
+    }
+    this.unifySplitRuns()
+    this.composePossessives()
+    return this.out.filter((c) => c.confidence > 0)
+  }
+
+  /**
+   * "Georgian Dream accused …": a run that analysis split into pieces
+   * (NORP "Georgian" + "Dream") but whose whole text is elsewhere a typed
+   * institution ("the ruling Georgian Dream party") is that institution.
+   */
+  private unifySplitRuns(): void {
+    const typed = new Map<string, Candidate>()
+    for (const c of this.out) {
+      if (c.type !== 'PERSON' && c.type !== 'NORP' && c.confidence >= 0.8) typed.set(c.name, c)
+    }
+    for (const run of this.runs) {
+      const pieces = this.out.slice(run.from, run.to)
+      const model = typed.get(run.text)
+      if (!model || (pieces.length === 1 && pieces[0]?.name === run.text)) continue
+      const first = pieces[0]
+      const last = pieces[pieces.length - 1]
+      if (!first || !last) continue
+      for (const piece of pieces) piece.confidence = 0
+      this.push(first.start, first.start + run.text.length, model.type, 'same-name', 0.8, {
+        quoted: first.quoted,
+      })
+    }
+  }
+
+  /**
+   * "Russia’s Defence Ministry", "Ukraine’s General Staff": a possessive country
+   * followed by an institution is one ORG (the country stays a nested mention).
+   */
+  private composePossessives(): void {
+    const sorted = this.out.filter((c) => c.confidence > 0).sort((a, b) => a.start - b.start)
+    for (let n = 0; n + 1 < sorted.length; n++) {
+      const owner = sorted[n] as Candidate
+      const org = sorted[n + 1] as Candidate
+      if (owner.type !== 'GPE' || org.type !== 'ORG' || !owner.identity?.startsWith('country:'))
+        continue
+      const between = this.doc.text.slice(owner.end, org.start)
+      if (!/^['’]s $/.test(between)) continue
+      const cca2 = owner.identity.slice('country:'.length)
+      org.start = owner.start
+      org.name = this.doc.text.slice(org.start, org.end)
+      org.identity = `org:${cca2}:${conceptKey(org.words.join(' '))}`
+      org.by = 'entities/country-institution'
+      owner.nested = true
+    }
+  }
+
+  // ------------------------------------------------------------------ runs
+
+  private isNameWord(unit: Unit | undefined): boolean {
+    return !!unit && unit.kind === 'word' && unit.cap && !this.fc.lex.notNames.has(unit.text)
+  }
+
+  private startsRun(i: number): boolean {
+    const unit = this.units[i] as Unit
+    if (this.isNameWord(unit)) return true
+    // "6th Infantry Division", "149th Separate Mechanised Brigade".
+    const next = this.units[i + 1]
+    return (
+      ORDINAL.test(unit.text) &&
+      next !== undefined &&
+      this.isNameWord(next) &&
+      next.start === unit.end + 1
+    )
+  }
+
+  /** The last unit index of the run that starts at `i`. */
+  private extendRun(i: number): number {
+    let j = i
+    let hasHead = this.headOf(this.units[i] as Unit) !== undefined
+    for (;;) {
+      const current = this.units[j] as Unit
+      if (current.possessive) return j
+      const next = this.units[j + 1]
+      if (!next || next.sentence !== current.sentence) return j
+      if (this.isNameWord(next) && !this.breaksBetween(current, next)) {
+        j++
+        hasHead ||= this.headOf(next) !== undefined
+        continue
+      }
+      // Connectors inside institution names: "Security Service of Ukraine",
+      // "Office of the UN High Commissioner for Human Rights", "Horn & Sahel Report".
+      const joins =
+        (CONNECTORS.has(next.text) && (hasHead || next.text === '&')) ||
+        (next.text === 'in' && IN_HEADS.has(current.text))
+      if (joins) {
+        let k = j + 2
+        if (this.units[k]?.text === 'the') k++
+        const after = this.units[k]
+        if (after && this.isNameWord(after) && after.sentence === current.sentence) {
+          j = k
+          hasHead ||= this.headOf(after) !== undefined
+          continue
+        }
+      }
+      return j
+    }
+  }
+
+  /** A capitalised word after a sentence-initial determiner-like word still joins; datelines break. */
+  private breaksBetween(current: Unit, next: Unit): boolean {
+    // An all-caps dateline word followed by a normal word ("KYIV Ukraine") is two names.
+    return current.upper !== next.upper && current.text.length > 4 && next.text.length > 4
+  }
+
+  private headOf(unit: Unit): HeadEntry | undefined {
+    if (!unit.cap) return undefined
+    const head = this.fc.lex.heads.get(unit.text.toLowerCase())
+    // "Staff", "Ministry": capitalised heads only; a lower-case "meeting" is handled after the run.
+    return head && /^\p{Lu}/u.test(unit.text) ? head : undefined
+  }
+
+  // ---------------------------------------------------------------- datelines
+
+  /**
+   * "KYIV, April 8 (Reuters) —" and "(Frontline Bulletin) —": the all-caps place
+   * is a GPE and the parenthesised name before the dash is the outlet. Returns the
+   * index where normal scanning resumes.
+   */
+  private dateline(): number {
+    const units = this.units
+    let i = 0
+    const limit = Math.min(units.length, 30)
+    let place = -1
+    while (i < limit && units[i]!.upper && units[i]!.kind === 'word') i++
+    if (i > 0 && units[i]?.text === ',') place = i
+    const open = units.slice(0, limit).findIndex((u) => u.text === '(')
+    if (open < 0) return place > 0 ? this.emitDatelinePlace(place) : 0
+    const close = units.slice(open, limit).findIndex((u) => u.text === ')') + open
+    const dash = units[close + 1]
+    if (close <= open || !dash || !/^[—–-]$/.test(dash.text)) return 0
+    if (place > 0) this.emitDatelinePlace(place)
+    // Whatever sits between the start and the parenthesis (", Ukraine", ", Oct 16") is scanned normally.
+    for (let k = place > 0 ? place : 0; k < open; k++) {
+      if (this.startsRun(k)) {
+        const end = this.extendRun(k)
+        if (end < open) this.analyse(k, end)
+        k = end
+      }
+    }
+    const first = units[open + 1] as Unit
+    const last = units[close - 1] as Unit
+    if (close - open > 1) {
+      this.push(first.start, last.end, 'ORG', 'dateline-outlet', 0.95, {
+        role: 'news outlet',
+      })
+    }
+    return close + 2
+  }
+
+  private emitDatelinePlace(comma: number): number {
+    const first = this.units[0] as Unit
+    const last = this.units[comma - 1] as Unit
+    const raw = this.doc.text.slice(first.start, last.end)
+    this.push(first.start, last.end, 'GPE', 'dateline-place', 0.9, { name: titleCase(raw) })
+    return comma
+  }
+
+  // ---------------------------------------------------------------- analysis
+
+  private text(from: number, to: number): string {
+    return this.doc.text.slice((this.units[from] as Unit).start, (this.units[to] as Unit).end)
+  }
+
+  /** Analyse the run units[i..j] and push its candidates. */
+  private analyse(i: number, j: number): void {
+    const { lex } = this.fc
+    // Leading determiners and sentence-initial common words are not part of the name.
+    while (i <= j) {
+      const first = this.units[i] as Unit
+      if (this.lookupAt(i, j) || this.titleAt(i, j)) break
+      if (DETERMINERS.has(first.text) || lex.notNames.has(first.text)) {
+        i++
+        continue
+      }
+      if (first.initial && this.isCommonWord(first)) {
+        i++
+        continue
+      }
+      break
+    }
+    if (i > j) return
+    // The whole run is a known name.
+    const whole = this.lookup(i, j)
+    if (whole) {
+      this.pushRun(i, j, whole.type, whole.by, whole.confidence, whole)
+      return
+    }
+    // The whole run ends in (or is led by) a head word: an institution, facility, event or place.
+    const headed = this.headType(i, j)
+    if (headed) {
+      this.pushRun(i, j, headed.type, headed.by, headed.confidence, {})
+      return
+    }
+    // "the ruling Georgian Dream party": a lower-case head types the whole run.
+    const lowerHead = this.lowerHeadAfter(j)
+    if (lowerHead && !this.titleAt(i, j)) {
+      this.pushRun(i, j, lowerHead.type, 'default', 0.4, {})
+      return
+    }
+    this.analysePrefixes(i, j)
+  }
+
+  private lowerHeadAfter(j: number): { type: EntityType } | undefined {
+    const next = this.units[j + 1]
+    if (!next || next.kind !== 'word' || next.cap || (this.units[j] as Unit).possessive)
+      return undefined
+    const head = this.fc.lex.heads.get(next.text)
+    return head && (head.lower === 'after-name' || head.lower === 'types-name') ? head : undefined
+  }
+
+  /** Titles, modifiers and demonyms before a name: "Retired Ukrainian Major General Serhii Kryvonos". */
+  private analysePrefixes(i: number, j: number): void {
+    const roleParts: string[] = []
+    let titled = false
+    let gender: Gender = null
+    let officeCountry: string | null = null
+    let k = i
+    while (k <= j) {
+      const title = this.titleAt(k, j)
+      if (title) {
+        if (title.entry.kind === 'modifier') {
+          roleParts.push(title.text.toLowerCase())
+        } else {
+          if (title.entry.kind !== 'honorific') roleParts.push(title.entry.full)
+          titled = true
+          gender ??= title.entry.gender
+          if (title.entry.kind === 'office' && officeCountry === null && roleParts.length >= 2) {
+            // "Ukrainian President" → "President of Ukraine".
+            const demonym = roleParts[roleParts.length - 2] as string
+            const country = this.fc.countries?.byDemonym(demonym)
+            if (country) {
+              roleParts.splice(roleParts.length - 2, 1)
+              roleParts[roleParts.length - 1] = `${title.entry.full} of ${country.name}`
+              officeCountry = country.cca2
+            }
+          }
+        }
+        k += title.words
+        continue
+      }
+      const found = this.lookupAt(k, j)
+      if (found && found.lookup.type === 'NORP' && k + found.words <= j) {
+        // A demonym inside a title run is its own NORP mention.
+        this.pushRun(k, k + found.words - 1, 'NORP', found.lookup.by, found.lookup.confidence, {})
+        roleParts.push(this.text(k, k + found.words - 1))
+        k += found.words
+        continue
+      }
+      if (found && k + found.words <= j && found.lookup.type !== 'PERSON') {
+        // "Kremlin spokesman": a known name followed by more capitals: emit it and go on.
+        this.pushRun(
+          k,
+          k + found.words - 1,
+          found.lookup.type,
+          found.lookup.by,
+          found.lookup.confidence,
+          found.lookup,
+        )
+        k += found.words
+        roleParts.length = 0
+        continue
+      }
+      break
+    }
+    if (k > j) return
+    if (titled) {
+      const role = roleParts.join(' ').trim() || null
+      this.pushRun(k, j, 'PERSON', 'title', 0.9, { role, gender })
+      return
+    }
+    if (k > i) {
+      this.analyse(k, j)
+      return
+    }
+    this.unknown(i, j)
+  }
+
+  /** A run no lexicon knows: type it from its context and shape. */
+  private unknown(i: number, j: number): void {
+    const first = this.units[i] as Unit
+    const last = this.units[j] as Unit
+    const name = this.text(i, j)
+    const count = j - i + 1
+    if (count === 1 && DESIGNATION.test(first.text)) return
+    // "the Ukrainian Foreign Minister": a title with no name after it names no one.
+    if (this.fc.lex.titles.has(name.toLowerCase()) || this.endsWithTitle(i, j)) return
+    if (count === 1 && first.upper && first.text.replace(/\./g, '').length <= 6) {
+      this.pushRun(i, j, 'ORG', 'acronym', 0.6, {})
+      return
+    }
+    // A title-like lower-case word right before: "spokesman Hou Zhenyu", "nurse Iryna Solovei".
+    const descriptor = this.descriptorBefore(i) ?? this.descriptorBefore(i - 1, true)
+    if (descriptor) {
+      this.pushRun(i, j, 'PERSON', 'descriptor', 0.85, descriptor)
+      return
+    }
+    const appositive = this.appositiveAfter(j)
+    if (appositive?.type === 'PERSON') {
+      this.pushRun(i, j, 'PERSON', 'appositive', 0.85, { role: appositive.role })
+      return
+    }
+    const place = this.placeContext(i) ?? this.coordinatedPlace(i)
+    if (place && !last.possessive) {
+      this.pushRun(i, j, place.type, 'place-context', place.confidence, {})
+      return
+    }
+    if (appositive) {
+      this.pushRun(i, j, appositive.type, 'appositive', 0.75, {})
+      return
+    }
+    if (this.fc.gazetteer?.has(name)) {
+      this.pushRun(i, j, 'GPE', 'gazetteer', 0.7, {})
+      return
+    }
+    const word = last.text.toLowerCase()
+    if (count >= 2 && count <= 4 && this.personShaped(i, j)) {
+      this.pushRun(i, j, 'PERSON', 'name-shape', 0.6, {})
+      return
+    }
+    if (count === 1) {
+      if (PLACE_SUFFIX.test(word) && word.length > 5) {
+        this.pushRun(i, j, 'GPE', 'place-suffix', 0.5, {})
+      } else if (SURNAME_SUFFIX.test(word) && word.length > 4) {
+        this.pushRun(i, j, 'PERSON', 'surname-suffix', 0.45, {})
+      } else {
+        this.pushRun(i, j, 'GPE', 'default', first.initial ? 0.3 : 0.4, {})
+      }
+      return
+    }
+    this.pushRun(i, j, 'ORG', 'default', 0.35, {})
+  }
+
+  private endsWithTitle(i: number, j: number): boolean {
+    for (let k = i; k <= j; k++) {
+      const entry = this.fc.lex.titles.get(this.text(k, j).toLowerCase())
+      if (entry && entry.kind !== 'descriptor') return true
+    }
+    return false
+  }
+
+  private personShaped(i: number, j: number): boolean {
+    for (let k = i; k <= j; k++) {
+      const unit = this.units[k] as Unit
+      if (unit.upper && unit.text.length > 2) return false
+      if (/\d/.test(unit.text)) return false
+    }
+    return true
+  }
+
+  /** Sentence-initial capitals of words the text also writes in lower case, or that are not proper nouns. */
+  private isCommonWord(unit: Unit): boolean {
+    if (this.lowerWords.has(unit.text.toLowerCase())) return true
+    return unit.pos !== 'PROPN' && unit.pos !== 'X'
+  }
+
+  // -------------------------------------------------------------- lookups
+
+  /** The known name that is exactly units[i..j]. */
+  private lookup(i: number, j: number): Lookup | undefined {
+    const text = this.text(i, j)
+    const { lex, countries, outlet } = this.fc
+    const named = lex.named.get(text)
+    if (named && (!named.ambiguous || this.afterChannelWord(i))) {
+      return {
+        type: named.type,
+        by: named.kind ? 'outlet' : 'known-name',
+        confidence: 0.95,
+        identity: null,
+        aliases: named.aliases,
+      }
+    }
+    if (outlet && text === outlet) {
+      return { type: 'ORG', by: 'outlet', confidence: 0.95, identity: null, aliases: [] }
+    }
+    if (countries) {
+      const country = countries.byName(text)
+      if (country) {
+        return {
+          type: 'GPE',
+          by: 'country',
+          confidence: 0.95,
+          identity: `country:${country.cca2}`,
+          aliases: [country.name],
+        }
+      }
+      const demonym = countries.byDemonym(text)
+      if (demonym)
+        return {
+          type: 'NORP',
+          by: 'demonym',
+          confidence: 0.9,
+          identity: `norp:${demonym.cca2}`,
+          aliases: [],
+        }
+      const capital = countries.byCapital(text)
+      if (capital)
+        return { type: 'GPE', by: 'capital', confidence: 0.9, identity: null, aliases: [] }
+    }
+    if (lex.norp.has(text))
+      return { type: 'NORP', by: 'norp', confidence: 0.9, identity: null, aliases: [] }
+    return undefined
+  }
+
+  /** The longest known name starting at units[i] and ending at or before units[j]. */
+  private lookupAt(i: number, j: number): { lookup: Lookup; words: number } | undefined {
+    const max = Math.min(j, i + Math.max(this.fc.lex.namedMaxWords, 3) - 1)
+    for (let k = max; k >= i; k--) {
+      const lookup = this.lookup(i, k)
+      if (lookup) return { lookup, words: k - i + 1 }
+    }
+    return undefined
+  }
+
+  private afterChannelWord(i: number): boolean {
+    const previous = this.units[i - 1]?.text.toLowerCase()
+    return previous === 'on' || previous === 'via'
+  }
+
+  private titleAt(
+    i: number,
+    j: number,
+  ): { entry: TitleEntry; words: number; text: string } | undefined {
+    const { titles, titleMaxWords } = this.fc.lex
+    const max = Math.min(j, i + titleMaxWords - 1)
+    for (let k = max; k >= i; k--) {
+      const text = this.text(i, k)
+      const entry = titles.get(text.toLowerCase())
+      // Descriptors ("spokesman") lead a name only when capitalised as a title ("Spokesman X").
+      if (entry && k < j) return { entry, words: k - i + 1, text }
+      if (entry && entry.kind === 'modifier' && k === j) return undefined
+    }
+    return undefined
+  }
+
+  /** Type of a run from its head word (last word, or the word before "of"/"for") or first word. */
+  private headType(
+    i: number,
+    j: number,
+  ): { type: EntityType; by: string; confidence: number } | undefined {
+    const last = this.units[j] as Unit
+    const lastHead = this.headOf(last)
+    if (lastHead && j > i) return { type: lastHead.type, by: 'head', confidence: 0.85 }
+    for (let k = i + 1; k < j; k++) {
+      const unit = this.units[k] as Unit
+      if (CONNECTORS.has(unit.text) && unit.text !== '&') {
+        const head = this.headOf(this.units[k - 1] as Unit)
+        if (head) return { type: head.type, by: 'head', confidence: 0.85 }
+        break
+      }
+    }
+    if (lastHead && j === i && lastHead.type === 'FAC' && !last.initial) {
+      return { type: 'FAC', by: 'head', confidence: 0.5 }
+    }
+    if (lastHead && j === i && (lastHead.type === 'ORG' || lastHead.type === 'EVENT')) {
+      // A lone head word ("Parliament", "Congress") is a name only mid-sentence.
+      if (!last.initial && lastHead.nominal === false)
+        return { type: lastHead.type, by: 'head', confidence: 0.5 }
+    }
+    const prefix = this.fc.lex.prefixes.get((this.units[i] as Unit).text)
+    if (prefix && j > i) return { type: prefix, by: 'prefix', confidence: 0.8 }
+    return undefined
+  }
+
+  // -------------------------------------------------------------- context
+
+  /** "near Tarasivka and Bilohorivka": a name coordinated with a place found by context is a place. */
+  private coordinatedPlace(i: number): { type: EntityType; confidence: number } | undefined {
+    const joiner = this.units[i - 1]
+    if (!joiner || (joiner.text !== 'and' && joiner.text !== 'or' && joiner.text !== ','))
+      return undefined
+    const before = this.units[i - 2]
+    const previous = this.out[this.out.length - 1]
+    if (!before || !previous || previous.end !== before.end) return undefined
+    if (previous.by !== 'entities/place-context' && previous.by !== 'entities/gazetteer')
+      return undefined
+    return { type: previous.type, confidence: previous.confidence - 0.1 }
+  }
+
+  /** "in X", "near X", "the village of X", "west of X". */
+  private placeContext(i: number): { type: EntityType; confidence: number } | undefined {
+    const previous = this.units[i - 1]
+    if (!previous) return undefined
+    const word = previous.text.toLowerCase()
+    if (word === 'of') {
+      const noun = this.units[i - 2]?.text.toLowerCase()
+      const type = noun ? PLACE_NOUNS.get(noun) : undefined
+      return type ? { type, confidence: 0.85 } : undefined
+    }
+    const noun = PLACE_NOUNS.get(word)
+    if (noun && previous.kind === 'word' && !previous.cap) return { type: noun, confidence: 0.6 }
+    const confidence = PLACE_PREPOSITIONS.get(word)
+    return confidence !== undefined ? { type: 'GPE', confidence } : undefined
+  }
+
+  /** A role noun right before the name, and the role phrase it ends. */
+  private descriptorBefore(
+    i: number,
+    afterComma = false,
+  ): { role: string; gender: Gender } | undefined {
+    // "his lawyer, Nino Abashidze": the descriptor may sit before a comma.
+    if (afterComma && this.units[i]?.text !== ',') return undefined
+    const previous = this.units[i - 1]
+    if (!previous || previous.kind !== 'word' || previous.cap) return undefined
+    const entry = this.fc.lex.titles.get(previous.text.toLowerCase())
+    if (!entry || entry.kind === 'modifier' || entry.kind === 'honorific') return undefined
+    // Walk back over the noun phrase: "Chinese foreign ministry spokesman".
+    let k = i - 1
+    while (k > 0) {
+      const unit = this.units[k - 1] as Unit
+      if (unit.sentence !== previous.sentence) break
+      if (unit.kind !== 'word' && !/^\d/.test(unit.text)) break
+      if (/^(DET|ADP|VERB|AUX|PRON|CCONJ|SCONJ|PART|ADV)$/.test(unit.pos)) break
+      k--
+    }
+    const role = this.doc.text.slice((this.units[k] as Unit).start, previous.end)
+    return { role, gender: entry.gender }
+  }
+
+  /** ", a village in …", ", head of the …", ", 63,": what the appositive says the name is. */
+  private appositiveAfter(j: number): { type: EntityType; role: string | null } | undefined {
+    const comma = this.units[j + 1]
+    if (comma?.text !== ',') return undefined
+    let k = j + 2
+    const first = this.units[k]
+    if (!first) return undefined
+    if (/^\d{1,3}$/.test(first.text) && this.units[k + 1]?.text === ',')
+      return { type: 'PERSON', role: null }
+    if (/^(a|an|the)$/i.test(first.text)) k++
+    const roleStart = this.units[k]
+    for (let n = 0; n < 6; n++, k++) {
+      const unit = this.units[k]
+      if (!unit || unit.sentence !== comma.sentence) return undefined
+      // "a 24-year-old student": numbers and hyphens inside the appositive.
+      if (unit.kind !== 'word') {
+        if (/^(\d+|-)$/.test(unit.text)) continue
+        return undefined
+      }
+      const word = unit.text.toLowerCase()
+      if (APPOSITIVE_PLACE.has(word)) return { type: 'GPE', role: null }
+      if (APPOSITIVE_ORG.has(word)) return { type: 'ORG', role: null }
+      const title = this.fc.lex.titles.get(word)
+      if (title && title.kind !== 'modifier' && title.kind !== 'honorific') {
+        return { type: 'PERSON', role: this.roleUntilPause(roleStart as Unit) }
+      }
+    }
+    return undefined
+  }
+
+  /** The appositive's text up to the next comma or the end of the sentence. */
+  private roleUntilPause(from: Unit): string {
+    const startIndex = this.units.indexOf(from)
+    let k = startIndex
+    while (k + 1 < this.units.length && k - startIndex < 14) {
+      const next = this.units[k + 1] as Unit
+      if (next.sentence !== from.sentence || /^[,;:.!?"“”()—–]$/.test(next.text)) break
+      k++
+    }
+    return this.doc.text.slice(from.start, (this.units[k] as Unit).end)
+  }
+
+  // -------------------------------------------------------------- output
+
+  private pushRun(
+    i: number,
+    j: number,
+    type: EntityType,
+    rule: string,
+    confidence: number,
+    extra: Partial<Lookup> & { role?: string | null; gender?: Gender; name?: string },
+  ): void {
+    const first = this.units[i] as Unit
+    let last = this.units[j] as Unit
+    let end = last.end
+    let finalType = type
+    let finalRule = rule
+    let finalConfidence = confidence
+    // A lower-case head after the name: "Rostov region", "Abu Shouk camp", "the Georgian Dream party".
+    const next = this.units[j + 1]
+    if (next && next.kind === 'word' && !next.cap && !last.possessive && finalType !== 'NORP') {
+      let head = this.fc.lex.heads.get(next.text)
+      let through = next
+      const afterNext = this.units[j + 2]
+      if (
+        !head &&
+        afterNext &&
+        afterNext.kind === 'word' &&
+        !afterNext.cap &&
+        next.pos === 'NOUN'
+      ) {
+        // "Ramstein defense meeting": one modifier before an event head.
+        const eventHead = this.fc.lex.heads.get(afterNext.text)
+        if (eventHead?.type === 'EVENT') {
+          head = eventHead
+          through = afterNext
+        }
+      }
+      if (
+        head &&
+        (head.lower === 'after-name' || head.lower === 'types-name') &&
+        this.canRetype(finalType, rule)
+      ) {
+        finalType = head.type
+        finalRule = 'lower-head'
+        finalConfidence = Math.max(confidence, 0.8)
+        if (head.lower === 'after-name') {
+          end = through.end
+          last = through
+        }
+      }
+    }
+    let identity = extra.identity ?? null
+    if (end === last.end && !last.possessive) {
+      const extended = this.lowerInstitution(j, finalType, finalRule)
+      if (extended) {
+        end = extended
+        finalType = 'ORG'
+        finalRule = finalRule === 'known-name' ? 'sub-unit' : 'local-authority'
+        finalConfidence = 0.75
+        extra = { ...extra, aliases: [] }
+      }
+    }
+    const name = extra.name ?? this.doc.text.slice(first.start, end)
+    if (finalType === 'ORG' && identity === null) identity = this.institutionIdentity(name)
+    const acronym = this.acronymAfter(j)
+    const candidate = this.push(first.start, end, finalType, finalRule, finalConfidence, {
+      name,
+      role: extra.role ?? null,
+      gender: extra.gender ?? null,
+      identity,
+      aliases: extra.aliases ?? [],
+      acronym,
+      words: this.wordsOf(i, j),
+      quoted: first.quoted,
+    })
+    if (acronym) {
+      this.push(acronym.start, acronym.end, finalType, 'acronym-defined', 0.9, {
+        aliases: [candidate.name],
+        quoted: first.quoted,
+      })
+    }
+    this.possessiveComposition(i, j, candidate)
+  }
+
+  /**
+   * Lower-case institutions after a name: "the United Nations human rights
+   * office" (a known body's sub-unit) and "the Pokrovsk city military
+   * administration" (a place's local authority). Returns the new end.
+   */
+  private lowerInstitution(j: number, type: EntityType, rule: string): number | undefined {
+    const known = rule === 'known-name' && type === 'ORG'
+    const place =
+      type === 'GPE' || rule === 'default' || rule === 'place-context' || rule === 'place-suffix'
+    if (!known && !place) return undefined
+    const first = this.units[j + 1]
+    if (!first || first.kind !== 'word' || first.cap) return undefined
+    if (place && !known && !LOCAL_LEVELS.has(first.text)) return undefined
+    for (let k = j + 1; k <= j + 4; k++) {
+      const unit = this.units[k]
+      if (!unit || unit.kind !== 'word' || unit.cap || unit.sentence !== first.sentence)
+        return undefined
+      if ((known ? SUB_UNIT_HEADS : LOCAL_HEADS).has(unit.text)) {
+        const following = this.units[k + 1]
+        if (following?.kind === 'word' && following.pos === 'NOUN') return undefined
+        return unit.end
+      }
+      if (unit.pos !== 'ADJ' && unit.pos !== 'NOUN') return undefined
+    }
+    return undefined
+  }
+
+  /**
+   * The identity of a national institution named with its country: "Russian
+   * Defence Ministry", "Ministry of Foreign Affairs of Ukraine", "Ukrainian Air
+   * Force" → "org:RU:defence ministry", "org:UA:foreign ministry", …
+   */
+  private institutionIdentity(name: string): string | null {
+    const countries = this.fc.countries
+    if (!countries) return null
+    const words = name.split(/\s+/)
+    if (words.length < 2) return null
+    const firstCountry = countries.byDemonym(words[0] as string)
+    if (firstCountry) return `org:${firstCountry.cca2}:${conceptKey(words.slice(1).join(' '))}`
+    const of = words.lastIndexOf('of')
+    if (of > 0 && of < words.length - 1) {
+      const tail = countries.byName(words.slice(of + 1).join(' '))
+      if (tail) return `org:${tail.cca2}:${conceptKey(words.slice(0, of).join(' '))}`
+    }
+    return null
+  }
+
+  /** Context and shape guesses may be overridden by a lower-case head; lexicon hits may not. */
+  private canRetype(type: EntityType, rule: string): boolean {
+    if (rule === 'country' || rule === 'capital' || rule === 'known-name' || rule === 'outlet') {
+      return false
+    }
+    return type !== 'PERSON' || rule === 'name-shape'
+  }
+
+  private wordsOf(i: number, j: number): string[] {
+    const words: string[] = []
+    for (let k = i; k <= j; k++) {
+      const unit = this.units[k] as Unit
+      if (unit.kind === 'word') words.push(unit.text)
+    }
+    return words
+  }
+
+  /** "Rapid Support Forces (RSF)": the acronym is defined by the parenthesis. */
+  private acronymAfter(j: number): Span | null {
+    const open = this.units[j + 1]
+    const inner = this.units[j + 2]
+    const close = this.units[j + 3]
+    if (open?.text !== '(' || close?.text !== ')' || !inner) return null
+    if (!/^[\p{Lu}][\p{Lu}\p{N}.&-]{1,9}$/u.test(inner.text)) return null
+    return { start: inner.start, end: inner.end }
+  }
+
+  /**
+   * "Russia’s Defence Ministry", "Sudan’s army", "Chinese foreign ministry": a
+   * country (possessive) or demonym followed by an institution is one ORG whose
+   * identity is the country and the institution, so that "Ukraine’s Foreign
+   * Ministry" and "Ministry of Foreign Affairs of Ukraine" join.
+   */
+  private possessiveComposition(i: number, j: number, candidate: Candidate): void {
+    const first = this.units[i] as Unit
+    const last = this.units[j] as Unit
+    const countries = this.fc.countries
+    if (!countries) return
+    const country =
+      candidate.type === 'GPE' && i === j - 0
+        ? (countries.byName(candidate.name) ?? countries.byCapital(candidate.name))
+        : candidate.type === 'NORP'
+          ? countries.byDemonym(candidate.name)
+          : undefined
+    if (!country) return
+    if (candidate.type === 'GPE' && !last.possessive) return
+    // Lower-case institution: up to two modifiers, then a head allowed after a country.
+    let k = j + 1
+    for (let n = 0; n < 3; n++, k++) {
+      const unit = this.units[k]
+      if (!unit || unit.kind !== 'word' || unit.cap || unit.sentence !== first.sentence) return
+      const head = this.fc.lex.heads.get(unit.text)
+      if (head?.lower === 'after-country') {
+        // "a Ukrainian military source" is a source, not the military; "spokesman" is fine.
+        const following = this.units[k + 1]
+        if (
+          following?.kind === 'word' &&
+          following.pos === 'NOUN' &&
+          !this.fc.lex.titles.has(following.text)
+        )
+          return
+        const end = unit.end
+        this.replaceWithOrg(
+          candidate,
+          first.start,
+          end,
+          country.cca2,
+          this.conceptOf(j + 1, k),
+          'country-institution',
+        )
+        return
+      }
+      if (unit.pos !== 'ADJ' && unit.pos !== 'NOUN') return
+    }
+    void k
+  }
+
+  private replaceWithOrg(
+    candidate: Candidate,
+    start: number,
+    end: number,
+    cca2: string,
+    concept: string,
+    rule: string,
+  ): void {
+    const org = this.push(start, end, 'ORG', rule, 0.8, {
+      identity: `org:${cca2}:${concept}`,
+      quoted: candidate.quoted,
+    })
+    if (candidate.type === 'NORP') {
+      // A demonym inside an institution's name is not a mention of its own.
+      this.out.splice(this.out.indexOf(candidate), 1)
+    } else {
+      candidate.nested = true
+    }
+    void org
+  }
+
+  /** The institution words of units[i..j], folded: "Defence Ministry" → "defence ministry". */
+  private conceptOf(i: number, j: number): string {
+    return conceptKey(this.wordsOf(i, j).join(' '))
+  }
+
+  push(
+    start: number,
+    end: number,
+    type: EntityType,
+    rule: string,
+    confidence: number,
+    extra: {
+      name?: string
+      role?: string | null
+      gender?: Gender
+      identity?: string | null
+      aliases?: string[]
+      acronym?: Span | null
+      words?: string[]
+      quoted?: boolean
+    },
+  ): Candidate {
+    const unit = this.units.find((u) => u.start >= start) ?? (this.units[0] as Unit)
+    const name = extra.name ?? this.doc.text.slice(start, end)
+    const candidate: Candidate = {
+      start,
+      end,
+      type,
+      by: `entities/${rule}`,
+      confidence,
+      name,
+      role: extra.role ?? null,
+      gender: extra.gender ?? null,
+      identity: extra.identity ?? null,
+      lexiconAliases: extra.aliases ?? [],
+      acronym: extra.acronym ?? null,
+      words: extra.words ?? name.split(/\s+/),
+      quoted: extra.quoted ?? false,
+      paragraph: unit.paragraph,
+      sentence: unit.sentence,
+      nested: false,
+    }
+    this.out.push(candidate)
+    return candidate
+  }
+}
+
+/** Title-case an all-caps dateline: "PORT SUDAN" → "Port Sudan". */
+export function titleCase(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase())
+}
+
+const CONCEPT_SYNONYMS: Readonly<Record<string, string>> = {
+  defense: 'defence',
+  internal: 'interior',
+  military: 'military',
+  armed: 'army',
+}
+const CONCEPT_DROP = new Set(['of', 'the', 'affairs', 'for', 'and', 'forces'])
+
+/**
+ * The institution part of an ORG name as a sorted bag of folded words, so that
+ * "Foreign Ministry" and "Ministry of Foreign Affairs" agree: "foreign ministry".
+ */
+export function conceptKey(words: string): string {
+  return words
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w && !CONCEPT_DROP.has(w))
+    .map((w) => CONCEPT_SYNONYMS[w] ?? w)
+    .sort()
+    .join(' ')
+}

@@ -1,0 +1,44 @@
+import type { Compiled } from './types.js'
+
+/**
+ * Fold a name for comparison inside one article: NFKD without diacritics,
+ * lower case, straight apostrophes, dashes to spaces, a trailing possessive and
+ * surrounding punctuation dropped.
+ */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02BC`´]/g, "'")
+    .replace(/'s$/i, '')
+    .replace(/[\u2010-\u2015-]/g, ' ')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}' &./]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.'\s]+|[.'\s]+$/g, '')
+}
+
+/**
+ * The cross-article identity key: the folded name with apostrophes and dots
+ * removed and transliteration variants folded word by word, so that
+ * "Zelenskyy", "Zelensky" and "Zelenskiy", or "Kiev" and "Kyiv", share a key.
+ */
+export function identityKey(name: string, translit: Compiled['translit']): string {
+  return foldName(name)
+    .replace(/['.]/g, '')
+    .split(' ')
+    .map((word) => foldWord(word, translit))
+    .join(' ')
+}
+
+function foldWord(word: string, translit: Compiled['translit']): string {
+  const whole = translit.words.get(word)
+  if (whole !== undefined) return whole
+  // Short words ("ii", "ey") are left alone: the endings are for names.
+  if (word.length < 5) return word
+  for (const [from, to] of translit.endings) {
+    if (word.endsWith(from)) return word.slice(0, word.length - from.length) + to
+  }
+  return word
+}

@@ -1,0 +1,135 @@
+import type { EntityType } from '../../core/record.js'
+import type { Lexicons } from '../../core/resources.js'
+import type {
+  Compiled,
+  HeadEntry,
+  HeadLower,
+  NamedEntry,
+  PronounEntry,
+  TitleEntry,
+  TitleKind,
+} from './types.js'
+
+const ENTITY_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT'])
+
+function asType(value: string | undefined, lexicon: string, term: string): EntityType {
+  if (value && ENTITY_TYPES.has(value)) return value as EntityType
+  throw new Error(`lexicon ${lexicon}: "${term}" has unknown type "${value}"`)
+}
+
+function words(term: string): number {
+  return term.split(' ').length
+}
+
+/** Compile the entities lexicons into lookups. Pure apart from reading `lexicons`. */
+export function compileLexicons(lexicons: Lexicons): Compiled {
+  const titles = new Map<string, TitleEntry>()
+  let titleMaxWords = 1
+  for (const row of lexicons.get('titles')) {
+    const term = row.term ?? ''
+    if (!term) continue
+    const key = term.toLowerCase()
+    // The first row wins: "deputy" is a descriptor before it is a modifier.
+    if (titles.has(key)) continue
+    titles.set(key, {
+      kind: (row.kind ?? 'descriptor') as TitleKind,
+      full: row.full || term,
+      gender: row.gender === 'm' || row.gender === 'f' ? row.gender : null,
+    })
+    titleMaxWords = Math.max(titleMaxWords, words(term))
+  }
+
+  const heads = new Map<string, HeadEntry>()
+  for (const row of lexicons.get('org-heads')) {
+    const term = row.term ?? ''
+    if (!term) continue
+    heads.set(term.toLowerCase(), {
+      type: asType(row.type, 'org-heads', term),
+      lower: (row.lower ?? '') as HeadLower,
+      nominal: row.nominal === 'yes',
+    })
+  }
+
+  const prefixes = new Map<string, EntityType>()
+  for (const row of lexicons.get('name-prefixes')) {
+    if (row.term) prefixes.set(row.term, asType(row.type, 'name-prefixes', row.term))
+  }
+
+  const named = new Map<string, NamedEntry>()
+  let namedMaxWords = 1
+  const addNamed = (name: string, entry: NamedEntry) => {
+    if (!name || named.has(name)) return
+    named.set(name, entry)
+    namedMaxWords = Math.max(namedMaxWords, words(name))
+  }
+  for (const row of lexicons.get('outlets')) {
+    addNamed(row.name ?? '', {
+      type: 'ORG',
+      aliases: splitAliases(row.aliases),
+      kind: row.kind ?? 'outlet',
+      ambiguous: row.ambiguous === 'yes',
+    })
+  }
+  for (const row of lexicons.get('entity-names')) {
+    addNamed(row.name ?? '', {
+      type: asType(row.type, 'entity-names', row.name ?? ''),
+      aliases: splitAliases(row.aliases),
+      kind: '',
+      ambiguous: false,
+    })
+  }
+
+  const norp = new Set(lexicons.get('norp').map((row) => row.term ?? ''))
+  norp.delete('')
+
+  const pronouns = new Map<string, PronounEntry>()
+  for (const row of lexicons.get('pronouns')) {
+    if (!row.term) continue
+    pronouns.set(row.term, {
+      gender: row.gender === 'm' || row.gender === 'f' ? row.gender : 'n',
+      number: row.number === 'pl' ? 'pl' : 'sg',
+    })
+  }
+
+  const notNames = new Set(lexicons.get('not-names').map((row) => row.term ?? ''))
+  notNames.delete('')
+
+  const translitWords = new Map<string, string>()
+  const endings: [string, string][] = []
+  for (const row of lexicons.get('transliterations')) {
+    if (!row.from) continue
+    if (row.where === 'word') translitWords.set(row.from, row.to ?? '')
+    else endings.push([row.from, row.to ?? ''])
+  }
+  // Longest ending first, so "iia" folds before "ia" would.
+  endings.sort((a, b) => b[0].length - a[0].length)
+
+  const abbreviations = new Set<string>()
+  for (const term of [...titles.keys(), ...notNames]) {
+    for (const word of term.split(' ')) if (word.endsWith('.')) abbreviations.add(word)
+  }
+  for (const row of lexicons.get('titles')) {
+    for (const word of (row.term ?? '').split(' ')) if (word.endsWith('.')) abbreviations.add(word)
+  }
+
+  return {
+    abbreviations,
+    titles,
+    titleMaxWords,
+    heads,
+    prefixes,
+    named,
+    namedMaxWords,
+    norp,
+    pronouns,
+    notNames,
+    translit: { words: translitWords, endings },
+  }
+}
+
+function splitAliases(value: string | undefined): string[] {
+  return (value ?? '')
+    .split('|')
+    .map((a) => a.trim())
+    .filter((a) => a !== '')
+}

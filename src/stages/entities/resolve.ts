@@ -1,0 +1,450 @@
+import type { Doc, Entity, EntityType, Mention } from '../../core/record.js'
+import { foldName, identityKey } from './key.js'
+import type { Candidate, Compiled, Gender, Unit } from './types.js'
+
+export interface Resolved {
+  entities: Entity[]
+  mentions: Mention[]
+}
+
+export interface ResolveOptions {
+  minConfidence: number
+  corefParagraphs: number
+}
+
+interface Cluster {
+  members: Candidate[]
+  entity: Entity
+  gender: Gender
+  /** Lower-cased words of the name and aliases, for "the ministry" → "Defence Ministry". */
+  words: Set<string>
+}
+
+const SKIP_IN_INITIALS = new Set(['of', 'the', 'for', 'and', '&', 'in', 'on'])
+
+/**
+ * One identity per real thing: link candidates that share a folded name or an
+ * identity ("country:UA"), lexicon aliases ("EU" ↔ "European Union"), acronyms
+ * defined or implied by initials, surnames of full names, and short forms of
+ * institutions ("General Staff" ↔ "General Staff of the Armed Forces of Ukraine").
+ */
+export function resolveEntities(
+  doc: Doc,
+  found: readonly Candidate[],
+  units: readonly Unit[],
+  lex: Compiled,
+  options: ResolveOptions,
+): Resolved {
+  const candidates = dropOverlaps(found.filter((c) => c.confidence >= options.minConfidence))
+  const parent = candidates.map((_, i) => i)
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number
+    return i
+  }
+  const union = (a: number, b: number) => {
+    const ra = find(a)
+    const rb = find(b)
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
+  }
+  const keyOf = (c: Candidate) => c.identity ?? identityKey(c.name, lex.translit)
+
+  const byKey = new Map<string, number>()
+  candidates.forEach((c, i) => {
+    for (const key of [keyOf(c), identityKey(c.name, lex.translit)]) {
+      const seen = byKey.get(key)
+      if (seen === undefined) byKey.set(key, i)
+      else if (compatible(candidates[seen] as Candidate, c)) union(seen, i)
+    }
+  })
+  candidates.forEach((c, i) => {
+    for (const alias of c.lexiconAliases) {
+      const other = byKey.get(identityKey(alias, lex.translit))
+      if (other !== undefined && compatible(candidates[other] as Candidate, c)) union(other, i)
+    }
+    const initials = initialsOf(c)
+    if (initials) {
+      const other = byKey.get(identityKey(initials, lex.translit))
+      if (other !== undefined && /^\p{Lu}+$/u.test((candidates[other] as Candidate).name))
+        union(other, i)
+    }
+  })
+  linkSurnames(candidates, lex, union)
+  linkInstitutionShortForms(candidates, union)
+
+  const groups = new Map<number, Candidate[]>()
+  candidates.forEach((c, i) => {
+    const root = find(i)
+    const list = groups.get(root) ?? []
+    list.push(c)
+    groups.set(root, list)
+  })
+  const clusters: Cluster[] = []
+  for (const members of groups.values()) {
+    const cluster = makeCluster(doc, members, lex, clusters.length)
+    if (cluster) clusters.push(cluster)
+  }
+  clusters.sort((a, b) => (a.members[0] as Candidate).start - (b.members[0] as Candidate).start)
+  clusters.forEach((cluster, n) => (cluster.entity.id = `e${n + 1}`))
+
+  const mentions: Mention[] = []
+  for (const cluster of clusters) {
+    for (const member of cluster.members) {
+      mentions.push({
+        start: member.start,
+        end: member.end,
+        entity: cluster.entity.id,
+        kind: 'name',
+        by: member.by,
+        confidence: member.confidence,
+      })
+    }
+  }
+  mentions.push(...corefMentions(doc, units, clusters, mentions, lex, options))
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end)
+  return { entities: clusters.map((c) => c.entity), mentions }
+}
+
+/** Types that may name the same thing under one key ("Savchuk" guessed a place, then linked). */
+function compatible(a: Candidate, b: Candidate): boolean {
+  if (a.type === b.type) return true
+  // A NORP never merges with its country: "Ukrainian" ≠ "Ukraine".
+  if (a.type === 'NORP' || b.type === 'NORP') return false
+  return a.confidence < 0.7 || b.confidence < 0.7
+}
+
+/** Overlapping candidates keep the more confident (then the longer); nested ones are kept. */
+function dropOverlaps(candidates: readonly Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end)
+  const kept: Candidate[] = []
+  for (const c of sorted) {
+    const clash = kept.find((k) => !k.nested && !c.nested && k.start < c.end && c.start < k.end)
+    if (!clash) {
+      kept.push(c)
+      continue
+    }
+    const better =
+      c.confidence > clash.confidence ||
+      (c.confidence === clash.confidence && c.end - c.start > clash.end - clash.start)
+    if (better) kept.splice(kept.indexOf(clash), 1, c)
+  }
+  return kept.sort((a, b) => a.start - b.start)
+}
+
+/** "Rapid Support Forces" → "RSF"; only for multi-word names. */
+function initialsOf(c: Candidate): string | null {
+  if (c.type !== 'ORG' && c.type !== 'GPE') return null
+  const words = c.name.split(/\s+/).filter((w) => !SKIP_IN_INITIALS.has(w))
+  if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return null
+  return words.map((w) => w[0]).join('')
+}
+
+/**
+ * "Savchuk" and "Captain Andrii Savchuk" are one person: a short name equal to
+ * the last word of a full PERSON name links to the nearest such person before
+ * it (or after it, for a surname used first).
+ */
+function linkSurnames(
+  candidates: readonly Candidate[],
+  lex: Compiled,
+  union: (a: number, b: number) => void,
+): void {
+  const persons = new Map<string, number[]>()
+  candidates.forEach((c, i) => {
+    if (c.type !== 'PERSON' || c.words.length < 2) return
+    const surname = identityKey(c.words[c.words.length - 1] as string, lex.translit)
+    const list = persons.get(surname) ?? []
+    list.push(i)
+    persons.set(surname, list)
+  })
+  candidates.forEach((c, i) => {
+    if (c.words.length !== 1 || c.type === 'NORP') return
+    if (c.type !== 'PERSON' && c.confidence >= 0.9) return
+    const list = persons.get(identityKey(c.name, lex.translit))
+    if (!list) return
+    const before = list.filter((p) => (candidates[p] as Candidate).start < c.start)
+    const target = before.length > 0 ? before[before.length - 1] : list[0]
+    if (target !== undefined) union(target, i)
+  })
+}
+
+/** "General Staff" is "General Staff of the Armed Forces of Ukraine" when both occur. */
+function linkInstitutionShortForms(
+  candidates: readonly Candidate[],
+  union: (a: number, b: number) => void,
+): void {
+  const orgs = candidates
+    .map((c, i) => ({ c, i, folded: foldName(c.name) }))
+    .filter((o) => o.c.type === 'ORG' && o.c.words.length >= 2)
+  for (const short of orgs) {
+    for (const long of orgs) {
+      if (
+        long.folded.startsWith(short.folded + ' of ') ||
+        long.folded.startsWith(short.folded + ' in ')
+      ) {
+        union(long.i, short.i)
+      }
+    }
+  }
+}
+
+function makeCluster(
+  doc: Doc,
+  members: Candidate[],
+  lex: Compiled,
+  index: number,
+): Cluster | undefined {
+  members.sort((a, b) => a.start - b.start)
+  const score = new Map<EntityType, number>()
+  for (const m of members) score.set(m.type, (score.get(m.type) ?? 0) + m.confidence)
+  const type = [...score.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] as EntityType
+  const best = [...members].sort((a, b) => b.confidence - a.confidence)[0] as Candidate
+  const named = members.filter((m) => !m.nested || members.length === 1)
+  const name = canonicalName(named.length > 0 ? named : members)
+  const folded = foldName(name)
+  const aliases: string[] = []
+  const seen = new Set([folded])
+  for (const m of members) {
+    const surface = doc.text.slice(m.start, m.end)
+    const key = foldName(surface)
+    if (seen.has(key)) continue
+    seen.add(key)
+    aliases.push(surface)
+  }
+  const role =
+    members.find((m) => m.role && m.by === 'entities/title')?.role ??
+    members.find((m) => m.role)?.role ??
+    null
+  const gender = members.find((m) => m.gender)?.gender ?? null
+  const words = new Set<string>()
+  for (const text of [name, ...aliases])
+    for (const w of text.toLowerCase().split(/\s+/)) words.add(w)
+  if (role) for (const w of role.toLowerCase().split(/\s+/)) words.add(w)
+  return {
+    members,
+    gender,
+    words,
+    entity: {
+      id: `e${index + 1}`,
+      name,
+      type,
+      aliases,
+      role,
+      key: entityKey(type, name, members, lex),
+      by: best.by,
+      confidence: Math.max(...members.map((m) => m.confidence)),
+    },
+  }
+}
+
+/** The longest full name, preferring forms without a possessive owner ("Russian Defence Ministry"). */
+function canonicalName(members: readonly Candidate[]): string {
+  const ranked = [...members].sort((a, b) => {
+    const pa = /['’]s /.test(a.name) ? 1 : 0
+    const pb = /['’]s /.test(b.name) ? 1 : 0
+    if (pa !== pb) return pa - pb
+    const ua = a.name === a.name.toUpperCase() && a.name.length > 3 ? 1 : 0
+    const ub = b.name === b.name.toUpperCase() && b.name.length > 3 ? 1 : 0
+    if (ua !== ub) return ua - ub
+    return b.name.length - a.name.length || a.start - b.start
+  })
+  return (ranked[0] as Candidate).name
+}
+
+/** The cross-article key: type, then the identity or the transliteration-folded name. */
+function entityKey(
+  type: EntityType,
+  name: string,
+  members: readonly Candidate[],
+  lex: Compiled,
+): string {
+  const identity = members.find((m) => m.identity)?.identity
+  if (identity?.startsWith('country:')) {
+    const country = members.find((m) => m.lexiconAliases.length > 0)?.lexiconAliases[0]
+    return `gpe:${identityKey(country ?? name, lex.translit)}`
+  }
+  if (identity) return identity.toLowerCase()
+  return `${type.toLowerCase()}:${identityKey(name, lex.translit)}`
+}
+
+// ------------------------------------------------------------------ coreference
+
+const ORG_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  army: ['army', 'forces', 'military'],
+  military: ['military', 'army', 'forces'],
+  ministry: ['ministry'],
+  group: [],
+  agency: ['agency'],
+  government: ['government', 'administration', 'cabinet'],
+}
+
+interface Anchor {
+  start: number
+  end: number
+  paragraph: number
+  cluster: Cluster
+}
+
+/**
+ * Pronouns and descriptions that refer back to an entity: "he says" to the
+ * last person named outside quotation marks (gender permitting), "it said" to
+ * the last organisation, "the ministry" to the last ORG with that head word,
+ * "the general" to the last person whose role says so.
+ */
+function corefMentions(
+  doc: Doc,
+  units: readonly Unit[],
+  clusters: readonly Cluster[],
+  nameMentions: readonly Mention[],
+  lex: Compiled,
+  options: ResolveOptions,
+): Mention[] {
+  const clusterById = new Map(clusters.map((c) => [c.entity.id, c]))
+  const unitAt = new Map(units.map((u, i) => [u.start, i]))
+  const anchors: Anchor[] = []
+  for (const m of nameMentions) {
+    const cluster = clusterById.get(m.entity)
+    const i = unitAt.get(m.start)
+    const unit = i === undefined ? undefined : units[i]
+    if (!cluster || !unit || unit.quoted) continue
+    anchors.push({ start: m.start, end: m.end, paragraph: unit.paragraph, cluster })
+  }
+  anchors.sort((a, b) => a.start - b.start)
+  const out: Mention[] = []
+  let cursor = 0
+  const visible: Anchor[] = []
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i] as Unit
+    while (cursor < anchors.length && (anchors[cursor] as Anchor).end <= unit.start) {
+      visible.push(anchors[cursor] as Anchor)
+      cursor++
+    }
+    if (unit.quoted || unit.kind !== 'word') continue
+    const lower = unit.text.toLowerCase()
+    const pronoun = lex.pronouns.get(lower)
+    if (pronoun && (unit.text === lower || unit.initial)) {
+      const anchor = pronounAntecedent(unit, units[i + 1], pronoun, visible, options)
+      if (anchor) {
+        if (pronoun.gender !== 'n' && !anchor.cluster.gender) anchor.cluster.gender = pronoun.gender
+        out.push(mentionOf(unit, anchor, 'pronoun', `entities/pronoun-${lower}`, 0.7))
+        visible.push({
+          start: unit.start,
+          end: unit.end,
+          paragraph: unit.paragraph,
+          cluster: anchor.cluster,
+        })
+      }
+      continue
+    }
+    if (lower !== 'the' || unit.quoted) continue
+    const noun = units[i + 1]
+    if (!noun || noun.kind !== 'word' || noun.cap) continue
+    const after = units[i + 2]
+    if (after && after.kind === 'word' && after.pos === 'NOUN' && !noun.possessive) continue
+    const anchor = nominalAntecedent(noun.text, visible, lex, options, unit.paragraph)
+    if (anchor) {
+      const span = { start: unit.start, end: noun.end, paragraph: unit.paragraph }
+      out.push({
+        start: span.start,
+        end: span.end,
+        entity: anchor.cluster.entity.id,
+        kind: 'nominal',
+        by: 'entities/nominal',
+        confidence: 0.65,
+      })
+      visible.push({ ...span, cluster: anchor.cluster })
+    }
+  }
+  return out
+}
+
+function mentionOf(
+  unit: Unit,
+  anchor: Anchor,
+  kind: Mention['kind'],
+  by: string,
+  confidence: number,
+): Mention {
+  return {
+    start: unit.start,
+    end: unit.end,
+    entity: anchor.cluster.entity.id,
+    kind,
+    by,
+    confidence,
+  }
+}
+
+function pronounAntecedent(
+  unit: Unit,
+  next: Unit | undefined,
+  pronoun: { gender: 'm' | 'f' | 'n'; number: 'sg' | 'pl' },
+  visible: readonly Anchor[],
+  options: ResolveOptions,
+): Anchor | undefined {
+  const oldest = unit.paragraph - options.corefParagraphs
+  if (pronoun.gender === 'n' && pronoun.number === 'sg') {
+    // "it said": only a subject followed by a verb refers back reliably.
+    if (!next || (next.pos !== 'VERB' && next.pos !== 'AUX' && next.pos !== 'ADV')) return undefined
+    return latest(visible, oldest, (c) => c.entity.type === 'ORG', unit.paragraph - 1)
+  }
+  if (pronoun.number === 'pl') {
+    return latest(
+      visible,
+      unit.paragraph - 1,
+      (c) => c.entity.type === 'ORG' || (c.entity.type === 'NORP' && /s$/.test(c.entity.name)),
+      unit.paragraph - 1,
+    )
+  }
+  return latest(
+    visible,
+    oldest,
+    (c) => c.entity.type === 'PERSON' && (c.gender === null || c.gender === pronoun.gender),
+    oldest,
+  )
+}
+
+function latest(
+  visible: readonly Anchor[],
+  oldestParagraph: number,
+  accept: (cluster: Cluster) => boolean,
+  _floor: number,
+): Anchor | undefined {
+  for (let k = visible.length - 1; k >= 0; k--) {
+    const anchor = visible[k] as Anchor
+    if (anchor.paragraph < oldestParagraph) return undefined
+    if (accept(anchor.cluster)) return anchor
+  }
+  return undefined
+}
+
+function nominalAntecedent(
+  noun: string,
+  visible: readonly Anchor[],
+  lex: Compiled,
+  options: ResolveOptions,
+  paragraph: number,
+): Anchor | undefined {
+  const title = lex.titles.get(noun)
+  const head = lex.heads.get(noun)
+  if (title && title.kind !== 'modifier' && title.kind !== 'honorific') {
+    return latest(
+      visible,
+      paragraph - options.corefParagraphs * 2,
+      (c) => c.entity.type === 'PERSON' && c.entity.role !== null && c.words.has(noun),
+      0,
+    )
+  }
+  if (head?.nominal || ORG_SYNONYMS[noun]) {
+    const synonyms = ORG_SYNONYMS[noun] ?? [noun]
+    const type = head?.type ?? 'ORG'
+    return latest(
+      visible,
+      paragraph - options.corefParagraphs * 2,
+      (c) =>
+        c.entity.type === type &&
+        (synonyms.length === 0 ? c.entity.type === 'ORG' : synonyms.some((s) => c.words.has(s))),
+      0,
+    )
+  }
+  return undefined
+}

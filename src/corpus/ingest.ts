@@ -173,7 +173,8 @@ async function isKnown(
   contentHash: string,
   canonical: string | null,
 ): Promise<boolean> {
-  return (await store.findDuplicate(contentHash, canonical)) !== null
+  if (store.findDuplicate) return (await store.findDuplicate(contentHash, canonical)) !== null
+  return store.transaction(async (w) => (await w.findDuplicate(contentHash, canonical)) !== null)
 }
 
 /** Store one article version and link it into the corpus. */

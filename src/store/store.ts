@@ -421,8 +421,11 @@ export interface Store {
   stats(): Promise<StoreStats>
   getArticle(id: string): Promise<ArticleRecord | null>
   getDoc(id: string): Promise<Doc | null>
-  /** The stored article with this text at this canonical URL, if any (the idempotency check). */
-  findDuplicate(contentHash: string, canonicalUrl: string | null): Promise<ArticleRecord | null>
+  /**
+   * The stored article with this text at this canonical URL, if any (the idempotency
+   * check). Optional: ingest falls back to a transaction when a store lacks it.
+   */
+  findDuplicate?(contentHash: string, canonicalUrl: string | null): Promise<ArticleRecord | null>
   listArticles(query?: ArticleQuery): Promise<Page<ArticleRecord>>
   /** All versions at the article's canonical URL, oldest first. */
   articleVersions(id: string): Promise<ArticleRecord[]>

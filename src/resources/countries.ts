@@ -156,12 +156,21 @@ function indexBy(countries: readonly Country[], namesOf: (c: Country) => readonl
       } else if (!folded.has(foldName(name))) folded.set(foldName(name), country)
     }
   }
+  // Recognisers ask for the same strings again and again: remember the folded answers.
+  const memo = new Map<string, Country | null>()
   return (name: string): Country | undefined => {
     const hit = exact.get(name)
     if (hit) return hit
     // A folded match must still look like a name: "us" or "china" in lower case is not one.
-    if (!/^\p{Lu}/u.test(name)) return undefined
-    return folded.get(foldName(name))
+    const code = name.charCodeAt(0)
+    if (!(code >= 65 && code <= 90) && !/^\p{Lu}/u.test(name)) return undefined
+    let found = memo.get(name)
+    if (found === undefined) {
+      found = folded.get(foldName(name)) ?? null
+      if (memo.size > 50_000) memo.clear()
+      memo.set(name, found)
+    }
+    return found ?? undefined
   }
 }
 

@@ -231,7 +231,7 @@ export function findCandidates(doc: Doc, units: readonly Unit[], fc: FindContext
 class Finder {
   readonly out: Candidate[] = []
   /** Each analysed run: its text and where its candidates start in `out`. */
-  readonly runs: { text: string; from: number; to: number }[] = []
+  readonly runs: { text: string; start: number; end: number; from: number; to: number }[] = []
 
   constructor(
     readonly doc: Doc,
@@ -251,7 +251,13 @@ class Finder {
       const end = this.extendRun(i)
       const from = this.out.length
       this.analyse(i, end)
-      this.runs.push({ text: this.text(i, end), from, to: this.out.length })
+      this.runs.push({
+        text: this.text(i, end),
+        start: (this.units[i] as Unit).start,
+        end: (this.units[end] as Unit).end,
+        from,
+        to: this.out.length,
+      })
       i = end + 1
     }
     this.unifySplitRuns()
@@ -272,7 +278,8 @@ class Finder {
     for (const run of this.runs) {
       const pieces = this.out.slice(run.from, run.to)
       const model = typed.get(run.text)
-      if (!model || (pieces.length === 1 && pieces[0]?.name === run.text)) continue
+      const whole = pieces.some((p) => p.start <= run.start && p.end >= run.end)
+      if (!model || whole) continue
       const first = pieces[0]
       const last = pieces[pieces.length - 1]
       if (!first || !last) continue
@@ -400,6 +407,9 @@ class Finder {
     }
     const first = units[open + 1] as Unit
     const last = units[close - 1] as Unit
+    // The lede after the dash starts a sentence: "— Artillery shelling …".
+    const lede = units[close + 2]
+    if (lede) lede.initial = true
     if (close - open > 1) {
       this.push(first.start, last.end, 'ORG', 'dateline-outlet', 0.95, {
         role: 'news outlet',
@@ -454,7 +464,8 @@ class Finder {
     }
     // "the ruling Georgian Dream party": a lower-case head types the whole run.
     const lowerHead = this.lowerHeadAfter(j)
-    if (lowerHead && !this.titleAt(i, j)) {
+    const lone = i === j && (this.units[i] as Unit).initial
+    if (lowerHead && !lone && !this.titleAt(i, j)) {
       this.pushRun(i, j, lowerHead.type, 'default', 0.4, {})
       return
     }
@@ -584,7 +595,8 @@ class Finder {
       } else if (SURNAME_SUFFIX.test(word) && word.length > 4) {
         this.pushRun(i, j, 'PERSON', 'surname-suffix', 0.45, {})
       } else {
-        this.pushRun(i, j, 'GPE', 'default', first.initial ? 0.3 : 0.4, {})
+        // A sentence-initial capital alone is no evidence: kept only if linked to a surer mention.
+        this.pushRun(i, j, 'GPE', 'default', first.initial ? 0.2 : 0.4, {})
       }
       return
     }
@@ -703,7 +715,8 @@ class Finder {
     if (lastHead && j > i) return { type: lastHead.type, by: 'head', confidence: 0.85 }
     for (let k = i + 1; k < j; k++) {
       const unit = this.units[k] as Unit
-      if (CONNECTORS.has(unit.text) && unit.text !== '&') {
+      const joinsIn = unit.text === 'in' && IN_HEADS.has((this.units[k - 1] as Unit).text)
+      if ((CONNECTORS.has(unit.text) && unit.text !== '&') || joinsIn) {
         const head = this.headOf(this.units[k - 1] as Unit)
         if (head) return { type: head.type, by: 'head', confidence: 0.85 }
         break
@@ -809,7 +822,7 @@ class Finder {
 
   /** The appositive's text up to the next comma or the end of the sentence. */
   private roleUntilPause(from: Unit): string {
-    const startIndex = this.units.indexOf(from)
+    const startIndex = this.unitIndexAt(from.start)
     let k = startIndex
     while (k + 1 < this.units.length && k - startIndex < 14) {
       const next = this.units[k + 1] as Unit
@@ -1052,6 +1065,18 @@ class Finder {
     return conceptKey(this.wordsOf(i, j).join(' '))
   }
 
+  /** Index of the first unit starting at or after `offset` (binary search). */
+  private unitIndexAt(offset: number): number {
+    let lo = 0
+    let hi = this.units.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((this.units[mid] as Unit).start < offset) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
   push(
     start: number,
     end: number,
@@ -1069,7 +1094,7 @@ class Finder {
       quoted?: boolean
     },
   ): Candidate {
-    const unit = this.units.find((u) => u.start >= start) ?? (this.units[0] as Unit)
+    const unit = this.units[this.unitIndexAt(start)] ?? (this.units[0] as Unit)
     const name = extra.name ?? this.doc.text.slice(start, end)
     const candidate: Candidate = {
       start,

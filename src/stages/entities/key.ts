@@ -25,6 +25,24 @@ export function foldName(name: string): string {
  * "Zelenskyy", "Zelensky" and "Zelenskiy", or "Kiev" and "Kyiv", share a key.
  */
 export function identityKey(name: string, translit: Compiled['translit']): string {
+  let memo = memos.get(translit)
+  if (!memo) {
+    memo = new Map()
+    memos.set(translit, memo)
+  }
+  let key = memo.get(name)
+  if (key === undefined) {
+    key = computeKey(name, translit)
+    // Names recur across articles; the bound keeps a long batch from growing without end.
+    if (memo.size > 50_000) memo.clear()
+    memo.set(name, key)
+  }
+  return key
+}
+
+const memos = new WeakMap<Compiled['translit'], Map<string, string>>()
+
+function computeKey(name: string, translit: Compiled['translit']): string {
   return foldName(name)
     .replace(/['.]/g, '')
     .split(' ')

@@ -35,7 +35,9 @@ export function resolveEntities(
   lex: Compiled,
   options: ResolveOptions,
 ): Resolved {
-  const candidates = dropOverlaps(found.filter((c) => c.confidence >= options.minConfidence))
+  // Weak candidates take part in linking ("Savchuk said" joins "Captain Andrii Savchuk");
+  // a cluster survives only if one of its mentions is sure enough.
+  const candidates = dropOverlaps(found.filter((c) => c.confidence > 0))
   const parent = candidates.map((_, i) => i)
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number
@@ -81,7 +83,7 @@ export function resolveEntities(
   const clusters: Cluster[] = []
   for (const members of groups.values()) {
     const cluster = makeCluster(doc, members, lex, clusters.length)
-    if (cluster) clusters.push(cluster)
+    if (cluster && cluster.entity.confidence >= options.minConfidence) clusters.push(cluster)
   }
   clusters.sort((a, b) => (a.members[0] as Candidate).start - (b.members[0] as Candidate).start)
   clusters.forEach((cluster, n) => (cluster.entity.id = `e${n + 1}`))

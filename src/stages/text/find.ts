@@ -1,6 +1,7 @@
 import winkNLP from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
 import type { Paragraph, Sentence, Token } from '../../core/record.js'
+import { fixSentences, type SentenceRange } from './sentences.js'
 
 // The model is loaded once per process (about 100 ms); every doc shares it.
 let nlp: ReturnType<typeof winkNLP> | undefined
@@ -23,56 +24,95 @@ export function findParagraphs(text: string): Paragraph[] {
 }
 
 /**
- * Tokens with parts of speech and sentences, read paragraph by paragraph so that
- * a sentence never crosses a paragraph break. Offsets are recovered by walking
- * the paragraph text, because wink reports token values, not positions.
+ * Tokens with parts of speech, and sentences, from one wink-nlp read of the
+ * whole text (one read is much cheaper than one per paragraph). Offsets are
+ * recovered by walking the text, because wink reports token values, not
+ * positions. wink's sentences are then corrected for news typography
+ * (./sentences.ts) and cut at paragraph breaks.
  */
 export function tokenize(
   text: string,
   paragraphs: readonly Paragraph[],
 ): { sentences: Sentence[]; tokens: Token[] } {
   const { its } = getNlp()
-  const sentences: Sentence[] = []
+  const wdoc = getNlp().readDoc(text)
+  const values = wdoc.tokens().out() as string[]
+  const pos = wdoc.tokens().out(its.pos) as string[]
+  const kinds = wdoc.tokens().out(its.type) as string[]
   const tokens: Token[] = []
-  paragraphs.forEach((paragraph, paragraphIndex) => {
-    const body = text.slice(paragraph.start, paragraph.end)
-    const wdoc = getNlp().readDoc(body)
-    const values = wdoc.tokens().out() as string[]
-    const pos = wdoc.tokens().out(its.pos) as string[]
-    const kinds = wdoc.tokens().out(its.type) as string[]
-    const first = tokens.length
-    const starts: number[] = []
-    let cursor = 0
-    values.forEach((value, i) => {
-      let at = body.indexOf(value, cursor)
-      // wink may normalise a token's value; fall back to the next non-space.
-      if (at < 0) {
-        at = cursor
-        while (at < body.length && body[at] === ' ') at++
-      }
-      const end = Math.min(body.length, at + value.length)
-      starts.push(at)
-      tokens.push({
-        start: paragraph.start + at,
-        end: paragraph.start + end,
-        pos: pos[i] ?? 'X',
-        kind: kinds[i] ?? 'word',
-      })
-      cursor = end
-    })
-    const spans = wdoc.sentences().out(its.span) as unknown as [number, number][]
-    for (const [from, to] of spans) {
-      const a = tokens[first + from]
-      const b = tokens[first + to]
-      if (!a || !b) continue
-      sentences.push({
-        start: a.start,
-        end: b.end,
-        paragraph: paragraphIndex,
-        by: 'text/wink-sentence',
-        confidence: 0.9,
-      })
+  // wink keeps line breaks as tokens; they are not words. `index` maps wink's token
+  // indexes to ours (a dropped token maps to the next kept one).
+  const index = new Int32Array(values.length + 1)
+  let cursor = 0
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as string
+    index[i] = tokens.length
+    if (value.trim() === '') continue
+    let at = text.indexOf(value, cursor)
+    // wink may normalise a token's value (or the next match is far away): take the next non-space.
+    if (at < 0 || at - cursor > 16) {
+      at = cursor
+      while (at < text.length && (text[at] === ' ' || text[at] === '\n')) at++
     }
-  })
+    const end = Math.min(text.length, at + value.length)
+    tokens.push({ start: at, end, pos: pos[i] ?? 'X', kind: kinds[i] ?? 'word' })
+    cursor = end
+  }
+  index[values.length] = tokens.length
+  const spans = wdoc.sentences().out(its.span) as unknown as [number, number][]
+  const ranges: SentenceRange[] = []
+  for (const [from, to] of spans) {
+    // Last kept token at or before `to`, first kept token at or after `from`.
+    const a = index[from] as number
+    const b = (index[to + 1] as number) - 1
+    if (b >= a) ranges.push({ from: a, to: b, by: 'text/wink-sentence' })
+  }
+  const fixed = fixSentences(text, tokens, splitAtParagraphs(ranges, tokens, paragraphs))
+  const sentences: Sentence[] = []
+  let paragraph = 0
+  for (const range of fixed) {
+    const a = tokens[range.from]
+    const b = tokens[range.to]
+    if (!a || !b) continue
+    while (paragraph < paragraphs.length - 1 && a.start >= (paragraphs[paragraph] as Paragraph).end)
+      paragraph++
+    sentences.push({
+      start: a.start,
+      end: b.end,
+      paragraph,
+      by: range.by,
+      confidence: range.by === 'text/wink-sentence' ? 0.9 : 0.85,
+    })
+  }
   return { sentences, tokens }
+}
+
+/** A sentence never crosses a paragraph break: cut any range that does. */
+export function splitAtParagraphs(
+  ranges: readonly SentenceRange[],
+  tokens: readonly Token[],
+  paragraphs: readonly Paragraph[],
+): SentenceRange[] {
+  if (paragraphs.length <= 1) return [...ranges]
+  const out: SentenceRange[] = []
+  let paragraph = 0
+  for (const range of ranges) {
+    let from = range.from
+    for (let i = range.from; i <= range.to; i++) {
+      const token = tokens[i] as Token
+      while (
+        paragraph < paragraphs.length - 1 &&
+        token.start >= (paragraphs[paragraph] as Paragraph).end
+      )
+        paragraph++
+      const next = tokens[i + 1]
+      const current = paragraphs[paragraph] as Paragraph
+      if (i < range.to && next && next.start >= current.end) {
+        out.push({ from, to: i, by: 'text/paragraph-break' })
+        from = i + 1
+      }
+    }
+    out.push({ from, to: range.to, by: from === range.from ? range.by : 'text/paragraph-break' })
+  }
+  return out
 }

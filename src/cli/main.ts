@@ -2,8 +2,16 @@ import { Command, CommanderError } from 'commander'
 import { SitrepError } from '../core/errors.js'
 import { registerDemo } from './commands/demo.js'
 import { registerExtract } from './commands/extract.js'
+import { registerServe } from './commands/serve.js'
+import { registerToken } from './commands/token.js'
 import { registerEval } from './commands/eval.js'
 import { registerBench } from './commands/bench.js'
+import { registerGazetteer } from './commands/gazetteer.js'
+import { registerIngest } from './commands/ingest.js'
+import { registerSearch } from './commands/search.js'
+import { registerStory } from './commands/story.js'
+import { registerClaims } from './commands/claims.js'
+import { registerExport } from './commands/export.js'
 
 /**
  * The `sitrep` command. Each command lives in ./commands/<name>.ts and exports a
@@ -14,6 +22,14 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerExtract,
   registerEval,
   registerBench,
+  registerGazetteer,
+  registerServe,
+  registerToken,
+  registerIngest,
+  registerSearch,
+  registerStory,
+  registerClaims,
+  registerExport,
   // more commands register here, one line each
 ]
 

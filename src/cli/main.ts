@@ -2,11 +2,8 @@ import { Command, CommanderError } from 'commander'
 import { SitrepError } from '../core/errors.js'
 import { registerDemo } from './commands/demo.js'
 import { registerExtract } from './commands/extract.js'
-import { registerServe } from './commands/serve.js'
-import { registerToken } from './commands/token.js'
 import { registerEval } from './commands/eval.js'
 import { registerBench } from './commands/bench.js'
-import { registerGazetteer } from './commands/gazetteer.js'
 import { registerIngest } from './commands/ingest.js'
 import { registerSearch } from './commands/search.js'
 import { registerStory } from './commands/story.js'
@@ -22,9 +19,6 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerExtract,
   registerEval,
   registerBench,
-  registerGazetteer,
-  registerServe,
-  registerToken,
   registerIngest,
   registerSearch,
   registerStory,

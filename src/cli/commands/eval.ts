@@ -50,6 +50,7 @@ computes yet are scored as empty predictions.`,
     .option('--limit <n>', 'at most this many docs per set (polnear-train has 840)', parseCount)
     .option('--out <file>', 'the summary file to write', 'docs/quality.md')
     .option('--no-bench', 'skip the throughput section')
+    .option('--bench-docs <n>', 'articles for the throughput section (default 5000)', parseCount)
     .action(async (options: EvalAllOptions) => {
       await runEvalAll(options)
     })

@@ -511,3 +511,38 @@ describe('layers filtering', () => {
     expect(scoreDoc(gold, fullGold, { only: ['quotes', 'events'] }).layers).toEqual(['quotes'])
   })
 })
+
+describe('places sharing a mention', () => {
+  it('pairs each prediction with the closer gold place', () => {
+    const gold = doc({
+      layers: ['places'],
+      places: [
+        {
+          mention: 'Georgia',
+          name: 'Georgia',
+          lat: 42,
+          lon: 43.5,
+          use: 'location',
+          tolerance_km: 200,
+        },
+        {
+          mention: 'Georgia',
+          name: 'Georgia (US)',
+          lat: 32.7,
+          lon: -83.4,
+          use: 'location',
+          tolerance_km: 300,
+        },
+      ],
+    })
+    const p = pred(['places'], {
+      places: [
+        { mention: 'Georgia', name: 'Georgia (US)', lat: 32.7, lon: -83.4, use: 'location' },
+        { mention: 'Georgia', name: 'Georgia', lat: 42, lon: 43.5, use: 'location' },
+      ],
+    })
+    const f = aggregate([scoreDoc(gold, p)]).places!
+    expect(f.match).toMatchObject({ tp: 2, pred: 2, gold: 2 })
+    expect(f.withinTolerance).toMatchObject({ hit: 2, total: 2 })
+  })
+})

@@ -387,11 +387,13 @@ function scorePlaces(
   )
   const gold = goldAll.filter((g) => g.use !== 'demonym')
   const predicted = predictedAll.filter((p) => !demonyms.has(normalizeForMatch(p.mention)))
-  const matching = greedyMatch(predicted, gold, (p, g) =>
-    normalizeForMatch(p.mention) === normalizeForMatch(g.mention) && normalizeForMatch(g.mention)
-      ? 1
-      : null,
-  )
+  // Two places can share a mention ("Georgia" the country and the US state): among pairs
+  // with the same mention, the geographically closer pairing wins.
+  const matching = greedyMatch(predicted, gold, (p, g) => {
+    const mention = normalizeForMatch(g.mention)
+    if (!mention || normalizeForMatch(p.mention) !== mention) return null
+    return 1 + closeness(p, g)
+  })
   const result: PlaceCounts = {
     match: { tp: matching.pairs.length, pred: predicted.length, gold: gold.length },
     withinTolerance: ratio(),
@@ -459,6 +461,12 @@ function scorePlaces(
     errors.push({ layer: 'places', kind: 'false', pred: `${p.mention} → ${p.name ?? '?'}`, why })
   })
   return result
+}
+
+/** In (0, 1]: 1 at the same point, falling with distance; 0 when either has no coordinates. */
+function closeness(p: GoldPlace, g: GoldPlace): number {
+  if (p.lat == null || p.lon == null || g.lat == null || g.lon == null) return 0
+  return 1 / (1 + haversineKm(p.lat, p.lon, g.lat, g.lon) / 100)
 }
 
 // -------------------------------------------------------------------- events

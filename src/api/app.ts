@@ -5,11 +5,9 @@
 import { fileURLToPath } from 'node:url'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
-import type { Doc } from '../core/record.js'
-import type { Article } from '../ingest/article.js'
 import type { Store } from '../store/store.js'
 import { Catalog } from './catalog.js'
-import { AppContext, type IngestDocs } from './context.js'
+import { AppContext, type IngestArticles } from './context.js'
 import { openApiDocument } from './openapi.js'
 import { MemoryReviewStore } from './review-store.js'
 import type { ReviewStore } from './review-types.js'
@@ -32,10 +30,8 @@ export interface AppOptions {
   store: Store
   /** Tokens and corrections; defaults to memory (tests). */
   review?: ReviewStore
-  /** Turns an article into a doc; defaults to the default pipeline, loaded on first use. */
-  extract?: (article: Article) => Promise<Doc>
-  /** Stores docs (the corpus ingest); without it POST /api/ingest answers 501. */
-  ingest?: IngestDocs
+  /** Extracts and stores articles (`corpusIngest(store)`); without it POST /api/ingest answers 501. */
+  ingest?: IngestArticles
   /** Largest request body in bytes for ordinary routes (default 1 MiB). */
   bodyLimit?: number
   /** Largest ingest body in bytes (default 10 MiB). */
@@ -53,8 +49,7 @@ export interface RouteDeps {
   table: RouteTable
   ctx: AppContext
   catalog: Catalog
-  ingest: IngestDocs
-  extract: (article: Article) => Promise<Doc>
+  ingest: IngestArticles
   ingestLimit: number
 }
 
@@ -80,7 +75,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ctx,
     catalog: new Catalog(ctx),
     ingest: options.ingest ?? ingestUnavailable,
-    extract: options.extract ?? (await lazyExtract()),
     ingestLimit: options.ingestLimit ?? 10 * 1024 * 1024,
   }
 
@@ -131,25 +125,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app
 }
 
-const ingestUnavailable: IngestDocs = async () => {
+const ingestUnavailable: IngestArticles = async () => {
   throw new ApiError(501, 'not_implemented', 'this server has no ingest configured for its store')
-}
-
-async function lazyExtract(): Promise<(article: Article) => Promise<Doc>> {
-  let run: ((article: Article) => Promise<Doc>) | null = null
-  return async (article) => {
-    if (!run) {
-      // Loaded on first ingest: the lexicons and the NLP model are not needed to read.
-      const [{ extractArticle }, { defaultPipeline }, { loadResources }] = await Promise.all([
-        import('../extract.js'),
-        import('../pipeline.js'),
-        import('../resources/index.js'),
-      ])
-      const pipeline = defaultPipeline(loadResources())
-      run = (a) => extractArticle(a, pipeline)
-    }
-    return run(article)
-  }
 }
 
 function addTextParsers(app: FastifyInstance): void {

@@ -1,7 +1,8 @@
 /**
  * Test fixtures: the bundled example articles (examples/articles.jsonl) with
  * annotations written by hand (`by: 'hand/…'`), so the API and browser tests do
- * not depend on how far the extraction stages have got. Offsets are found from
+ * not depend on how far the extraction stages have got; the store, stories and
+ * claim clusters are the real ones (SQLite and the corpus ingest). Offsets are found from
  * phrases, never typed in. One speaker is deliberately wrong (the ferry
  * operator's quote is given to the governor) so the review flow has something
  * real to correct.
@@ -21,8 +22,9 @@ import type {
 } from '../core/record.js'
 import { articleToDoc } from '../ingest/article.js'
 import { parseJsonlLine } from '../ingest/jsonl.js'
-import type { ClaimClusterDetail, ClaimStatus, DiscrepancyRecord } from '../store/store.js'
-import { MemoryStore } from './memory-store.js'
+import { ingestMany } from '../corpus/ingest.js'
+import { openSqliteStore } from '../store/sqlite.js'
+import type { Store } from '../store/store.js'
 
 const EXAMPLES = new URL('../../examples/articles.jsonl', import.meta.url)
 
@@ -635,159 +637,26 @@ export function exampleDocs(): Doc[] {
   })
 }
 
-function discrepancy(
-  id: string,
-  field: 'killed' | 'injured',
-  values: [string, number, string][],
-): DiscrepancyRecord {
-  return {
-    id,
-    kind: 'count',
-    storyId: 's-kherson-ferry',
-    claimId: null,
-    field,
-    values: values.map(([articleId, value, outlet]) => ({
-      value,
-      articleId,
-      eventId: `${articleId}:0`,
-      claimIndex: null,
-      outlet,
-      origin: outlet.toLowerCase(),
-      text: '',
-    })),
-    detectedAt: '2025-06-02T12:00:00Z',
-    summary: `${field}: ${values.map(([, v, o]) => `${v} (${o})`).join(' vs ')}`,
-  }
+/** Hand annotations in place of the pipeline's, for the corpus ingest's `extract` hook. */
+export function handExtract(): (doc: Doc) => Doc {
+  const docs = new Map(exampleDocs().map((d) => [d.id, d]))
+  return (doc) => ({ ...doc, layers: { ...doc.layers, ...(docs.get(doc.id)?.layers ?? {}) } })
 }
 
-function cluster(
-  id: string,
-  text: string,
-  claimant: string,
-  status: ClaimStatus,
-  members: [string, number, string, string][],
-): ClaimClusterDetail {
-  const dates = members.map((m) => m[3]).sort()
-  const origins = [...new Set(members.map((m) => m[2].toLowerCase()))]
-  return {
-    id,
-    text,
-    claimant,
-    status,
-    statusDate: dates.at(-1) as string,
-    memberCount: members.length,
-    articleCount: new Set(members.map((m) => m[0])).size,
-    independentSources: origins.length,
-    origins,
-    firstSeen: dates[0] as string,
-    lastSeen: dates.at(-1) as string,
-    refs: { entities: [], numbers: [], places: [], dates: [] },
-    members: members.map(([articleId, index, outlet, published]) => ({
-      articleId,
-      index,
-      text,
-      claimant,
-      via: [],
-      stance: 'asserts',
-      verification: null,
-      outlet,
-      published,
-      origin: outlet.toLowerCase(),
-      similarity: 1,
-    })),
-    history: [
-      {
-        status: 'claimed',
-        date: dates[0] as string,
-        articleId: members[0]?.[0] as string,
-        claimIndex: 0,
-        reason: 'first report',
-      },
-      ...(status === 'claimed'
-        ? []
-        : [
-            {
-              status,
-              date: dates.at(-1) as string,
-              articleId: members.at(-1)?.[0] as string,
-              claimIndex: null,
-              reason: `${status} by a later report`,
-            },
-          ]),
-    ],
-    discrepancies: [],
+/**
+ * A SQLite store (":memory:" by default) holding the example articles, ingested
+ * by the corpus ingest with the hand annotations: stories, claim clusters and
+ * discrepancies are the corpus's own.
+ */
+export async function openExampleStore(file = ':memory:'): Promise<Store> {
+  const store = await openSqliteStore({ file })
+  const lines = readFileSync(EXAMPLES, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+  const articles = lines.map((line, i) => parseJsonlLine(line, `examples/articles.jsonl:${i + 1}`))
+  const progress = await ingestMany(store, articles, { extract: handExtract() })
+  if (progress.added !== articles.length) {
+    throw new Error(`example store: ${progress.added} of ${articles.length} articles stored`)
   }
-}
-
-/** A memory store holding the example articles, one story and a few claim clusters. */
-export function exampleStore(): MemoryStore {
-  const store = new MemoryStore()
-  for (const doc of exampleDocs()) store.addDoc(doc)
-  store.addStory({
-    id: 's-kherson-ferry',
-    title: 'ASSAULT · Kherson · 2025-06-01',
-    type: 'ASSAULT',
-    acled: 'Explosions/Remote violence/Air/drone strike',
-    dateFrom: '2025-06-01',
-    dateTo: '2025-06-01',
-    place: { name: 'Kherson', lat: 46.6354, lon: 32.6169, country: 'UA' },
-    eventCount: 2,
-    articleCount: 2,
-    independentSources: 2,
-    origins: ['kherson daily', 'dnipro wire'],
-    createdAt: '2025-06-02T10:00:00Z',
-    updatedAt: '2025-06-02T12:00:00Z',
-    members: [
-      { eventId: 'kherson-ferry-strike:0', linkedTo: null },
-      { eventId: 'kherson-ferry-strike-wire:0', linkedTo: 'kherson-ferry-strike:0' },
-    ],
-    discrepancies: [
-      discrepancy('d-killed', 'killed', [
-        ['kherson-ferry-strike', 3, 'Kherson Daily'],
-        ['kherson-ferry-strike-wire', 4, 'Dnipro Wire'],
-      ]),
-      discrepancy('d-injured', 'injured', [
-        ['kherson-ferry-strike', 7, 'Kherson Daily'],
-        ['kherson-ferry-strike-wire', 8, 'Dnipro Wire'],
-      ]),
-    ],
-  })
-  const clusters = [
-    cluster(
-      'c-ferry-strike',
-      'A Russian drone strike on a ferry crossing in Kherson killed civilians',
-      'Kherson Regional Military Administration',
-      'corroborated',
-      [
-        ['kherson-ferry-strike', 0, 'Kherson Daily', '2025-06-02'],
-        ['kherson-ferry-strike-wire', 0, 'Dnipro Wire', '2025-06-02'],
-      ],
-    ),
-    cluster(
-      'c-boat-soldiers',
-      'The ferry was carrying Ukrainian soldiers',
-      'A Russian military blogger',
-      'disputed',
-      [['kherson-ferry-strike-wire', 1, 'Dnipro Wire', '2025-06-02']],
-    ),
-    cluster(
-      'c-zamzam-shelling',
-      'The Rapid Support Forces shelled the Zamzam displacement camp',
-      'Sudan Relief Network',
-      'denied',
-      [['darfur-camp-shelling', 0, 'Nile Observer', '2025-03-07']],
-    ),
-    cluster('c-vessel-israel', 'The bulk carrier was linked to Israel', 'Yahya Qasim', 'denied', [
-      ['red-sea-ship-attack', 1, 'Gulf Maritime Review', '2025-02-09'],
-    ]),
-    cluster(
-      'c-tbilisi-detained',
-      'Police detained 14 protesters near the parliament in Tbilisi',
-      'Interior Ministry',
-      'claimed',
-      [['tbilisi-rally', 0, 'Caucasus Ledger', '2025-05-12']],
-    ),
-  ]
-  for (const c of clusters) store.addClaimCluster(c)
   return store
 }

@@ -4,16 +4,27 @@
  * place precision, which lives in the doc, and would reload docs otherwise).
  */
 import type { Doc } from '../core/record.js'
+import type { Article } from '../ingest/article.js'
 import type { ClaimClusterRecord, EventRecord, Store } from '../store/store.js'
 import { correctCluster, correctDoc, correctEvent } from './corrections.js'
 import type { CorrectionRecord, ReviewStore } from './review-types.js'
 
-export type IngestOutcome =
-  | { id: string; status: 'stored' | 'duplicate' }
-  | { id: string | null; status: 'error'; where: string; code: string; message: string }
+export interface IngestEntry {
+  article: Article
+  /** Where in the request body it came from ("body", "body:3"), for error reports. */
+  where: string
+}
 
-/** Stores extracted docs; the corpus ingest when available, else ./ingest.ts's simple writer. */
-export type IngestDocs = (docs: Doc[]) => Promise<IngestOutcome[]>
+/** What storing a batch did; the same counts as the corpus ingest reports. */
+export interface IngestReport {
+  added: number
+  unchanged: number
+  versions: number
+  errors: { where: string; message: string }[]
+}
+
+/** Extracts and stores articles: the corpus ingest (./ingest.ts `corpusIngest`) or a test double. */
+export type IngestArticles = (entries: IngestEntry[]) => Promise<IngestReport>
 
 const DOC_CACHE_SIZE = 500
 

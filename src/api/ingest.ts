@@ -1,6 +1,6 @@
 /**
  * POST /api/ingest: bodies to articles (text, HTML, JSON, JSON Lines), articles
- * to docs (the pipeline); storing them is the corpus ingest's job (`AppOptions.ingest`).
+ * to docs and into the store: the corpus ingest (`corpusIngest`), plugged in as `AppOptions.ingest`.
  */
 import { createHash } from 'node:crypto'
 import { SitrepError } from '../core/errors.js'
@@ -8,7 +8,13 @@ import type { Doc } from '../core/record.js'
 import type { Article } from '../ingest/article.js'
 import { htmlToArticle } from '../ingest/html.js'
 import { parseJsonlLine } from '../ingest/jsonl.js'
-import type { EventRecord } from '../store/store.js'
+import type { Pipeline } from '../core/pipeline.js'
+import { ingestMany } from '../corpus/ingest.js'
+import { detectLanguage } from '../ingest/language.js'
+import { defaultPipeline } from '../pipeline.js'
+import { loadResources } from '../resources/index.js'
+import type { EventRecord, Store } from '../store/store.js'
+import type { IngestArticles, IngestReport } from './context.js'
 
 export type ParsedItem =
   | { kind: 'article'; article: Article; where: string }
@@ -58,6 +64,56 @@ export function parseIngestBody(
     return [{ kind: 'error', where: 'body', code: 'E_INPUT_EMPTY', message: 'the body is empty' }]
   }
   return [tryItem('body', () => ({ text }))]
+}
+
+/**
+ * The extraction the corpus ingest runs on each normalised doc: the language
+ * check of src/extract.ts (non-English text is kept without running the English
+ * rules), then the pipeline.
+ */
+export async function extractDoc(doc: Doc, pipeline: Pipeline): Promise<Doc> {
+  if (!doc.source.language) doc.source.language = await detectLanguage(doc.text)
+  const language = doc.source.language
+  if (language && language !== 'en') {
+    doc.messages.push({
+      level: 'warning',
+      reason: `article language is "${language}"; sitrep's extraction rules are for English, so only the text is kept`,
+      stage: 'ingest',
+      ruleId: 'non-english',
+    })
+    return doc
+  }
+  return pipeline.run(doc)
+}
+
+/** The ingest of a real store: the corpus ingest with the default pipeline (loaded on first use). */
+export function corpusIngest(
+  store: Store,
+  options: { batchSize?: number; extract?: (doc: Doc) => Doc | Promise<Doc> } = {},
+): IngestArticles {
+  let extract = options.extract
+  return async (entries) => {
+    if (!extract) {
+      const pipeline = defaultPipeline(loadResources())
+      extract = (doc) => extractDoc(doc, pipeline)
+    }
+    const errors: IngestReport['errors'] = []
+    const progress = await ingestMany(
+      store,
+      entries.map((entry) => ({ kind: 'article' as const, ...entry })),
+      {
+        ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+        extract,
+        onError: (where, error) => errors.push({ where, message: error.message }),
+      },
+    )
+    return {
+      added: progress.added,
+      unchanged: progress.unchanged,
+      versions: progress.versions,
+      errors,
+    }
+  }
 }
 
 export function contentHash(text: string): string {

@@ -245,6 +245,12 @@ export class PostgresReviewStore implements ReviewStore {
     await this.pool.end()
   }
 
+  /** Empties both tables (contract tests share one database). */
+  async resetForTests(): Promise<void> {
+    await this.pool.query('DELETE FROM review_corrections')
+    await this.pool.query('DELETE FROM review_tokens')
+  }
+
   async insertToken(record: TokenRecord, secretHash: string): Promise<void> {
     await this.pool.query(
       'INSERT INTO review_tokens (id, name, role, hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)',

@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander'
 import { SitrepError } from '../core/errors.js'
 import { registerDemo } from './commands/demo.js'
 import { registerExtract } from './commands/extract.js'
+import { registerServe } from './commands/serve.js'
+import { registerToken } from './commands/token.js'
 import { registerEval } from './commands/eval.js'
 import { registerBench } from './commands/bench.js'
 import { registerIngest } from './commands/ingest.js'
@@ -24,6 +26,8 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerStory,
   registerClaims,
   registerExport,
+  registerServe,
+  registerToken,
   // more commands register here, one line each
 ]
 

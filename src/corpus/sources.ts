@@ -71,6 +71,16 @@ const CITATION = new RegExp(
   ).join('|')})\\b`,
 )
 
+/** A wire dateline: "KYIV, June 2 (Dnipro Wire) —", "Oct 15 (Reuters) -". */
+const DATELINE =
+  /^(?:[A-Z][A-Za-z.' -]{1,40},\s*)?(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?\(([A-Z][^()\n]{1,40})\)\s*[—–-]/m
+
+/** The agency of a dateline in the first lines of a text, or null. */
+export function datelineAgency(text: string): string | null {
+  const head = text.slice(0, 400)
+  return DATELINE.exec(head)?.[1]?.trim() ?? null
+}
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
@@ -92,7 +102,8 @@ function isPlatform(name: string): boolean {
 
 /**
  * The origin of an article: the original's origin for a reprint; the agency the
- * lead relays ("…, citing UNIAN"); else the outlet (or the URL host, or the id).
+ * lead relays ("…, citing UNIAN") or its dateline names ("KYIV (Reuters) —");
+ * else the outlet (or the URL host, or the id).
  */
 export function articleOrigin(
   doc: Doc,
@@ -103,8 +114,11 @@ export function articleOrigin(
   const lead = leadClaim(doc.layers.claims ?? [])
   const relay = lead ? firstRelay(lead.via, outlet) : null
   if (relay) return relay
-  const firstParagraph = doc.text.slice(0, Math.min(doc.text.length, 600)).split('\n')[0] ?? ''
-  const cited = CITATION.exec(firstParagraph)?.[1]
+  // A dateline naming an agency other than the outlet: the text is the agency's.
+  const agency = datelineAgency(doc.text)
+  if (agency && originKey(agency) !== outlet) return originKey(agency)
+  // The title and lead: a whole report relayed from an agency says so up front.
+  const cited = CITATION.exec(doc.text.slice(0, 600))?.[1]
   if (cited && originKey(cited) !== outlet) return originKey(cited)
   return outlet ?? options.host ?? `article:${options.articleId}`
 }

@@ -8,7 +8,7 @@ describe('sources › origins', () => {
     expect(originKey('Ukraïnska  Pravda')).toBe('ukrainska pravda')
   })
 
-  const origins: [string, Parameters<typeof makeDoc>[0], string][] = [
+  const origins: [string, Parameters<typeof makeDoc>[0], string?][] = [
     [
       'the outlet by default',
       { id: 'x', outlet: 'Frontline Bulletin', text: 'Troops advanced near Kotlyne.' },

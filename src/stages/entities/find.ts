@@ -778,12 +778,14 @@ class Finder {
     const entry = this.fc.lex.titles.get(previous.text.toLowerCase())
     if (!entry || entry.kind === 'modifier' || entry.kind === 'honorific') return undefined
     // Walk back over the noun phrase: "Chinese foreign ministry spokesman".
+    // Stop after a capitalised word: "signals Russian ruler" keeps "Russian ruler".
     let k = i - 1
     while (k > 0) {
       const unit = this.units[k - 1] as Unit
       if (unit.sentence !== previous.sentence) break
       if (unit.kind !== 'word' && !/^\d/.test(unit.text)) break
       if (/^(DET|ADP|VERB|AUX|PRON|CCONJ|SCONJ|PART|ADV)$/.test(unit.pos)) break
+      if (!unit.cap && (this.units[k] as Unit).cap && k < i - 1) break
       k--
     }
     const role = this.doc.text.slice((this.units[k] as Unit).start, previous.end)
@@ -967,7 +969,7 @@ class Finder {
     if (rule === 'country' || rule === 'capital' || rule === 'known-name' || rule === 'outlet') {
       return false
     }
-    return type !== 'PERSON' || rule === 'name-shape'
+    return type !== 'PERSON' || rule === 'name-shape' || rule === 'surname-suffix'
   }
 
   private wordsOf(i: number, j: number): string[] {

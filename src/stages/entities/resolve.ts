@@ -18,6 +18,10 @@ interface Cluster {
   gender: Gender
   /** Lower-cased words of the name and aliases, for "the ministry" → "Defence Ministry". */
   words: Set<string>
+  /** A news outlet or platform: a channel, never the antecedent of "it" or "the group". */
+  channel: boolean
+  /** A country or capital: may speak as a government ("Brussels said it …"). */
+  polity: boolean
 }
 
 const SKIP_IN_INITIALS = new Set(['of', 'the', 'for', 'and', '&', 'in', 'on'])
@@ -221,10 +225,16 @@ function makeCluster(
   for (const text of [name, ...aliases])
     for (const w of text.toLowerCase().split(/\s+/)) words.add(w)
   if (role) for (const w of role.toLowerCase().split(/\s+/)) words.add(w)
+  const channel = members.some(
+    (m) => m.by === 'entities/outlet' || m.by === 'entities/dateline-outlet',
+  )
+  const polity = members.some((m) => m.by === 'entities/country' || m.by === 'entities/capital')
   return {
     members,
     gender,
     words,
+    channel,
+    polity,
     entity: {
       id: `e${index + 1}`,
       name,
@@ -283,6 +293,7 @@ interface Anchor {
   start: number
   end: number
   paragraph: number
+  sentence: number
   cluster: Cluster
 }
 
@@ -308,7 +319,13 @@ function corefMentions(
     const i = unitAt.get(m.start)
     const unit = i === undefined ? undefined : units[i]
     if (!cluster || !unit || unit.quoted) continue
-    anchors.push({ start: m.start, end: m.end, paragraph: unit.paragraph, cluster })
+    anchors.push({
+      start: m.start,
+      end: m.end,
+      paragraph: unit.paragraph,
+      sentence: unit.sentence,
+      cluster,
+    })
   }
   anchors.sort((a, b) => a.start - b.start)
   const out: Mention[] = []
@@ -332,6 +349,7 @@ function corefMentions(
           start: unit.start,
           end: unit.end,
           paragraph: unit.paragraph,
+          sentence: unit.sentence,
           cluster: anchor.cluster,
         })
       }
@@ -344,7 +362,12 @@ function corefMentions(
     if (after && after.kind === 'word' && after.pos === 'NOUN' && !noun.possessive) continue
     const anchor = nominalAntecedent(noun.text, visible, lex, options, unit.paragraph)
     if (anchor) {
-      const span = { start: unit.start, end: noun.end, paragraph: unit.paragraph }
+      const span = {
+        start: unit.start,
+        end: noun.end,
+        paragraph: unit.paragraph,
+        sentence: unit.sentence,
+      }
       out.push({
         start: span.start,
         end: span.end,
@@ -384,32 +407,71 @@ function pronounAntecedent(
   options: ResolveOptions,
 ): Anchor | undefined {
   const oldest = unit.paragraph - options.corefParagraphs
+  const verbNext = next !== undefined && /^(VERB|AUX|ADV)$/.test(next.pos)
   if (pronoun.gender === 'n' && pronoun.number === 'sg') {
     // "it said": only a subject followed by a verb refers back reliably.
-    if (!next || (next.pos !== 'VERB' && next.pos !== 'AUX' && next.pos !== 'ADV')) return undefined
-    return latest(visible, oldest, (c) => c.entity.type === 'ORG', unit.paragraph - 1)
+    if (!verbNext) return undefined
+    return salient(visible, unit.paragraph - 1, isOrgLike, unit.sentence)
   }
   if (pronoun.number === 'pl') {
-    return latest(
+    // "they said": a group named as the subject of an earlier sentence.
+    if (!verbNext) return undefined
+    const anchor = salient(
       visible,
       unit.paragraph - 1,
-      (c) => c.entity.type === 'ORG' || (c.entity.type === 'NORP' && /s$/.test(c.entity.name)),
-      unit.paragraph - 1,
+      (c) =>
+        (c.entity.type === 'ORG' && !c.channel) ||
+        (c.entity.type === 'NORP' && /s$/.test(c.entity.name)),
+      unit.sentence,
     )
+    return anchor && anchor.sentence === unit.sentence - 1 ? anchor : undefined
   }
-  return latest(
+  return salient(
     visible,
     oldest,
     (c) => c.entity.type === 'PERSON' && (c.gender === null || c.gender === pronoun.gender),
-    oldest,
+    unit.sentence,
   )
+}
+
+/** "It said" refers to an organisation or a country speaking as its government. */
+function isOrgLike(c: Cluster): boolean {
+  return c.entity.type === 'ORG' || (c.entity.type === 'GPE' && c.polity)
+}
+
+/**
+ * The subject of the latest earlier sentence that names a fitting entity: the
+ * first fitting mention of that sentence ("X met Y. He said" → X), the usual
+ * antecedent of a subject pronoun in news prose. Within the pronoun's own
+ * sentence the nearest fitting mention wins ("the EU saying it …").
+ */
+function salient(
+  visible: readonly Anchor[],
+  oldestParagraph: number,
+  accept: (cluster: Cluster) => boolean,
+  sentence: number,
+): Anchor | undefined {
+  const newest = latest(visible, oldestParagraph, accept)
+  if (!newest || newest.sentence === sentence) return newest
+  let first = newest
+  for (let k = visible.length - 1; k >= 0; k--) {
+    const anchor = visible[k] as Anchor
+    if (anchor.sentence < newest.sentence) break
+    if (
+      anchor.sentence === newest.sentence &&
+      anchor.start < first.start &&
+      accept(anchor.cluster)
+    ) {
+      first = anchor
+    }
+  }
+  return first
 }
 
 function latest(
   visible: readonly Anchor[],
   oldestParagraph: number,
   accept: (cluster: Cluster) => boolean,
-  _floor: number,
 ): Anchor | undefined {
   for (let k = visible.length - 1; k >= 0; k--) {
     const anchor = visible[k] as Anchor
@@ -433,20 +495,18 @@ function nominalAntecedent(
       visible,
       paragraph - options.corefParagraphs * 2,
       (c) => c.entity.type === 'PERSON' && c.entity.role !== null && c.words.has(noun),
-      0,
     )
   }
   if (head?.nominal || ORG_SYNONYMS[noun]) {
     const synonyms = ORG_SYNONYMS[noun] ?? [noun]
     const type = head?.type ?? 'ORG'
-    return latest(
-      visible,
-      paragraph - options.corefParagraphs * 2,
-      (c) =>
-        c.entity.type === type &&
-        (synonyms.length === 0 ? c.entity.type === 'ORG' : synonyms.some((s) => c.words.has(s))),
-      0,
-    )
+    const oldest = paragraph - options.corefParagraphs * 2
+    const fits = (c: Cluster) => c.entity.type === type && !c.channel
+    // The entity whose own name has the word ("the army" → "Sudan's army") before a synonym.
+    return synonyms.length === 0
+      ? latest(visible, oldest, fits)
+      : (latest(visible, oldest, (c) => fits(c) && c.words.has(noun)) ??
+          latest(visible, oldest, (c) => fits(c) && synonyms.some((w) => c.words.has(w))))
   }
   return undefined
 }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { SitrepError } from '../core/errors.js'
 import type { GoldDoc } from '../core/gold.js'
 import { readGoldSet } from './read.js'
-import { formatErrors, formatFigures, headline } from './report.js'
+import { formatErrors, formatFigures, formatStoryErrors, headline } from './report.js'
 import { scorePredictions } from './run.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-eval-test-'))
@@ -111,5 +111,32 @@ describe('reports', () => {
 
   it('gives one headline row per scored layer', () => {
     expect(headline(figures).map((r) => r.layer)).toEqual(['entities', 'quotes'])
+  })
+})
+
+describe('story errors', () => {
+  it('lists gold stories the system split and system clusters that merge gold stories', () => {
+    const doc = (id: string, stories: { gold: string; system: string | null }[]) => ({
+      id,
+      layers: [],
+      counts: scorePredictions([gold], []).docs[0]!.counts,
+      errors: [],
+      stories: stories.map((s) => ({ doc: id, ...s })),
+    })
+    const text = formatStoryErrors([
+      doc('a', [
+        { gold: 'strike', system: 's1' },
+        { gold: 'talks', system: 's2' },
+      ]),
+      doc('b', [
+        { gold: 'strike', system: 's3' },
+        { gold: 'protest', system: 's2' },
+      ]),
+    ])
+    expect(text).toContain('SPLIT strike')
+    expect(text).toContain('a → s1; b → s3')
+    expect(text).toContain('MERGED s2')
+    expect(text).toContain('a: talks; b: protest')
+    expect(formatStoryErrors([doc('a', [{ gold: 'x', system: 's' }])])).toBe('')
   })
 })

@@ -141,3 +141,34 @@ export function headline(f: SetFigures): { layer: string; figures: string }[] {
   }
   return rows
 }
+
+/** `--errors` for stories: gold stories the system split, and system clusters that merge gold stories. */
+export function formatStoryErrors(docs: readonly DocScore[]): string {
+  const items = docs.flatMap((d) => d.stories)
+  const byGold = new Map<string, typeof items>()
+  const bySystem = new Map<string, typeof items>()
+  for (const item of items) {
+    byGold.set(item.gold, [...(byGold.get(item.gold) ?? []), item])
+    if (item.system !== null) {
+      bySystem.set(item.system, [...(bySystem.get(item.system) ?? []), item])
+    }
+  }
+  const out: string[] = []
+  const where = (i: (typeof items)[number]) => `${i.doc} → ${i.system ?? '(unmatched or no key)'}`
+  for (const [key, members] of byGold) {
+    const systems = new Set(members.map((m, i) => m.system ?? `single-${i}`))
+    if (members.length > 1 && systems.size > 1) {
+      out.push(`    SPLIT ${key}`, `          ${members.map(where).join('; ')}`)
+    }
+  }
+  for (const [key, members] of bySystem) {
+    const golds = new Set(members.map((m) => m.gold))
+    if (golds.size > 1) {
+      out.push(
+        `    MERGED ${key}`,
+        `          ${members.map((m) => `${m.doc}: ${m.gold}`).join('; ')}`,
+      )
+    }
+  }
+  return out.length ? ['== stories (across the set)', ...out].join('\n') : ''
+}

@@ -4,7 +4,7 @@ import { sitrepError } from '../../core/errors.js'
 import { GOLD_LAYERS, type GoldLayer } from '../../core/gold.js'
 import { runEvalAll, type EvalAllOptions } from '../../eval/all.js'
 import { readGoldSet } from '../../eval/read.js'
-import { formatErrors, formatFigures } from '../../eval/report.js'
+import { formatErrors, formatFigures, formatStoryErrors } from '../../eval/report.js'
 import { evaluateSet, scorePredictions } from '../../eval/run.js'
 
 interface EvalOptions {
@@ -106,7 +106,11 @@ async function runEval(goldPath: string, options: EvalOptions): Promise<void> {
     )
   } else {
     const parts = [formatFigures(goldPath, result.figures)]
-    if (options.errors) parts.push('', formatErrors(result.docs, only))
+    if (options.errors) {
+      parts.push('', formatErrors(result.docs, only))
+      const stories = formatStoryErrors(result.docs)
+      if (stories) parts.push(stories)
+    }
     report = parts.join('\n')
   }
   process.stdout.write(report + '\n')

@@ -9,35 +9,64 @@ const DIRECTION =
   /^(north|south|east|west|northern|southern|eastern|western|northeast|northwest|southeast|southwest|km|kilometres|kilometers|miles)$/
 
 /** Places of the sentence that locate something (not metonyms, not origins or reference points). */
-export function sentencePlaces(doc: Doc, view: SentenceView): { index: number; span: Span }[] {
-  const out: { index: number; span: Span }[] = []
+export interface PlaceCandidateSpan {
+  index: number
+  span: Span
+  /** A reference point ("west of Pokrovsk"): used only when nothing closer is named. */
+  reference: boolean
+}
+
+export function sentencePlaces(
+  doc: Doc,
+  view: SentenceView,
+  datelineEnd = 0,
+): PlaceCandidateSpan[] {
+  const out: PlaceCandidateSpan[] = []
   ;(doc.layers.places ?? []).forEach((place, index) => {
     if (place.use !== 'location') return
     for (const span of [place as Span, ...(place.mentions ?? [])]) {
-      if (span.start < view.start || span.end > view.end) continue
+      if (span.start < view.start || span.end > view.end || span.start < datelineEnd) continue
       const k = view.tokens.findIndex((t) => t.start >= span.start)
-      const before = (n: number) => view.words[k - n] ?? ''
-      // "launched from Russia's Rostov region", "west of Pokrovsk": not where it happened.
-      if (before(1) === 'from' || before(2) === 'from') continue
-      if (before(1) === 'of' && DIRECTION.test(before(2))) continue
-      out.push({ index, span })
+      const after = view.tokens.findIndex((t) => t.start >= span.end)
+      if (k < 0) continue
+      // "launched from the Rostov region of Russia": where it came from, not where it happened.
+      if (isOrigin(view, k)) continue
+      // "Russia had fired …", "Moscow still uses": the place acts; it is not where anything happened.
+      let v = after
+      while (v >= 0 && v < view.tokens.length && view.tokens[v]!.pos === 'ADV') v++
+      if (v >= 0 && /^(VERB|AUX)$/.test(view.tokens[v]?.pos ?? '')) continue
+      // "Russia's Belgorod region", "Russia's shadow fleet": a possessive modifies what follows.
+      if (/^['’]s$/.test(view.words[after] ?? '')) continue
+      const reference = view.words[k - 1] === 'of' && DIRECTION.test(view.words[k - 2] ?? '')
+      out.push({ index, span, reference })
     }
   })
   return out.sort((a, b) => a.span.start - b.span.start)
+}
+
+function isOrigin(view: SentenceView, k: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 6; j--) {
+    const w = view.words[j] as string
+    if (w === 'from') return true
+    if (CLAUSE_BREAK.has(w) || /^(VERB|AUX)$/.test(view.tokens[j]!.pos)) return false
+  }
+  return false
 }
 
 /**
  * The most precise places tied to the trigger: the best ACLED precision level present, the one
  * nearest the trigger, and those listed with it ("near Tarasivka and Bilohorivka").
  */
-export function placesFor(
-  doc: Doc,
-  hit: TriggerHit,
-  candidates: { index: number; span: Span }[],
-): number[] {
+export function placesFor(doc: Doc, hit: TriggerHit, all: PlaceCandidateSpan[]): number[] {
   const places = doc.layers.places ?? []
-  if (candidates.length === 0) return []
+  if (all.length === 0) return []
   const level = (c: { index: number }) => (places[c.index] as Place).precision
+  const direct = all.filter((c) => !c.reference)
+  // A reference point stands in only when it is more precise than anything else named.
+  const candidates =
+    direct.length > 0 && Math.min(...direct.map(level)) <= Math.min(...all.map(level))
+      ? direct
+      : all
   const best = Math.min(...candidates.map(level))
   const top = candidates.filter((c) => level(c) === best)
   const distance = (s: Span) => (s.start >= hit.end ? s.start - hit.end : hit.start - s.end + 1)
@@ -163,9 +192,12 @@ export function claimantFor(
     if (cue?.effect !== 'report') continue
     const at = view.offset + i
     if (at >= hit.first && at < hit.last) continue
+    // After the trigger, only a tag clause attributes it: "…, the ministry said", "…," he said.
+    const tag = at >= hit.last
     let name: string | null
     if (w[i] === 'according') name = phraseAfter(doc, view, i + cue.length)
-    else name = phraseBefore(doc, view, i) ?? phraseAfter(doc, view, i + 1)
+    else if (tag && isBreak(w[i - 1])) name = phraseAfter(doc, view, i + 1)
+    else name = phraseBefore(doc, view, i, tag) ?? (tag ? null : phraseAfter(doc, view, i + 1))
     if (!name) continue
     if (
       PRONOUN.test(name) ||
@@ -178,20 +210,32 @@ export function claimantFor(
   return null
 }
 
-function phraseBefore(doc: Doc, view: SentenceView, i: number): string | null {
-  let k = i - 1
-  const end = k
+function isBreak(word: string | undefined): boolean {
+  return word !== undefined && (CLAUSE_BREAK.has(word) || QUOTE_MARK.test(word))
+}
+
+function phraseBefore(doc: Doc, view: SentenceView, i: number, needBreak = false): string | null {
+  let end = i - 1
+  // "the ministry also said": adverbs between the subject and the verb are not the subject.
+  while (end >= 0 && view.tokens[end]!.pos === 'ADV') end--
+  let k = end
   while (
     k >= 0 &&
     !CLAUSE_BREAK.has(view.words[k] as string) &&
-    !/^["“”]$/.test(view.words[k] as string)
+    !QUOTE_MARK.test(view.words[k] as string)
   ) {
-    if (view.tokens[k]!.pos === 'VERB' && k < end) break
+    if (STOP_POS.has(view.tokens[k]!.pos) || /^(and|or|but|that)$/.test(view.words[k] as string))
+      break
     k--
   }
-  if (k + 1 > end) return null
+  if (k + 1 > end || (needBreak && k >= 0 && !isBreak(view.words[k]))) return null
+  const tokens = view.tokens.slice(k + 1, end + 1)
+  if (!tokens.some((t) => /^(NOUN|PROPN|PRON)$/.test(t.pos))) return null
   return doc.text.slice(view.tokens[k + 1]!.start, view.tokens[end]!.end)
 }
+
+const QUOTE_MARK = /^["“”]$/
+const STOP_POS = new Set(['VERB', 'AUX', 'SCONJ'])
 
 function phraseAfter(doc: Doc, view: SentenceView, i: number): string | null {
   let k = i
@@ -227,11 +271,24 @@ export function isOfficial(name: string | null, cues: Cues): boolean {
 // ------------------------------------------------------------------------------------ dates
 
 /** The date expression that belongs to the trigger: the nearest one that is not a statement's date. */
-export function dateFor(hit: TriggerHit, dates: readonly DateFind[]): DateFind | null {
+export function dateFor(
+  hit: TriggerHit,
+  dates: readonly DateFind[],
+  others: readonly TriggerHit[] = [],
+): DateFind | null {
   if (dates.length === 0) return null
-  const distance = (d: DateFind) => (d.start >= hit.end ? d.start - hit.end : hit.start - d.end)
-  const own = dates.filter((d) => !d.statement)
-  const pool = own.length > 0 ? own : dates
+  const gap = (h: { start: number; end: number }, d: DateFind) =>
+    d.start >= h.end ? d.start - h.end : h.start - d.end
+  const distance = (d: DateFind) => gap(hit, d)
+  // "the upcoming meeting on 10 April … and urged Washington": a date next to another kind of
+  // event belongs to that event.
+  const own = dates.filter(
+    (d) =>
+      !d.statement &&
+      !others.some((o) => o.entry.type !== hit.entry.type && gap(o, d) < distance(d)),
+  )
+  const pool = own.length > 0 ? own : dates.filter((d) => d.statement)
+  if (pool.length === 0) return null
   return pool.reduce((a, b) => (distance(b) < distance(a) ? b : a))
 }
 
@@ -250,14 +307,18 @@ export function cueCoding(
   index: ReadonlyMap<string, { words: string[]; value: ModeCue }[]>,
 ): ModeCue | null {
   let best: { d: number; cue: ModeCue } | null = null
+  let coveredTo = -1
   for (let i = 0; i < view.words.length; i++) {
-    for (const p of index.get(view.words[i] as string) ?? []) {
-      if (p.value.type !== hit.entry.type) continue
-      if (!p.words.every((w, k) => view.words[i + k] === w)) continue
-      const at = view.offset + i
-      const d = at >= hit.last ? at - hit.last : at < hit.first ? hit.first - at : 0
-      if (!best || d < best.d || (d === best.d && p.words.length > 1)) best = { d, cue: p.value }
-    }
+    // Longest cue first, and a cue inside a longer one does not count ("bomb" in "aerial bomb").
+    const found = (index.get(view.words[i] as string) ?? [])
+      .filter((p) => p.value.type === hit.entry.type)
+      .filter((p) => p.words.every((w, k) => view.words[i + k] === w))
+      .sort((a, b) => b.words.length - a.words.length)[0]
+    if (!found || i + found.words.length - 1 <= coveredTo) continue
+    coveredTo = i + found.words.length - 1
+    const at = view.offset + i
+    const d = at >= hit.last ? at - hit.last : at < hit.first ? hit.first - at : 0
+    if (!best || d < best.d) best = { d, cue: found.value }
   }
   return best?.cue ?? null
 }
@@ -268,7 +329,7 @@ export const COUNT_TYPES: Record<CountKey, readonly PloverType[]> = {
   injured: ['ASSAULT'],
   captured: ['ASSAULT'],
   engaged: ['ASSAULT'],
-  arrested: ['COERCE', 'ASSAULT'],
+  arrested: ['COERCE'],
   displaced: ['ASSAULT', 'RETREAT'],
   participants: ['PROTEST'],
 }

@@ -43,6 +43,8 @@ export function numberAt(
       any = true
       continue
     }
+    // wink splits "twenty-three" into three tokens.
+    if (w === '-' && any && lex.units.has(words[k + 1] ?? '')) continue
     const parts = w.split('-')
     const units = parts.map((p) => lex.units.get(p))
     if (units.some((u) => u === undefined)) break
@@ -138,21 +140,16 @@ export function findCounts(
     let key = countWords.get(w[i] as string)
     if (w[i] === 'toll' && w[i - 1] === 'death') key = 'killed'
     if (!key || combined(i)) continue
-    for (let k = i + 1; k < w.length && k <= i + 8; k++) {
+    const toll = w[i] === 'toll'
+    for (let k = i + 1; k < w.length && k <= i + (toll ? 20 : 8); k++) {
       const n = numberAt(w, k, lex)
       if (n) {
         if (!isPartitive(w, k + n.length)) push(key, k, n)
         break
       }
       const word = w[k] as string
-      // The toll "has risen to six": only the death toll may reach over a verb.
-      if (
-        HEDGE.has(word) ||
-        (key === 'killed' &&
-          w[i] === 'toll' &&
-          /^(has|had|rose|risen|climbed|reached|stood|is|was)$/.test(word))
-      )
-        continue
+      // The toll "from a missile strike on the city on Tuesday has risen to six" reaches further.
+      if (HEDGE.has(word) || (toll && !/^[,;.:]$/.test(word))) continue
       break
     }
   }
@@ -161,6 +158,11 @@ export function findCounts(
     if (used.has(i)) continue
     const n = numberAt(w, i, lex)
     if (!n) continue
+    // "no one was hurt" counts nobody.
+    if (w[i - 1] === 'no') {
+      i += n.length - 1
+      continue
+    }
     let k = i + n.length
     if (isPartitive(w, k)) {
       i = k

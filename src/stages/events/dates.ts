@@ -139,7 +139,7 @@ function fromChrono(
   if (known('day') && known('month')) {
     let y = known('year') ? (year as number) : new Date(published * DAY).getUTCFullYear()
     let d = dayOf(`${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`)
-    if (!known('year') && d > published + 1)
+    if (!known('year') && d > published + 30)
       d = dayOf(`${--y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`)
     return { day: d, precision: 'day' }
   }
@@ -148,7 +148,7 @@ function fromChrono(
   if (known('month')) {
     let y = known('year') ? (year as number) : new Date(published * DAY).getUTCFullYear()
     let d = dayOf(isoMonth(y, (month as number) - 1))
-    if (!known('year') && d > published + 15) d = dayOf(isoMonth(--y, (month as number) - 1))
+    if (!known('year') && d > published + 305) d = dayOf(isoMonth(--y, (month as number) - 1))
     return { day: d, precision: 'month' }
   }
   if (known('year')) return { day: dayOf(`${year}-07-01`), precision: 'year' }
@@ -163,7 +163,12 @@ const chronoParser = chrono.en.casual
  * Date expressions of one sentence (call it only on sentences that hold a trigger: chrono is the
  * slowest part of the stage). Each is marked as a statement date when a speech word comes just before.
  */
-export function findDates(view: SentenceView, text: string, published: number): DateFind[] {
+export function findDates(
+  view: SentenceView,
+  text: string,
+  published: number,
+  datelineEnd = 0,
+): DateFind[] {
   const dates = findRelative(view, published)
   const body = text.slice(view.start, view.end)
   const ref = new Date(published * DAY + DAY / 2)
@@ -175,6 +180,8 @@ export function findDates(view: SentenceView, text: string, published: number): 
     const start = view.start + result.index
     const end = start + result.text.length
     if (dates.some((d) => d.start < end && start < d.end)) continue
+    // "MUNICH, Feb 14 (Agency) —": the dateline dates the report, not what it reports.
+    if (start < datelineEnd) continue
     if (/^\d{1,2}$/.test(result.text.trim())) continue
     const resolved = fromChrono(result, published)
     if (!resolved) continue
@@ -190,6 +197,18 @@ export function findDates(view: SentenceView, text: string, published: number): 
   }
   for (const d of dates) d.statement = isStatementDate(view, d)
   return dates.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * End of a dateline ("PORT SUDAN, May 20 (Horn & Sahel Report) —"): the first dash in the
+ * opening characters, when an agency in parentheses or a capitalised place comes before it.
+ */
+export function datelineEnd(text: string): number {
+  const head = text.slice(0, 120)
+  const dash = head.search(/\s[—–]\s/)
+  if (dash < 0) return 0
+  const before = head.slice(0, dash)
+  return /\)\s*$/.test(before) || /^[A-Z][A-Z .'-]+,/.test(before) ? dash : 0
 }
 
 /** "said on Monday", "told a briefing on Friday", "in a statement late on Monday". */

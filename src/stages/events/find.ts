@@ -90,7 +90,7 @@ function matchAt(
 export function findTriggers(
   view: SentenceView,
   index: ReadonlyMap<string, readonly TriggerEntry[]>,
-  maxGap = 4,
+  maxGap = 5,
 ): TriggerHit[] {
   const hits: TriggerHit[] = []
   const usedHeads = new Set<number>()

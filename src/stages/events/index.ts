@@ -16,7 +16,7 @@ import {
   type ModeCue,
 } from './attribute.js'
 import { findCounts, type NumberWords } from './counts.js'
-import { dayOf, findDates, isoOf } from './dates.js'
+import { datelineEnd, dayOf, findDates, isoOf } from './dates.js'
 import { findTriggers, sentenceViews } from './find.js'
 import { compilePhrases, compileTriggers, isPloverType } from './lexicon.js'
 import { foldProtests, mergeMentions, toEvent, type Draft, type SourcedCount } from './resolve.js'
@@ -130,14 +130,15 @@ export function findMentions(
   const mentions: EventMention[] = []
   const orphanCounts: { sentence: number; paragraph: number; counts: SourcedCount[] }[] = []
   let previousSource: string | null = null
+  const dateline = datelineEnd(doc.text)
   let order = 0
   for (const view of sentenceViews(doc)) {
     const hits = findTriggers(view, lex.triggers, options.maxGap)
     const counts = findCounts(view, lex.numbers, lex.countWords)
     if (hits.length === 0 && counts.length === 0) continue
     // chrono is the slow part: it runs only on sentences that hold a trigger.
-    const dates = hits.length > 0 ? findDates(view, doc.text, published) : []
-    const places = hits.length > 0 ? sentencePlaces(doc, view) : []
+    const dates = hits.length > 0 ? findDates(view, doc.text, published, dateline) : []
+    const places = hits.length > 0 ? sentencePlaces(doc, view, dateline) : []
     const actors = hits.length > 0 ? sentenceActors(doc, view, lex.actors) : []
     const distinct = view.words.some((w) => DISTINCT.has(w))
     const own: EventMention[] = []
@@ -170,7 +171,7 @@ export function findMentions(
         drop: null,
         distinct,
         places: placesFor(doc, hit, places),
-        date: dateFor(hit, dates),
+        date: dateFor(hit, dates, hits),
         counts: [],
         actors: found,
         claimedBy,
@@ -255,7 +256,7 @@ function anchorRelativeDates(
 /** The events stage: PLOVER-coded events with actors, places, dates, counts and their source. */
 export function events(options: EventsOptions = {}): Stage {
   const resolved: Required<EventsOptions> = {
-    maxGap: options.maxGap ?? 4,
+    maxGap: options.maxGap ?? 5,
     vagueCounts: options.vagueCounts ?? false,
     maxAgeDays: options.maxAgeDays ?? 366,
     mergeKm: options.mergeKm ?? 25,

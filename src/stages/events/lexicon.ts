@@ -75,6 +75,8 @@ export function nounForms(base: string): Map<string, FormKind> {
 /** Irregular forms listed in the lexicon: a final -ing is progressive, the rest past. */
 function irregularKind(word: string, base: string): FormKind {
   if (word.endsWith('ing')) return 'ing'
+  if (word === 'was' || word === 'were') return 'ed'
+  if (word === 'is' || word === 'are') return 's'
   // "hit", "beat", "cut": news reports the past, and "to hit" is caught by its "to".
   if (word === base) return 'ed'
   if (word.endsWith('s') && !word.endsWith('ss')) return 's'

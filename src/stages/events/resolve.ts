@@ -43,7 +43,9 @@ export function placesAgree(doc: Doc, a: number[], b: number[], mergeKm: number)
       if (big.precision === 1) return false
       return (
         big.country === small.country &&
-        (big.feature === 'A.PCLI' || (big.admin1 !== null && big.admin1 === small.admin1))
+        // A country holds too much to say two mentions are one event; a region does not.
+        big.admin1 !== null &&
+        big.admin1 === small.admin1
       )
     }),
   )
@@ -54,31 +56,63 @@ export function mentionDay(m: EventMention): number | null {
   return m.date && m.date.date ? dayOf(m.date.date) : null
 }
 
-function datesAgree(a: EventMention, b: EventMention): boolean | null {
+/**
+ * Whether two mentions' dates agree: true when they name the same day, false when they name
+ * different ones, null when nothing can be said (undated, or a statement's date a day off).
+ * An undated mention is taken to be recent: it agrees with a date near publication.
+ */
+function datesAgree(a: EventMention, b: EventMention, published: number): boolean | null {
   const x = mentionDay(a)
   const y = mentionDay(b)
-  if (x === null || y === null) return null
-  if (a.date!.precision !== 'day' || b.date!.precision !== 'day') return x === y
-  const statement = a.date!.statement || b.date!.statement || a.date!.overnight || b.date!.overnight
-  return statement ? Math.abs(x - y) <= 1 : x === y
+  if (x === null && y === null) return null
+  // An undated re-mention ("we captured …") agrees with a report dated the day of publication.
+  if (x === null || y === null) return (x ?? y) === published ? true : null
+  if (x === y) return true
+  const da = a.date!
+  const db = b.date!
+  if (da.precision !== 'day' || db.precision !== 'day') {
+    // A coarse date agrees with any day inside its period and with nothing outside it.
+    const coarse = da.precision !== 'day' ? da : db
+    const other = coarse === da ? y : x
+    return withinPeriod(coarse.date, coarse.precision, other) ? null : false
+  }
+  // "Overnight" straddles two days; a statement's date is the day it was made, and an event
+  // dated on another day is another event ("met on Friday" beside a conference "said on Saturday").
+  const loose = da.overnight || db.overnight
+  return loose && Math.abs(x - y) <= 1 ? null : false
+}
+
+function withinPeriod(iso: string, precision: string, day: number): boolean {
+  const at = dayOf(iso)
+  if (precision === 'week') {
+    const monday = at - ((new Date(at * 86_400_000).getUTCDay() + 6) % 7)
+    return day >= monday && day < monday + 7
+  }
+  const other = isoOf(day)
+  if (precision === 'month') return other.slice(0, 7) === iso.slice(0, 7)
+  return other.slice(0, 4) === iso.slice(0, 4)
 }
 
 /** Whether a mention may join a draft: same category and status, and nothing that disagrees. */
 function joins(doc: Doc, draft: Draft, m: EventMention, opts: ResolveOptions): boolean {
   const head = draft.mentions[0]!
   if (head.type !== m.type || head.status !== m.status) return false
-  const places = draftPlaces(draft)
-  const samePlace = placesAgree(doc, places, m.places, opts.mergeKm)
+  // Two triggers that each name a different manner ("water cannon", "beaten") are two events.
+  const modes = draft.mentions.map((x) => x.hit.entry.mode).filter((x) => x !== null)
+  if (m.hit.entry.mode && modes.some((x) => x !== m.hit.entry.mode)) return false
+  // Triggers of one category in one sentence report one event ("a drone strike … killed two").
+  if (draft.mentions.some((x) => x.sentence === m.sentence)) return true
+  const samePlace = placesAgree(doc, draftPlaces(draft), m.places, opts.mergeKm)
+  if (samePlace === false) return false
+  // Dated mentions vote; when none is dated, the draft counts as recent news.
   const dated = draft.mentions.filter((x) => mentionDay(x) !== null)
-  const sameDate =
-    dated.length === 0
-      ? null
-      : dated.map((x) => datesAgree(x, m)).some((v) => v === true)
-        ? true
-        : dated.map((x) => datesAgree(x, m)).every((v) => v === false)
-          ? false
-          : null
-  if (samePlace === false || sameDate === false) return false
+  const votes = (dated.length > 0 ? dated : [head]).map((x) => datesAgree(x, m, opts.published))
+  const sameDate = votes.some((v) => v === true)
+    ? true
+    : votes.every((v) => v === false)
+      ? false
+      : null
+  if (sameDate === false) return false
   if (!m.strong) return true
   // A strong mention needs one positive sign, unless it carries neither place nor date ("we captured").
   return (

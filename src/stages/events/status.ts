@@ -79,6 +79,8 @@ const CLAIM_OBJECTS = new Set([
 /** Verbal categories: saying, not doing; an undated perfect ("has accused") is a standing position. */
 const STANDING = new Set(['ACCUSE', 'REJECT', 'SUPPORT'])
 const VERBAL = new Set(['ACCUSE', 'REJECT', 'SUPPORT', 'REQUEST', 'THREATEN', 'AGREE', 'CONCEDE'])
+/** Words skipped when looking for the auxiliary of a verb ("are now investigating"). */
+const ADVERB_POS = new Set(['ADV', 'PART'])
 
 /** Cue effect of word i, looking at multi-word cues first; returns the effect and the cue's length. */
 export function cueAt(
@@ -126,7 +128,9 @@ export function statusOf(
     const word = w[i] as string
     if (word === 'since') {
       // "Since 2022, X has …" covers the sentence; a later "since" only its own clause.
-      if (i === 0 || (i > start && i < first)) return drop('habitual: since')
+      const inClause =
+        i > start && i < first && first - i <= 8 && !w.slice(i, first).includes('and')
+      if (i === 0 || inClause) return drop('habitual: since')
       continue
     }
     if (word === 'long' && !(PERFECT.has(w[i - 1] ?? '') || w[i + 1] === 'been')) continue
@@ -144,6 +148,10 @@ export function statusOf(
     return drop('gerund after a preposition')
   if (hit.form === 'ing' && VERBAL.has(type) && w[first - 1] === ',')
     return drop('participial adjunct')
+  if (hit.form === 'ing' && precededByNoun(view, first)) return drop('participle modifying a noun')
+  // "who asked not to be named": the attribution idiom, not a request.
+  if (type === 'REQUEST' && w[last] === 'not' && w[last + 1] === 'to')
+    return drop('anonymity idiom')
   if (
     hit.form === 'ed' &&
     /^(of|by|with)$/.test(w[last] ?? '') &&
@@ -157,7 +165,7 @@ export function statusOf(
   if (STANDING.has(type) && hit.form === 'ed' && PERFECT.has(w[first - 1] ?? '') && !hasDate) {
     return drop('standing position (undated perfect)')
   }
-  for (let k = first - 1; k >= start && k >= first - 6; k--) {
+  for (let k = first - 1; verb && k >= start && k >= first - 6; k--) {
     if (view.tokens[k]?.pos === 'NOUN' && BACKGROUND_SUBJECTS.has(w[k] as string))
       return drop('background statistic')
     if (view.tokens[k]?.pos === 'VERB') break
@@ -197,12 +205,32 @@ export function statusOf(
   }
 
   // ---- weak: ongoing, historical present, anaphoric
-  const before = w[first - 1] ?? ''
-  if (verb && (hit.form === 'base' || hit.form === 's') && !AUX.has(before)) weak = true
+  let a = first - 1
+  while (a > 0 && ADVERB_POS.has(view.tokens[a]?.pos ?? '') && w[a] !== 'not') a--
+  const before = w[a] ?? ''
+  // A material verb in the present ("they strike", "are fighting") is ongoing or habitual; a
+  // statement in the present ("Beijing opposes") is the statement itself.
+  const present =
+    (hit.form === 'base' || hit.form === 's') && !AUX.has(before) && w[first - 1] !== 'to'
+  if (verb && present && !VERBAL.has(type)) weak = true
+  // "-ing" without "is/was" is a gerund or participle ("saying fighting was continuing",
+  // "capturing two"): detail of an event told by a finite verb, not an event of its own.
+  if (verb && hit.form === 'ing' && !VERBAL.has(type)) weak = true
   if (verb && hit.form === 'ing' && /^(is|are|am|was|were)$/.test(before)) weak = true
-  if (!verb && (DEFINITE.has(before) || DEFINITE.has(w[first - 2] ?? ''))) weak = true
-  if (hit.form === 'ed' && /^(those|whom)$/.test(before)) weak = true
+  // "the captured soldiers": a participle used as an adjective.
+  if (hit.form === 'ed' && /^(the|a|an|its|their|his|her)$/.test(w[first - 1] ?? '')) weak = true
+  if (!verb && (DEFINITE.has(w[first - 1] ?? '') || DEFINITE.has(w[first - 2] ?? ''))) weak = true
+  if (hit.form === 'ed' && /^(those|whom)$/.test(w[first - 1] ?? '')) weak = true
+  // A weak noun written with a capital is a named event ("Munich Security Conference").
+  if (weak && !verb && head > 0 && /^[A-Z]/.test(view.surface[head] ?? '')) weak = false
   return { status, drop: null, weak }
+}
+
+/** "soldiers fighting on Russia's side", "a country militarily supporting …": a modifier. */
+function precededByNoun(view: SentenceView, first: number): boolean {
+  let k = first - 1
+  while (k >= 0 && view.tokens[k]?.pos === 'ADV') k--
+  return /^(NOUN|PROPN)$/.test(view.tokens[k]?.pos ?? '')
 }
 
 function drop(reason: string): StatusResult {

@@ -691,6 +691,12 @@ describe('api › review', () => {
       'no claim',
     ],
     [
+      'a correction that changes nothing',
+      { kind: 'event-type', articleId: 'tbilisi-rally', index: 0, type: 'PROTEST' },
+      400,
+      'nothing to correct: the event-type is already "PROTEST"',
+    ],
+    [
       'a bad claim status',
       { kind: 'claim-status', claimId: 'c-x', status: 'true' },
       400,

@@ -127,6 +127,7 @@ async function correctionRecord(
     const cluster = await ctx.store.getClaimCluster(body.claimId)
     if (!cluster) throw notFound('claim', body.claimId)
     const [current] = await ctx.clusters([cluster])
+    refuseNoChange(body.kind, current?.status ?? cluster.status, body.status)
     return {
       ...base,
       articleId: null,
@@ -149,5 +150,16 @@ async function correctionRecord(
   }
   const after =
     body.kind === 'speaker' ? body.speaker : body.kind === 'place' ? body.place : body.type
+  refuseNoChange(body.kind, before, after)
   return { ...base, articleId: body.articleId, index: body.index, claimId: null, before, after }
+}
+
+/** A correction that changes nothing would only add noise to the audit trail. */
+function refuseNoChange(kind: CorrectionKind, before: unknown, after: unknown): void {
+  if (JSON.stringify(before) !== JSON.stringify(after)) return
+  throw new ApiError(
+    400,
+    'bad_request',
+    `nothing to correct: the ${kind} is already ${JSON.stringify(after)}`,
+  )
 }

@@ -1,6 +1,5 @@
 import type { Command } from 'commander'
 import { sitrepError } from '../../core/errors.js'
-import { formatBench, runBench } from '../../eval/bench.js'
 
 interface BenchCliOptions {
   docs?: number
@@ -29,6 +28,8 @@ it is the figure that counts on a noisy machine. --cold builds dist/ first
 when it is missing or stale.`,
     )
     .action(async (corpus: string | undefined, options: BenchCliOptions) => {
+      // Loaded on use: the bench module loads wink-nlp's model for the bare reference.
+      const { formatBench, runBench } = await import('../../eval/bench.js')
       const result = await runBench({
         corpus,
         docs: options.docs,

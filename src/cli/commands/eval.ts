@@ -2,10 +2,7 @@ import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { sitrepError } from '../../core/errors.js'
 import { GOLD_LAYERS, type GoldLayer } from '../../core/gold.js'
-import { runEvalAll, type EvalAllOptions } from '../../eval/all.js'
-import { readGoldSet } from '../../eval/read.js'
-import { formatErrors, formatFigures, formatStoryErrors } from '../../eval/report.js'
-import { evaluateSet, scorePredictions } from '../../eval/run.js'
+import type { EvalAllOptions } from '../../eval/all.js'
 
 interface EvalOptions {
   only?: string
@@ -52,6 +49,8 @@ computes yet are scored as empty predictions.`,
     .option('--no-bench', 'skip the throughput section')
     .option('--bench-docs <n>', 'articles for the throughput section (default 5000)', parseCount)
     .action(async (options: EvalAllOptions) => {
+      // Loaded on use, so that other commands do not pay for the evaluation code at start-up.
+      const { runEvalAll } = await import('../../eval/all.js')
       await runEvalAll(options)
     })
 }
@@ -78,6 +77,9 @@ function parseCount(value: string): number {
 }
 
 async function runEval(goldPath: string, options: EvalOptions): Promise<void> {
+  const { readGoldSet } = await import('../../eval/read.js')
+  const { formatErrors, formatFigures, formatStoryErrors } = await import('../../eval/report.js')
+  const { evaluateSet, scorePredictions } = await import('../../eval/run.js')
   const only = parseLayers(options.only)
   const golds = readGoldSet(goldPath)
   if (golds.length === 0) {

@@ -207,6 +207,8 @@ const PLACE_SUFFIX =
 const SURNAME_SUFFIX =
   /(enko|chuk|chyk|yuk|iuk|czuk|ovych|ovich|evich|ovsky|evsky|skyi|skyy|skiy|sky|ski|ska|vili|idze|adze|shvili|yan|ian|ov|ova|ev|eva|in|ina|nko|ets|uk)$/
 
+const AGENT_PLURAL = /(ers|ors|ents|ants|ists|ians|ees|ives)$/
+
 type Lookup = {
   type: EntityType
   by: string
@@ -349,7 +351,8 @@ class Finder {
       // "Office of the UN High Commissioner for Human Rights", "Horn & Sahel Report".
       const joins =
         (CONNECTORS.has(next.text) && (hasHead || next.text === '&')) ||
-        (next.text === 'in' && IN_HEADS.has(current.text))
+        (next.text === 'in' && IN_HEADS.has(current.text)) ||
+        (next.text === 'of' && this.titleContinues(i, j))
       if (joins) {
         let k = j + 2
         if (this.units[k]?.text === 'the') k++
@@ -362,6 +365,17 @@ class Finder {
       }
       return j
     }
+  }
+
+  /** "Secretary" + "of State": the run so far and the next words begin a multi-word title. */
+  private titleContinues(i: number, j: number): boolean {
+    const after = this.units[j + 2]
+    if (!after) return false
+    for (let k = i; k <= j; k++) {
+      const key = `${this.text(k, j)} of ${after.text}`.toLowerCase()
+      if (this.fc.lex.titles.has(key)) return true
+    }
+    return false
   }
 
   /** A capitalised word after a sentence-initial determiner-like word still joins; datelines break. */
@@ -532,6 +546,16 @@ class Finder {
         roleParts.length = 0
         continue
       }
+      // "Texas Sen. Ted Cruz", "House Speaker Paul Ryan": a word or two of context before a title.
+      const title2 = this.titleWithin(k + 1, Math.min(j, k + 2), j)
+      if (title2 !== undefined) {
+        const context = this.text(k, title2 - 1)
+        if (this.fc.gazetteer?.has(context))
+          this.pushRun(k, title2 - 1, 'GPE', 'gazetteer', 0.7, {})
+        roleParts.push(context)
+        k = title2
+        continue
+      }
       break
     }
     if (k > j) return
@@ -545,6 +569,15 @@ class Finder {
       return
     }
     this.unknown(i, j)
+  }
+
+  /** The first unit index in [from, to] where a title (not a modifier) starts and a name follows. */
+  private titleWithin(from: number, to: number, j: number): number | undefined {
+    for (let t = from; t <= to; t++) {
+      const title = this.titleAt(t, j)
+      if (title && title.entry.kind !== 'modifier' && title.entry.kind !== 'descriptor') return t
+    }
+    return undefined
   }
 
   /** A run no lexicon knows: type it from its context and shape. */
@@ -587,6 +620,13 @@ class Finder {
     const word = last.text.toLowerCase()
     if (count >= 2 && count <= 4 && this.personShaped(i, j)) {
       this.pushRun(i, j, 'PERSON', 'name-shape', 0.6, {})
+      return
+    }
+    // Sentence-initial agent plurals ("Residents described", "Organisers estimated") are not names.
+    const agentPlural = first.initial && AGENT_PLURAL.test(first.text)
+    if (count === 1 && !agentPlural && this.fc.lex.speechVerbs.has(this.units[j + 1]?.text ?? '')) {
+      // "Clinton said": an unknown single name that speaks is most likely a person.
+      this.pushRun(i, j, 'PERSON', 'speaker-shape', 0.5, {})
       return
     }
     if (count === 1) {
@@ -969,7 +1009,12 @@ class Finder {
     if (rule === 'country' || rule === 'capital' || rule === 'known-name' || rule === 'outlet') {
       return false
     }
-    return type !== 'PERSON' || rule === 'name-shape' || rule === 'surname-suffix'
+    return (
+      type !== 'PERSON' ||
+      rule === 'name-shape' ||
+      rule === 'surname-suffix' ||
+      rule === 'speaker-shape'
+    )
   }
 
   private wordsOf(i: number, j: number): string[] {

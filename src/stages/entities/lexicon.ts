@@ -113,6 +113,7 @@ export function compileLexicons(lexicons: Lexicons): Compiled {
   }
 
   return {
+    speechVerbs: speechVerbForms(lexicons),
     abbreviations,
     titles,
     titleMaxWords,
@@ -132,4 +133,33 @@ function splitAliases(value: string | undefined): string[] {
     .split('|')
     .map((a) => a.trim())
     .filter((a) => a !== '')
+}
+
+/**
+ * Forms of the reporting verbs of the quotes stage's lexicon: "X said" makes an
+ * unknown single name a speaker. The lexicon is shared data; without it the
+ * rule is simply off.
+ */
+function speechVerbForms(lexicons: Lexicons): Set<string> {
+  const forms = new Set<string>()
+  let rows: readonly Record<string, string>[] = []
+  try {
+    rows = lexicons.get('speech-verbs')
+  } catch {
+    return forms
+  }
+  for (const row of rows) {
+    const cue = row.cue ?? ''
+    if (!cue || cue.includes(' ')) continue
+    const listed = (row.forms ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean)
+    if (listed.length > 0) for (const f of listed) forms.add(f)
+    else {
+      const stem = cue.endsWith('e') ? cue.slice(0, -1) : cue
+      forms.add(`${cue}s`).add(`${stem}ed`).add(`${stem}ing`)
+    }
+  }
+  return forms
 }

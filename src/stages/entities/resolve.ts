@@ -150,7 +150,7 @@ function initialsOf(c: Candidate): string | null {
  * it (or after it, for a surname used first).
  */
 function linkSurnames(
-  candidates: readonly Candidate[],
+  candidates: Candidate[],
   lex: Compiled,
   union: (a: number, b: number) => void,
 ): void {
@@ -169,7 +169,10 @@ function linkSurnames(
     if (!list) return
     const before = list.filter((p) => (candidates[p] as Candidate).start < c.start)
     const target = before.length > 0 ? before[before.length - 1] : list[0]
-    if (target !== undefined) union(target, i)
+    if (target === undefined) return
+    union(target, i)
+    // A surname is a person whatever its own context guessed ("according to Zelenskyy").
+    c.type = 'PERSON'
   })
 }
 

@@ -52,6 +52,8 @@ export interface Compiled {
   norp: Set<string>
   pronouns: Map<string, PronounEntry>
   notNames: Set<string>
+  /** Inflected forms of reporting verbs ("said", "told"), from the shared speech-verbs lexicon. */
+  speechVerbs: Set<string>
   /** Abbreviations with their full stop ("Maj.", "Sept."), glued when the tokenizer split them. */
   abbreviations: Set<string>
   /** Transliteration folding rules for identity keys. */

@@ -76,6 +76,8 @@ describe.skipIf(!available)('web app in Chromium', () => {
     expect(await page.locator('.leaflet-overlay-pane path').count()).toBeGreaterThan(150)
     expect(await page.locator('.leaflet-tile').count()).toBe(0)
     expect(await page.locator('#event-list li').count()).toBe(8)
+    // Approximate places (precision 2 and 3: Zamzam, North Darfur, Hodeidah, Yemen) get a dashed radius.
+    expect(await page.locator('.leaflet-overlay-pane path[stroke-dasharray]').count()).toBe(4)
     await page.screenshot({ path: `${SHOTS}/map.png` })
     if (README_IMAGES) await page.screenshot({ path: `${README_IMAGES}/map.png` })
     expect(offsite).toEqual([])
@@ -185,12 +187,40 @@ describe.skipIf(!available)('web app in Chromium', () => {
       .waitFor()
     await page.screenshot({ path: `${SHOTS}/article-corrected.png`, fullPage: true })
 
+    // A place too: the district's name, moved by its coordinates.
+    const place = page.locator('[data-place="1"]')
+    await place.locator('button', { hasText: 'Correct place' }).click()
+    await place.locator('input[name=name]').fill('Korabel (Kherson)')
+    await place.locator('input[name=lat]').fill('46.615')
+    await place.locator('button[type=submit]').click()
+    await page.locator('[data-place="1"] strong', { hasText: 'Korabel (Kherson)' }).waitFor()
+    expect(await page.locator('#history h2').textContent()).toBe('Review history (2)')
+
     const api = await page.evaluate(async () =>
       (await fetch('/api/review/corrections?articleId=kherson-ferry-strike')).json(),
     )
-    expect(api.items).toMatchObject([
+    expect(api.items.slice(0, 1)).toMatchObject([
       { kind: 'speaker', before: 'Andrii Velychko', after: 'Oksana Hrytsenko', by: 'desk-editor' },
     ])
+  })
+
+  it('searches with facets and opens an entity page', async () => {
+    await page.fill('#quick-q', 'drone')
+    await page.press('#quick-q', 'Enter')
+    await page.locator('#result-count').filter({ hasText: '2 articles' }).waitFor()
+    await page.locator('.facet button', { hasText: 'UA' }).click()
+    await page.locator('#result-count').filter({ hasText: '2 articles' }).waitFor()
+    expect(await page.inputValue('#s-country')).toBe('UA')
+    await page.selectOption('#s-type', 'PROTEST')
+    await page.click('.search-form button[type=submit]')
+    await page.locator('#result-count').filter({ hasText: '0 articles' }).waitFor()
+    await page.screenshot({ path: `${SHOTS}/search.png` })
+    await page.goto(`${server.url}/#/entities`)
+    await page.locator('td a', { hasText: 'Andrii Velychko' }).click()
+    await page.locator('h1', { hasText: 'Andrii Velychko' }).waitFor()
+    // After the correction he keeps one quote (the other was Oksana Hrytsenko's).
+    await page.locator('h2', { hasText: 'Quotes (1)' }).waitFor()
+    expect(await page.locator('main').textContent()).toContain('Articles (2)')
   })
 
   it('shows the claim board and is usable at phone width', async () => {

@@ -74,6 +74,11 @@ async function runServe(options: ServeOptions): Promise<void> {
     { port: options.port, host: options.host },
   )
   const where = 'pg' in location ? 'PostgreSQL' : location.sqlite
+  if ((await store.stats()).articles === 0) {
+    process.stderr.write(
+      'sitrep: the store is empty: add articles with `sitrep ingest PATH` or POST /api/ingest\n',
+    )
+  }
   process.stderr.write(
     `sitrep: serving ${where} at ${url} (API description at ${url}/openapi.json)\n`,
   )

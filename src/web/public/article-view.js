@@ -1,3 +1,5 @@
+/* global FormData */
+// (browser globals: this folder runs in the browser, not in Node)
 // One article: its text with every extracted field highlighted on its evidence,
 // an inspector that shows the rule behind whatever is hovered or focused, and
 // the review tools (correct a speaker or an event type) with the history.
@@ -106,6 +108,7 @@ export async function showArticle(main, { id }) {
           quotesPanel(doc, corrections, rerender),
           eventsPanel(doc, corrections, rerender),
           claimsPanel(doc),
+          placesPanel(doc, corrections, rerender),
           entitiesPanel(doc),
           historyPanel(corrections),
           messagesPanel(doc),
@@ -483,6 +486,95 @@ function eventsPanel(doc, corrections, rerender) {
       }),
     ),
   )
+}
+
+function placesPanel(doc, corrections, rerender) {
+  const places = doc.layers.places ?? []
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'places-h' },
+    h('h2', { id: 'places-h' }, `Places (${places.length})`),
+    h(
+      'ol',
+      { class: 'items' },
+      places.map((p, i) => {
+        const slot = h('div', { class: 'correct-slot' })
+        return h(
+          'li',
+          { dataset: { place: i } },
+          h('strong', {}, p.name),
+          p.country ? `, ${p.country}` : '',
+          correctionsFor(corrections, 'place', i).length
+            ? h('span', { class: 'badge' }, 'corrected')
+            : null,
+          h(
+            'span',
+            { class: 'meta' },
+            ` · “${p.mention}” · ${p.use} · precision ${p.precision}`,
+            p.lat != null ? ` · ${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}` : '',
+          ),
+          canEdit()
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'small',
+                  onclick: () => placeForm(slot, doc, i, p, rerender),
+                },
+                'Correct place',
+              )
+            : null,
+          slot,
+        )
+      }),
+    ),
+  )
+}
+
+function placeForm(slot, doc, index, place, rerender) {
+  const field = (name, label, value, attrs = {}) => {
+    const input = h('input', { id: `place-${name}-${index}`, name, value: value ?? '', ...attrs })
+    return [h('label', { for: input.id }, label), input]
+  }
+  const error = h('p', { class: 'form-error', role: 'alert' })
+  const form = h(
+    'form',
+    { class: 'correct-form' },
+    field('name', 'Name', place.name, { required: true }),
+    field('lat', 'Latitude', place.lat, { inputmode: 'decimal' }),
+    field('lon', 'Longitude', place.lon, { inputmode: 'decimal' }),
+    field('country', 'Country (ISO code)', place.country, { maxlength: 2 }),
+    error,
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary' }, 'Save correction'),
+      h('button', { type: 'button', onclick: () => clear(slot) }, 'Cancel'),
+    ),
+  )
+  const number = (value) => (value.trim() === '' ? null : Number(value))
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault()
+    const values = Object.fromEntries(new FormData(form))
+    try {
+      await post('/api/review/corrections', {
+        kind: 'place',
+        articleId: doc.id,
+        index,
+        place: {
+          name: values.name.trim(),
+          lat: number(values.lat),
+          lon: number(values.lon),
+          country: values.country.trim() ? values.country.trim().toUpperCase() : null,
+        },
+      })
+      await rerender()
+    } catch (err) {
+      error.textContent = err.message
+    }
+  })
+  clear(slot, form)
+  form.querySelector('input').focus()
 }
 
 function claimsPanel(doc) {

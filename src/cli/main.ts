@@ -6,6 +6,7 @@ import { registerServe } from './commands/serve.js'
 import { registerToken } from './commands/token.js'
 import { registerEval } from './commands/eval.js'
 import { registerBench } from './commands/bench.js'
+import { registerGazetteer } from './commands/gazetteer.js'
 import { registerIngest } from './commands/ingest.js'
 import { registerSearch } from './commands/search.js'
 import { registerStory } from './commands/story.js'
@@ -21,6 +22,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerExtract,
   registerEval,
   registerBench,
+  registerGazetteer,
   registerIngest,
   registerSearch,
   registerStory,

@@ -17,6 +17,7 @@ import {
   type CountryPoint,
   type Writer,
 } from './db.js'
+import { parseLexicon } from '../lexicons.js'
 import { parseAdmin1Line, parseGeonamesLine } from './geonames.js'
 import { loadTranslit } from './key.js'
 
@@ -40,6 +41,15 @@ function countryPoints(): CountryPoint[] {
   return raw
     .filter((c) => c.latlng.length === 2)
     .map((c) => ({ cca2: c.cca2, lat: c.latlng[0] ?? 0, lon: c.latlng[1] ?? 0 }))
+}
+
+/** country-points.tsv: the point GeoNames gives a country, where world-countries' differs by far. */
+function pointOverrides(source: string): CountryPoint[] {
+  return parseLexicon('country-points', source).map((row) => ({
+    cca2: row.country ?? '',
+    lat: Number(row.lat),
+    lon: Number(row.lon),
+  }))
 }
 
 export interface BuildOptions {
@@ -83,7 +93,14 @@ export function buildGazetteer(path: string, options: BuildOptions = {}): BuildR
     const writer = createWriter(db, table)
     db.transaction(() => {
       addAdmin1Table(writer, data('admin1.tsv'))
-      if (options.countries) addCountries(writer, options.countries, countryPoints())
+      if (options.countries) {
+        addCountries(
+          writer,
+          options.countries,
+          countryPoints(),
+          pointOverrides(data('country-points.tsv')),
+        )
+      }
       addAreas(writer, data('regions.tsv'))
       refreshRegions(db)
       missingAliases = addAliases(writer, data('aliases.tsv'))

@@ -12,7 +12,7 @@ import { hasCyrillic, isLatin, keysOf, nameKey, skeletonKey, type TranslitTable 
  * with the kind of match it stands for. Lookups are one indexed equality on `name.key`.
  */
 
-export const SCHEMA_VERSION = '1'
+export const SCHEMA_VERSION = '2'
 
 /** Kinds of name rows, best first: the order is the ranking of a match. */
 export const NAME_KIND = {
@@ -77,6 +77,8 @@ CREATE TABLE IF NOT EXISTS admin1 (
   code TEXT NOT NULL,
   name TEXT NOT NULL,
   id INTEGER NOT NULL,
+  lat REAL,
+  lon REAL,
   PRIMARY KEY (country, code)
 );
 `
@@ -203,6 +205,7 @@ export function upsertAdmin1(
   writer: Writer,
   row: Admin1Row,
   aliases: readonly string[] = [],
+  centre: { lat: number; lon: number } | null = null,
 ): void {
   const { db } = writer
   const existing = db
@@ -224,19 +227,24 @@ export function upsertAdmin1(
        VALUES (?, ?, ?, ?, 0, 0, 'A.ADM1', 0, 'admin1')`,
     ).run(id, row.name, row.country, row.code)
   }
+  if (centre) {
+    db.prepare('UPDATE admin1 SET lat = ?, lon = ? WHERE id = ?').run(centre.lat, centre.lon, id)
+  }
   addRegionNames(writer, id, [row.name, row.asciiname, ...aliases])
 }
 
 /**
- * Region points and populations from the places inside: the median-ish mean of member points
- * (the mean of the middle half of latitudes and longitudes, so a mis-coded outlier cannot drag
- * a region across the map) and the sum of their populations.
+ * Region points and populations from the places inside: the middle of the range that holds the
+ * central 96% of member latitudes and longitudes (a region's centre, not its population's, and a
+ * mis-coded outlier cannot drag it across the map), and the sum of their populations.
  */
 export function refreshRegions(db: Db): void {
-  const regions = db.prepare('SELECT country, code, id FROM admin1').all() as {
+  const regions = db.prepare('SELECT country, code, id, lat, lon FROM admin1').all() as {
     country: string
     code: string
     id: number
+    lat: number | null
+    lon: number | null
   }[]
   const members = db.prepare(
     `SELECT lat, lon, population FROM place WHERE country = ? AND admin1 = ? AND id >= 0`,
@@ -251,8 +259,8 @@ export function refreshRegions(db: Db): void {
     if (rows.length === 0) continue
     const population = rows.reduce((sum, r) => sum + r.population, 0)
     update.run(
-      trimmedMean(rows.map((r) => r.lat)),
-      trimmedMean(rows.map((r) => r.lon)),
+      region.lat ?? midRange(rows.map((r) => r.lat)),
+      region.lon ?? midRange(rows.map((r) => r.lon)),
       population,
       region.id,
     )
@@ -265,11 +273,13 @@ export function refreshRegions(db: Db): void {
   ).run()
 }
 
-function trimmedMean(values: number[]): number {
+/** Middle of the 2nd–98th percentile range. */
+export function midRange(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
-  const cut = Math.floor(sorted.length / 4)
-  const middle = sorted.length > 4 ? sorted.slice(cut, sorted.length - cut) : sorted
-  return middle.reduce((s, v) => s + v, 0) / middle.length
+  const cut = Math.floor(sorted.length * 0.02)
+  const low = sorted[cut] ?? 0
+  const high = sorted[sorted.length - 1 - cut] ?? low
+  return (low + high) / 2
 }
 
 export interface CountryPoint {
@@ -283,8 +293,9 @@ export function addCountries(
   writer: Writer,
   countries: Countries,
   points: readonly CountryPoint[],
+  overrides: readonly CountryPoint[] = [],
 ) {
-  const at = new Map(points.map((p) => [p.cca2, p]))
+  const at = new Map([...points, ...overrides].map((p) => [p.cca2, p]))
   for (const country of countries.all) {
     const point = at.get(country.cca2)
     if (!point || !/^[A-Z]{2}$/.test(country.cca2)) continue
@@ -324,10 +335,12 @@ export function addAdmin1Table(writer: Writer, source: string): void {
   for (const row of parseLexicon('admin1', source)) {
     if (!row.country || !row.code || !row.name) continue
     const aliases = row.aliases ? row.aliases.split('|').filter(Boolean) : []
+    const centre = row.lat && row.lon ? { lat: Number(row.lat), lon: Number(row.lon) } : null
     upsertAdmin1(
       writer,
       { country: row.country, code: row.code, name: row.name, asciiname: row.name },
       aliases,
+      centre,
     )
   }
 }

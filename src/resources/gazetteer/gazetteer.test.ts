@@ -5,44 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildGazetteer, importGeonames, openGazetteer, type OpenGazetteer } from './index.js'
 import { defaultGazetteerPath } from './index.js'
 import { regionBase } from './db.js'
-import type { Countries, Country } from '../../core/resources.js'
+import { fixtureCountries } from './fixtures/countries.js'
 
-/** A few countries, shaped like the countries resource. */
-const countries: Countries = (() => {
-  const all: Country[] = [
-    ['UA', 'UKR', 'Ukraine', ['Ukraine'], ['Ukrainian'], ['Kyiv']],
-    [
-      'US',
-      'USA',
-      'United States',
-      ['United States', 'US', 'U.S.', 'America'],
-      ['American'],
-      ['Washington D.C.'],
-    ],
-    ['GB', 'GBR', 'United Kingdom', ['United Kingdom', 'UK', 'Britain'], ['British'], ['London']],
-    ['GE', 'GEO', 'Georgia', ['Georgia'], ['Georgian'], ['Tbilisi']],
-    ['RU', 'RUS', 'Russia', ['Russia', 'Russian Federation'], ['Russian'], ['Moscow']],
-  ].map(([cca2, cca3, name, names, demonyms, capitals]) => ({
-    cca2: cca2 as string,
-    cca3: cca3 as string,
-    name: name as string,
-    official: name as string,
-    names: names as string[],
-    demonyms: demonyms as string[],
-    capitals: capitals as string[],
-    region: '',
-    subregion: '',
-  }))
-  const find = (pick: (c: Country) => readonly string[]) => (word: string) =>
-    all.find((c) => pick(c).includes(word))
-  return {
-    all,
-    byName: find((c) => c.names),
-    byDemonym: find((c) => c.demonyms),
-    byCapital: find((c) => c.capitals),
-    byCode: (code: string) => all.find((c) => c.cca2 === code || c.cca3 === code),
-  }
-})()
+const countries = fixtureCountries
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname
 

@@ -1,0 +1,251 @@
+/**
+ * Test tables for the places stage. Each row: a text, the mention, and what it must resolve to
+ * (name, ISO country, admin1, precision, use); `misses` are texts in which a name must not
+ * become a place. The texts are written for these tests; the gazetteer is the small fixture index
+ * of src/resources/gazetteer/fixtures.
+ */
+
+export interface PlaceCase {
+  why: string
+  text: string
+  mention: string
+  name: string
+  country: string | null
+  admin1?: string | null
+  precision?: 1 | 2 | 3
+  use?: 'location' | 'metonym'
+}
+
+/** A region named next to the name is a hard filter. */
+export const hardFilter: PlaceCase[] = [
+  {
+    why: 'villages "in Donetsk Oblast" are the Donetsk ones, not the Kyiv Oblast Tarasivka',
+    text: 'Fighting was reported near Tarasivka and Bilohorivka in Donetsk Oblast on Tuesday.',
+    mention: 'Tarasivka',
+    name: 'Tarasivka',
+    country: 'UA',
+    admin1: 'Donetsk Oblast',
+    precision: 2,
+  },
+  {
+    why: 'the coordinated village after "and" is in the same region (not the Luhansk Bilohorivka)',
+    text: 'Fighting was reported near Tarasivka and Bilohorivka in Donetsk Oblast on Tuesday.',
+    mention: 'Bilohorivka',
+    name: 'Bilohorivka',
+    country: 'UA',
+    admin1: 'Donetsk Oblast',
+  },
+  {
+    why: '"in Donetsk" after villages is the region that holds them',
+    text: 'The clash took place near Tarasivka and Bilohorivka in Donetsk.',
+    mention: 'Donetsk',
+    name: 'Donetsk Oblast',
+    country: 'UA',
+    precision: 3,
+  },
+  {
+    why: '"X, Y" with Y a US state picks the town in that state',
+    text: 'The storm reached Paris, Texas, late on Sunday.',
+    mention: 'Paris',
+    name: 'Paris',
+    country: 'US',
+  },
+  {
+    why: '"Atlanta, Georgia": the state, not the country',
+    text: 'Protesters gathered in Atlanta, Georgia, outside the state Capitol.',
+    mention: 'Georgia',
+    name: 'Georgia',
+    country: 'US',
+  },
+]
+
+/** The article's other places decide between same-named places. */
+export const proximity: PlaceCase[] = [
+  {
+    why: 'the Novoselivka next to Chuhuiv, not the larger one near Odesa',
+    text: 'Shelling hit Chuhuiv in the morning. Later, drones struck Novoselivka.',
+    mention: 'Novoselivka',
+    name: 'Novoselivka',
+    country: 'UA',
+    admin1: 'Kharkiv Oblast',
+  },
+  {
+    why: 'without context the larger, higher-ranked place wins',
+    text: 'Officials in Paris announced new measures.',
+    mention: 'Paris',
+    name: 'Paris',
+    country: 'FR',
+  },
+]
+
+export const metonyms: PlaceCase[] = [
+  {
+    why: 'subject of a saying verb',
+    text: 'Moscow denied the report on Friday.',
+    mention: 'Moscow',
+    name: 'Moscow',
+    country: 'RU',
+    use: 'metonym',
+  },
+  {
+    why: 'subject with an auxiliary',
+    text: 'Kyiv has said the talks failed.',
+    mention: 'Kyiv',
+    name: 'Kyiv',
+    country: 'UA',
+    use: 'metonym',
+  },
+  {
+    why: 'object of "urged"',
+    text: 'He urged Washington to reconsider its position.',
+    mention: 'Washington',
+    name: 'Washington',
+    country: 'US',
+    use: 'metonym',
+  },
+  {
+    why: 'object of "contact"',
+    text: 'The minister will contact Beijing for an explanation.',
+    mention: 'Beijing',
+    name: 'Beijing',
+    country: 'CN',
+    use: 'metonym',
+  },
+  {
+    why: '"aid to X"',
+    text: 'American military aid to Kyiv has grown.',
+    mention: 'Kyiv',
+    name: 'Kyiv',
+    country: 'UA',
+    use: 'metonym',
+  },
+  {
+    why: 'possessive with a political noun',
+    text: "China's narrative aligns with the war.",
+    mention: 'China',
+    name: 'China',
+    country: 'CN',
+    use: 'metonym',
+  },
+  {
+    why: 'a locative preposition makes it literal',
+    text: 'Explosions were heard in Moscow overnight.',
+    mention: 'Moscow',
+    name: 'Moscow',
+    country: 'RU',
+    use: 'location',
+  },
+  {
+    why: 'a destination after a motion verb is literal',
+    text: 'The envoy flew to Kyiv on Monday.',
+    mention: 'Kyiv',
+    name: 'Kyiv',
+    country: 'UA',
+    use: 'location',
+  },
+  {
+    why: 'one literal occurrence makes the place a location',
+    text: 'Moscow denied it. Later, protests broke out in Moscow.',
+    mention: 'Moscow',
+    name: 'Moscow',
+    country: 'RU',
+    use: 'location',
+  },
+  {
+    why: 'a dateline is literal',
+    text: 'KYIV (Reuters) - Kyiv said talks would resume.',
+    mention: 'KYIV',
+    name: 'Kyiv',
+    country: 'UA',
+    use: 'location',
+  },
+]
+
+export const transliteration: PlaceCase[] = [
+  {
+    why: 'Russian-style spelling finds the Ukrainian name',
+    text: 'Troops advanced on Belogorovka.',
+    mention: 'Belogorovka',
+    name: 'Bilohorivka',
+    country: 'UA',
+  },
+  {
+    why: 'Cyrillic',
+    text: 'Fighting continued near Білогорівка.',
+    mention: 'Білогорівка',
+    name: 'Bilohorivka',
+    country: 'UA',
+  },
+  {
+    why: 'renamed city via the alias table',
+    text: 'Russian forces shelled Artemivsk again.',
+    mention: 'Artemivsk',
+    name: 'Bakhmut',
+    country: 'UA',
+  },
+  {
+    why: 'old spelling via the alias table',
+    text: 'A missile hit Zaporozhye overnight.',
+    mention: 'Zaporozhye',
+    name: 'Zaporizhzhia',
+    country: 'UA',
+  },
+  {
+    why: '"X region" is the region',
+    text: 'Drones were downed over the Rostov region.',
+    mention: 'Rostov region',
+    name: 'Rostov Oblast',
+    country: 'RU',
+    precision: 3,
+  },
+  {
+    why: '"the Kursk front" is Kursk Oblast',
+    text: 'North Koreans fought on the Kursk front.',
+    mention: 'Kursk',
+    name: 'Kursk Oblast',
+    country: 'RU',
+    precision: 3,
+  },
+]
+
+/** A village missing from the gazetteer in its named region falls back to the region. */
+export const missingVillage: PlaceCase[] = [
+  {
+    why: 'Novodmytrivka exists only in Kherson Oblast in the gazetteer: never resolve there',
+    text: 'Fighting continued near Novodmytrivka in Donetsk Oblast.',
+    mention: 'Novodmytrivka',
+    name: 'Novodmytrivka',
+    country: 'UA',
+    admin1: 'Donetsk Oblast',
+    precision: 3,
+  },
+]
+
+/** Names that must not become places. */
+export const misses: { why: string; text: string; mention: string }[] = [
+  {
+    why: 'a place inside an administration name',
+    text: 'The Kharkiv Regional Military Administration said two people were hurt.',
+    mention: 'Kharkiv',
+  },
+  {
+    why: 'a place inside a conference name',
+    text: 'He spoke at the Munich Security Conference on Saturday.',
+    mention: 'Munich',
+  },
+  {
+    why: 'a demonym is an entity, not a place',
+    text: 'Chinese soldiers were captured.',
+    mention: 'Chinese',
+  },
+  {
+    why: 'a demonym in the plural',
+    text: 'North Koreans fought alongside them.',
+    mention: 'North Koreans',
+  },
+  {
+    why: 'a place in a meeting name',
+    text: 'The US skipped the upcoming Ramstein defense meeting.',
+    mention: 'Ramstein',
+  },
+]

@@ -1,0 +1,377 @@
+import type { Doc, Token } from '../../core/record.js'
+import type { Cues, Suffix, Toponym } from './types.js'
+
+/**
+ * Toponym recognition (pure): the entities layer's GPE/LOC names when present, plus our own
+ * gazetteer-driven pass over capitalised token runs, so places are found even when the entities
+ * stage misses them. Names inside organisation, event and facility names are not places
+ * ("Kharkiv Regional Military Administration", "Munich Security Conference").
+ */
+
+export interface FindDeps {
+  /** Whether the gazetteer knows a name (exact keys only). */
+  has(name: string): boolean
+  /**
+   * Whether a name is a well-known place (a country, a region, a capital or a large town), which
+   * may stand next to other capitalised words ("Calgary MLA Sandra Jansen") and still be a place.
+   */
+  isMajor(name: string): boolean
+  /** Whether a word or phrase is a demonym ("Chinese", "North Koreans"): an entity, not a place. */
+  isDemonym(word: string): boolean
+  cues: Cues
+}
+
+/** Lower-case words that may join capitalised words inside one name ("Rostov-on-Don", "Bay of Biscay"). */
+const CONNECTORS = new Set([
+  'of',
+  'de',
+  'del',
+  'la',
+  'le',
+  'el',
+  'al',
+  'on',
+  'upon',
+  'du',
+  'des',
+  'da',
+  'di',
+  'an',
+  'am',
+  'sur',
+  'en',
+  'y',
+])
+const MAX_NAME_TOKENS = 6
+const PLACE_TYPES = new Set(['GPE', 'LOC'])
+const BLOCKING_TYPES = new Set(['PERSON', 'ORG', 'EVENT', 'NORP', 'FAC'])
+const CLOSED_CLASS = new Set([
+  'PRON',
+  'DET',
+  'ADP',
+  'CCONJ',
+  'SCONJ',
+  'AUX',
+  'NUM',
+  'PART',
+  'INTJ',
+  'SYM',
+])
+/** Lower-case heads after a name that make it the name of a meeting or format ("Ramstein defense meeting"). */
+const EVENT_AFTER = new Set([
+  'meeting',
+  'meetings',
+  'summit',
+  'conference',
+  'format',
+  'talks',
+  'process',
+  'agreement',
+  'agreements',
+  'accords',
+  'declaration',
+  'group',
+  'contact',
+])
+
+export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
+  const tokens = doc.layers.tokens ?? []
+  const text = doc.text
+  const sentenceStarts = sentenceStartTokens(doc, tokens)
+  const blocked: { start: number; end: number }[] = []
+  const fromEntities: Toponym[] = []
+  const typeOf = new Map((doc.layers.entities ?? []).map((e) => [e.id, e.type]))
+
+  for (const mention of doc.layers.mentions ?? []) {
+    if (mention.kind !== 'name') continue
+    const type = typeOf.get(mention.entity)
+    if (!type) continue
+    if (BLOCKING_TYPES.has(type)) {
+      blocked.push(placePrefixFreed(doc, tokens, mention, deps))
+      continue
+    }
+    if (!PLACE_TYPES.has(type)) continue
+    let start = mention.start
+    if (/^the\s/i.test(text.slice(start, mention.end))) start += 4
+    const first = tokenAt(tokens, start)
+    const last = tokenAt(tokens, mention.end - 1)
+    if (first < 0 || last < 0) continue
+    fromEntities.push(
+      withSuffix(
+        doc,
+        tokens,
+        {
+          start,
+          end: mention.end,
+          name: text.slice(start, mention.end),
+          suffix: null,
+          firstToken: first,
+          lastToken: last + 1,
+          entity: mention.entity,
+          source: 'entity',
+        },
+        deps,
+      ),
+    )
+  }
+
+  const isBlocked = (t: Token) => blocked.some((b) => t.start < b.end && t.end > b.start)
+  const found: Toponym[] = []
+  let i = 0
+  while (i < tokens.length) {
+    const token = tokens[i]!
+    if (!isCapitalised(text, token) || isBlocked(token)) {
+      i++
+      continue
+    }
+    const runEnd = extendRun(text, tokens, i, isBlocked)
+    found.push(...matchRun(doc, tokens, i, runEnd, sentenceStarts, deps))
+    i = runEnd
+  }
+
+  // Entity spans win over our own where they overlap: the entities stage saw more context.
+  const merged = [...fromEntities]
+  for (const t of found) {
+    if (!fromEntities.some((e) => t.start < e.end && t.end > e.start)) merged.push(t)
+  }
+  return merged.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * "Calgary MLA Sandra Jansen", "Kyiv Mayor Vitali Klitschko": a well-known place before a title
+ * word inside a person's (or mis-typed) name is a place of its own; the rest stays blocked.
+ */
+function placePrefixFreed(
+  doc: Doc,
+  tokens: readonly Token[],
+  span: { start: number; end: number },
+  deps: FindDeps,
+): { start: number; end: number } {
+  const first = tokenAt(tokens, span.start)
+  const last = tokenAt(tokens, span.end - 1)
+  if (first < 0 || last <= first) return span
+  const word = (k: number) => doc.text.slice(tokens[k]!.start, tokens[k]!.end)
+  for (let e = first + 1; e <= Math.min(last, first + 3); e++) {
+    const title = word(e).replace(/\./g, '').toLowerCase()
+    if (!deps.cues.title.has(title)) continue
+    const name = doc.text.slice(tokens[first]!.start, tokens[e - 1]!.end)
+    if (deps.has(name) && deps.isMajor(name)) return { start: tokens[e]!.start, end: span.end }
+  }
+  return span
+}
+
+/** Index of the token containing offset, or -1. */
+export function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0
+  let hi = tokens.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const t = tokens[mid]!
+    if (offset < t.start) hi = mid - 1
+    else if (offset >= t.end) lo = mid + 1
+    else return mid
+  }
+  return -1
+}
+
+function sentenceStartTokens(doc: Doc, tokens: readonly Token[]): Set<number> {
+  const starts = new Set<number>()
+  for (const sentence of doc.layers.sentences ?? []) {
+    let i = tokenAt(tokens, sentence.start)
+    // The first word, past opening quotes and brackets.
+    while (i >= 0 && i < tokens.length && tokens[i]!.kind !== 'word') i++
+    if (i >= 0) starts.add(i)
+  }
+  return starts
+}
+
+function isCapitalised(text: string, token: Token): boolean {
+  // wink calls words in other scripts (Cyrillic) "unk".
+  if (token.kind !== 'word' && token.kind !== 'unk') return false
+  const ch = text.charCodeAt(token.start)
+  return ch >= 65 && ch <= 90 ? true : /\p{Lu}/u.test(text[token.start] ?? '')
+}
+
+/** One past the last token of a run of capitalised words (with connectors and hyphen joins inside). */
+function extendRun(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  isBlocked: (t: Token) => boolean,
+): number {
+  let end = from + 1
+  while (end < tokens.length && end - from < 12) {
+    const t = tokens[end]!
+    const previous = tokens[end - 1]!
+    const touching = t.start === previous.end
+    const word = text.slice(t.start, t.end)
+    if (isBlocked(t)) break
+    if (isCapitalised(text, t)) {
+      end++
+      continue
+    }
+    // "Rostov-on-Don", "Kam'ianske": hyphens and connectors inside a name, no spaces around hyphens.
+    if (
+      touching &&
+      (word === '-' || word === '‑') &&
+      end + 1 < tokens.length &&
+      tokens[end + 1]!.start === t.end
+    ) {
+      end++
+      continue
+    }
+    if (CONNECTORS.has(word) && end + 1 < tokens.length && isCapitalised(text, tokens[end + 1]!)) {
+      end++
+      continue
+    }
+    break
+  }
+  // A run never ends on a hyphen or connector.
+  while (end > from + 1 && !isCapitalised(text, tokens[end - 1]!)) end--
+  return end
+}
+
+/** Greedy longest gazetteer matches inside a run, left to right. */
+function matchRun(
+  doc: Doc,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  sentenceStarts: Set<number>,
+  deps: FindDeps,
+): Toponym[] {
+  const text = doc.text
+  const slice = (a: number, b: number) => text.slice(tokens[a]!.start, tokens[b - 1]!.end)
+  const whole = slice(from, to)
+  if (deps.isDemonym(whole)) return []
+  const out: Toponym[] = []
+  let s = from
+  // An organisation, event or facility name ("Munich Security Conference on Saturday"): a place
+  // inside it is not a place. The name runs up to its head word; matching resumes after it.
+  for (let k = to - 1; k > from; k--) {
+    const head = text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase()
+    if (deps.cues.embedded.has(head) && !deps.has(slice(from, k + 1))) {
+      s = k + 1
+      break
+    }
+  }
+  while (s < to) {
+    let matched = false
+    for (let e = Math.min(to, s + MAX_NAME_TOKENS); e > s; e--) {
+      const name = slice(s, e)
+      if (e - s === 1 && !singleWordCandidate(text, tokens, s, sentenceStarts, deps)) continue
+      if (e - s > 1 && deps.isDemonym(name)) continue
+      if (!deps.has(name)) continue
+      if (followedByEventHead(text, tokens, e, deps) && e === to) break
+      // Next to other capitalised words that are no place, a small place's name is more likely part
+      // of a person's name ("Sandra Jansen", "Mel Gibson").
+      const alone = s === from && e === to
+      if (!alone && !deps.isMajor(name) && !nextToPlaceWord(text, tokens, s, e, from, to, deps))
+        break
+      out.push(
+        withSuffix(
+          doc,
+          tokens,
+          {
+            start: tokens[s]!.start,
+            end: tokens[e - 1]!.end,
+            name,
+            suffix: null,
+            firstToken: s,
+            lastToken: e,
+            entity: null,
+            source: 'gazetteer',
+          },
+          deps,
+        ),
+      )
+      s = e
+      matched = true
+      break
+    }
+    if (!matched) s++
+  }
+  return out
+}
+
+/** Whether the capitalised neighbours of a match are themselves places or region words. */
+function nextToPlaceWord(
+  text: string,
+  tokens: readonly Token[],
+  s: number,
+  e: number,
+  from: number,
+  to: number,
+  deps: FindDeps,
+): boolean {
+  const word = (k: number) => text.slice(tokens[k]!.start, tokens[k]!.end)
+  const before = s > from ? word(s - 1) : null
+  const after = e < to ? word(e) : null
+  const ok = (w: string | null) =>
+    w === null ||
+    deps.has(w) ||
+    deps.cues.region.has(w.toLowerCase()) ||
+    deps.cues.district.has(w.toLowerCase())
+  return ok(before) && ok(after)
+}
+
+function singleWordCandidate(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  sentenceStarts: Set<number>,
+  deps: FindDeps,
+): boolean {
+  const token = tokens[i]!
+  const word = text.slice(token.start, token.end)
+  const bare = word.replace(/\./g, '').toLowerCase()
+  if (deps.cues.notPlace.has(bare)) return false
+  if (CLOSED_CLASS.has(token.pos)) return false
+  if (deps.isDemonym(word)) return false
+  const letters = word.replace(/[^\p{L}]/gu, '')
+  // Short title-case words are mostly not places ("Us", "He"); abbreviations are written in capitals or with dots.
+  if (letters.length <= 3 && word !== word.toUpperCase() && !word.endsWith('.')) return false
+  if (letters.length <= 1) return false
+  // A capitalised sentence opener that the tagger does not call a proper noun is an ordinary word.
+  if (sentenceStarts.has(i) && token.pos !== 'PROPN') return false
+  return true
+}
+
+/** "Ramstein defense meeting", "Normandy format": the name belongs to an event. */
+function followedByEventHead(
+  text: string,
+  tokens: readonly Token[],
+  after: number,
+  deps: FindDeps,
+): boolean {
+  for (let k = after; k < Math.min(tokens.length, after + 3); k++) {
+    const t = tokens[k]!
+    const word = text.slice(t.start, t.end)
+    if (t.kind !== 'word' || isCapitalised(text, t)) return false
+    if (EVENT_AFTER.has(word)) return true
+    if (
+      deps.cues.embedded.has(word) &&
+      ['meeting', 'summit', 'conference', 'format'].includes(word)
+    )
+      return true
+    if (t.pos !== 'NOUN' && t.pos !== 'ADJ') return false
+  }
+  return false
+}
+
+/** A region, district or front word after the name: "Rostov region", "Polohy district", "Kursk front". */
+function withSuffix(doc: Doc, tokens: readonly Token[], toponym: Toponym, deps: FindDeps): Toponym {
+  const next = tokens[toponym.lastToken]
+  if (!next || next.kind !== 'word') return toponym
+  const word = doc.text.slice(next.start, next.end).toLowerCase()
+  const suffix: Suffix = deps.cues.region.has(word)
+    ? 'region'
+    : deps.cues.district.has(word)
+      ? 'district'
+      : deps.cues.front.has(word)
+        ? 'front'
+        : null
+  if (!suffix) return toponym
+  if (suffix === 'front') return { ...toponym, suffix }
+  return { ...toponym, end: next.end, lastToken: toponym.lastToken + 1, suffix }
+}

@@ -1,0 +1,260 @@
+import type { Doc, Place, Span } from '../../core/record.js'
+import type { GazetteerEntry, Lexicons } from '../../core/resources.js'
+import type { Stage, StageContext } from '../../core/stage.js'
+import { readingOf, useOf } from './attribute.js'
+import { compileCues } from './cues.js'
+import { findToponyms, tokenAt } from './find.js'
+import {
+  distanceKm,
+  isRegionLike,
+  nearCueBefore,
+  resolveToponyms,
+  toCandidates,
+  type Resolution,
+} from './resolve.js'
+import type { Cues, PlacesOptions, Reading } from './types.js'
+
+export type { PlacesOptions } from './types.js'
+
+/**
+ * Places: toponyms found in the text (the entities layer's GPE/LOC names and our own gazetteer
+ * pass), resolved against the gazetteer (region filter, country context, proximity, rank), with
+ * ACLED precision and metonymy ("Moscow denied" is a government, not a location).
+ */
+export function places(options: PlacesOptions = {}): Stage {
+  const { maxCandidates = 5, minPopulation = 1000, proximityKm = 250 } = options
+  // The cue lexicon compiles once per resources object, never per doc.
+  const compiled = new WeakMap<Lexicons, Cues>()
+  return {
+    name: 'places',
+    requires: ['sentences', 'tokens'],
+    provides: ['places'],
+    resources: ['gazetteer'],
+    run(doc, ctx) {
+      const { gazetteer, countries, lexicons } = ctx.resources
+      if (!gazetteer) {
+        ctx.error('no gazetteer resource: places are not resolved', 'places/no-gazetteer')
+        doc.layers.places = []
+        return
+      }
+      let cues = compiled.get(lexicons)
+      if (!cues) {
+        cues = compileCues(lexicons.get('places-cues'))
+        compiled.set(lexicons, cues)
+      }
+      const lookups = new Map<string, GazetteerEntry[]>()
+      const lookup = (name: string) => {
+        let found = lookups.get(name)
+        if (!found) lookups.set(name, (found = gazetteer.lookup(name)))
+        return found
+      }
+      const known = new Map<string, boolean>()
+      const has = (name: string) => {
+        let yes = known.get(name)
+        if (yes === undefined) known.set(name, (yes = gazetteer.has(name)))
+        return yes
+      }
+      // A demonym is an entity (NORP), not a place; a country's own name is never one.
+      const isDemonym = (word: string) => !!countries?.byDemonym(word) && !countries.byName(word)
+      const isMajor = (name: string) => lookup(name).some(isMajorEntry)
+      const toponyms = findToponyms(doc, { has, isMajor, isDemonym, cues })
+      const resolutions = resolveToponyms(doc, toponyms, {
+        lookup,
+        region: (c, code) => gazetteer.region(c, code),
+        cues,
+        proximityKm,
+        minPopulation,
+      })
+      doc.layers.places = assemble(doc, resolutions, cues, { maxCandidates, minPopulation }, ctx)
+    },
+  }
+}
+
+function isMajorEntry(e: GazetteerEntry): boolean {
+  if (e.match === 'fuzzy' || e.match === 'region') return false
+  if (!e.feature.startsWith('P.')) return true
+  return e.feature === 'P.PPLC' || e.feature === 'P.PPLA' || e.population >= 100000
+}
+
+interface AssembleOptions {
+  maxCandidates: number
+  minPopulation: number
+}
+
+function assemble(
+  doc: Doc,
+  resolutions: Resolution[],
+  cues: Cues,
+  options: AssembleOptions,
+  ctx: StageContext,
+): Place[] {
+  const paragraphStarts = paragraphStartTokens(doc)
+  const kept = resolutions.filter((r, i) => isKept(doc, r, i, resolutions, cues, options, ctx))
+  unifyUncontained(kept)
+
+  const groups = new Map<string, Resolution[]>()
+  for (const r of kept) {
+    const target = r.pick ?? r.fallback
+    const key = `${foldMention(doc.text.slice(r.toponym.start, r.toponym.end))}|${target?.geonameid ?? 'none'}`
+    groups.set(key, [...(groups.get(key) ?? []), r])
+  }
+  const out: Place[] = []
+  for (const group of groups.values()) {
+    const head = group[0]!
+    const t = head.toponym
+    const readings: Reading[] = group.map((r) => readingOf(doc, r.toponym, cues, paragraphStarts))
+    if (head.fallback) {
+      ctx.warn(
+        `"${t.name}" is not in the gazetteer inside ${head.fallback.name}: placed at the region (precision 3)`,
+        'places/not-in-gazetteer',
+        { start: t.start, end: t.end },
+      )
+    }
+    out.push(toPlace(doc, group, readings, options.maxCandidates))
+  }
+  return out.sort((a, b) => a.start - b.start)
+}
+
+function toPlace(doc: Doc, group: Resolution[], readings: Reading[], maxCandidates: number): Place {
+  const head = group[0]!
+  const t = head.toponym
+  const entry = head.pick ?? head.fallback
+  const precision = Math.min(...group.map((r) => r.precision)) as 1 | 2 | 3
+  const mentions: Span[] = group
+    .slice(1)
+    .map((r) => ({ start: r.toponym.start, end: r.toponym.end }))
+  const fallback = head.pick === null && head.fallback !== null
+  return {
+    start: t.start,
+    end: t.end,
+    by: `places/${head.rule}`,
+    confidence: head.confidence,
+    mention: doc.text.slice(t.start, t.end),
+    name: fallback ? t.name : (entry?.name ?? t.name),
+    geonameid: !fallback && entry && entry.geonameid >= 0 ? entry.geonameid : null,
+    country: entry?.country ?? null,
+    admin1: entry?.admin1 ?? null,
+    lat: entry ? round(entry.lat) : null,
+    lon: entry ? round(entry.lon) : null,
+    feature: fallback ? null : (entry?.feature ?? null),
+    precision: fallback ? 3 : precision,
+    use: useOf(readings),
+    entity: group.find((r) => r.toponym.entity)?.toponym.entity ?? null,
+    mentions,
+    candidates: toCandidates(head.candidates, maxCandidates),
+  }
+}
+
+/**
+ * A name found only by our gazetteer pass must earn its place: a known country, region or large
+ * town, a region next to it, a locative cue, or closeness to the article's other places. This keeps
+ * surnames and common words that happen to name a hamlet somewhere out of the record.
+ */
+function isKept(
+  doc: Doc,
+  r: Resolution,
+  index: number,
+  all: readonly Resolution[],
+  cues: Cues,
+  options: AssembleOptions,
+  ctx: StageContext,
+): boolean {
+  const t = r.toponym
+  if (!r.pick && !r.fallback) {
+    if (t.source === 'entity') {
+      ctx.info(`"${t.name}" is not in the gazetteer`, 'places/unresolved', {
+        start: t.start,
+        end: t.end,
+      })
+    }
+    return false
+  }
+  if (r.fallback || r.container || t.suffix) return true
+  const pick = r.pick!
+  if (isMajorEntry(pick)) return true
+  if (locativeBefore(doc, r, cues) || nearCueBefore(doc, t, cues)) return true
+  if (pick.match === 'fuzzy') return false
+  const others = all.filter((o, j) => j !== index && o.pick && o.pick.geonameid !== pick.geonameid)
+  // Close to the article's other towns: a village of the same area.
+  if (others.some((o) => !isRegionLike(o.pick!) && distanceKm(o.pick!, pick) < 60)) return true
+  if (pick.population < options.minPopulation) return false
+  // The entities stage said it is a place: a town of a country the article is about will do.
+  if (
+    t.source === 'entity' &&
+    others.some((o) => o.pick!.country === pick.country && isMajorEntry(o.pick!))
+  ) {
+    return true
+  }
+  return others.some((o) => !isRegionLike(o.pick!) && distanceKm(o.pick!, pick) < 150)
+}
+
+/** "in X", and "in X and Y", "near X, Y and Z": the cue carries over a coordination of names. */
+function locativeBefore(doc: Doc, r: Resolution, cues: Cues): boolean {
+  const tokens = doc.layers.tokens ?? []
+  const word = (k: number) =>
+    k >= 0 ? doc.text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase() : ''
+  for (let k = r.toponym.firstToken - 1, steps = 0; k >= 0 && steps < 10; k--, steps++) {
+    const w = word(k)
+    const two = `${word(k - 1)} ${w}`
+    if (cues.locative.has(w) || cues.near.has(w) || cues.locative.has(two)) return true
+    if (w === ',' || w === 'and' || w === 'or' || tokens[k]!.pos === 'PROPN') continue
+    return false
+  }
+  return false
+}
+
+/** Occurrences of one name without a region next to them all take the best-scoring referent. */
+function unifyUncontained(resolutions: Resolution[]): void {
+  const byName = new Map<string, Resolution[]>()
+  for (const r of resolutions) {
+    if (r.container || r.fallback || !r.pick) continue
+    const key = r.toponym.name.toLowerCase()
+    byName.set(key, [...(byName.get(key) ?? []), r])
+  }
+  for (const group of byName.values()) {
+    if (group.length < 2) continue
+    const totals = new Map<number, { entry: GazetteerEntry; score: number }>()
+    for (const r of group) {
+      for (const s of r.candidates) {
+        const old = totals.get(s.entry.geonameid)
+        totals.set(s.entry.geonameid, { entry: s.entry, score: (old?.score ?? 0) + s.score })
+      }
+    }
+    const best = [...totals.values()].sort((a, b) => b.score - a.score)[0]
+    if (!best) continue
+    for (const r of group) {
+      // Occurrences that are containers of other places keep their own (region) reading.
+      if (r.rule === 'container') continue
+      if (r.candidates.some((s) => s.entry.geonameid === best.entry.geonameid)) r.pick = best.entry
+    }
+  }
+}
+
+function paragraphStartTokens(doc: Doc): Set<number> {
+  const tokens = doc.layers.tokens ?? []
+  const starts = new Set<number>()
+  for (const p of doc.layers.paragraphs ?? []) {
+    let i = tokenAt(tokens, p.start)
+    if (i < 0) {
+      // The paragraph may start with whitespace: take the first token after its start.
+      i = tokens.findIndex((t) => t.start >= p.start)
+    }
+    while (i >= 0 && i < tokens.length && tokens[i]!.kind !== 'word') i++
+    if (i >= 0) starts.add(i)
+  }
+  return starts
+}
+
+function foldMention(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’'`]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+function round(x: number): number {
+  return Math.round(x * 100000) / 100000
+}

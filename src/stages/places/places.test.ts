@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createDoc, type Doc, type Place } from '../../core/record.js'
+import type { Resources } from '../../core/resources.js'
+import { createContext } from '../../core/stage.js'
+import { fixtureCountries } from '../../resources/gazetteer/fixtures/countries.js'
+import {
+  buildGazetteer,
+  importGeonames,
+  openGazetteer,
+  type OpenGazetteer,
+} from '../../resources/gazetteer/index.js'
+import { loadLexicons } from '../../resources/lexicons.js'
+import { text } from '../text/index.js'
+import {
+  hardFilter,
+  metonyms,
+  misses,
+  missingVillage,
+  proximity,
+  transliteration,
+  type PlaceCase,
+} from './cases.js'
+import { places } from './index.js'
+
+const fixture = (name: string) =>
+  new URL(`../../resources/gazetteer/fixtures/${name}`, import.meta.url).pathname
+
+let dir: string
+let gazetteer: OpenGazetteer
+let resources: Resources
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sitrep-places-'))
+  const path = join(dir, 'gazetteer.db')
+  buildGazetteer(path, { placesFile: fixture('mini-cities.txt'), countries: fixtureCountries })
+  importGeonames(path, fixture('mini-import.txt'), { admin1File: fixture('mini-admin1.txt') })
+  gazetteer = openGazetteer(path, { build: false })
+  resources = { lexicons: loadLexicons(), gazetteer, countries: fixtureCountries }
+})
+afterAll(() => {
+  gazetteer.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const stages = [text(), places()]
+
+function run(input: string): Doc {
+  const doc = createDoc('t', input)
+  for (const stage of stages) stage.run(doc, createContext(doc, stage.name, resources))
+  return doc
+}
+
+function placeFor(doc: Doc, mention: string): Place | undefined {
+  return doc.layers.places?.find(
+    (p) =>
+      p.mention === mention || p.mentions.some((m) => doc.text.slice(m.start, m.end) === mention),
+  )
+}
+
+function expectCase(c: PlaceCase) {
+  const doc = run(c.text)
+  const place = placeFor(doc, c.mention)
+  expect(place, `no place for ${c.mention}`).toBeDefined()
+  expect(place!.name).toBe(c.name)
+  expect(place!.country).toBe(c.country)
+  if (c.admin1 !== undefined) expect(place!.admin1).toBe(c.admin1)
+  if (c.precision !== undefined) expect(place!.precision).toBe(c.precision)
+  if (c.use !== undefined) expect(place!.use).toBe(c.use)
+  expect(doc.text.slice(place!.start, place!.end)).toBe(place!.mention)
+  return { doc, place: place! }
+}
+
+describe('places › hard filter', () => {
+  it.each(hardFilter.map((c) => [c.why, c] as const))('%s', (_why, c) => {
+    expectCase(c)
+  })
+})
+
+describe('places › proximity', () => {
+  it.each(proximity.map((c) => [c.why, c] as const))('%s', (_why, c) => {
+    expectCase(c)
+  })
+})
+
+describe('places › metonyms', () => {
+  it.each(metonyms.map((c) => [c.why, c] as const))('%s', (_why, c) => {
+    expectCase(c)
+  })
+})
+
+describe('places › transliteration, aliases and region words', () => {
+  it.each(transliteration.map((c) => [c.why, c] as const))('%s', (_why, c) => {
+    expectCase(c)
+  })
+})
+
+describe('places › missing village', () => {
+  it.each(missingVillage.map((c) => [c.why, c] as const))('%s', (_why, c) => {
+    const { doc, place } = expectCase(c)
+    expect(place.geonameid).toBeNull()
+    expect(place.feature).toBeNull()
+    expect(doc.messages.map((m) => m.ruleId)).toContain('places/not-in-gazetteer')
+  })
+})
+
+describe('places › misses (embedded names, demonyms)', () => {
+  it.each(misses.map((c) => [c.why, c] as const))('%s', (_why, c) => {
+    const doc = run(c.text)
+    expect(placeFor(doc, c.mention)).toBeUndefined()
+  })
+})
+
+describe('places › record', () => {
+  it('keeps every occurrence on one place, with candidates and evidence', () => {
+    const doc = run('Shelling hit Kharkiv. Kharkiv officials said the city was calm.')
+    const kharkiv = doc.layers.places!.filter((p) => p.name === 'Kharkiv')
+    expect(kharkiv).toHaveLength(1)
+    expect(kharkiv[0]!.mentions).toHaveLength(1)
+    expect(kharkiv[0]!.candidates[0]!.name).toBe('Kharkiv')
+    expect(kharkiv[0]!.by).toMatch(/^places\//)
+    expect(JSON.parse(JSON.stringify(doc))).toEqual(doc)
+  })
+})

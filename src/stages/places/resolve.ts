@@ -1,0 +1,390 @@
+import type { Doc, PlaceCandidate } from '../../core/record.js'
+import type { GazetteerEntry } from '../../core/resources.js'
+import type { Cues, Scored, Toponym } from './types.js'
+
+/**
+ * Toponym resolution (pure over the lookups it is given). Order of evidence:
+ *  1. a region or country named next to the toponym ("X, Y", "X and Z in Y Oblast") is a hard
+ *     filter; a village missing from the gazetteer then resolves to that region, never elsewhere;
+ *  2. the countries of the article's other places;
+ *  3. closeness to the article's other places;
+ *  4. the kind of match, feature rank and population.
+ */
+
+export interface ResolveDeps {
+  lookup(name: string): GazetteerEntry[]
+  region(country: string, admin1Code: string): GazetteerEntry | null
+  cues: Cues
+  proximityKm: number
+  minPopulation: number
+}
+
+export interface Resolution {
+  toponym: Toponym
+  pick: GazetteerEntry | null
+  candidates: Scored[]
+  /** The region of a container the toponym must lie in ("in Donetsk Oblast"), when named. */
+  container: Toponym | null
+  /** The region the toponym fell back to when the gazetteer has no such place inside it. */
+  fallback: GazetteerEntry | null
+  precision: 1 | 2 | 3
+  rule: string
+  confidence: number
+}
+
+const MATCH_SCORE: Record<string, number> = {
+  name: 1,
+  alias: 1,
+  alternate: 0.4,
+  translit: 0.8,
+  region: 0.4,
+  fuzzy: 0.3,
+}
+
+/** Rank of a feature: a country or continent outranks a same-named town anywhere. */
+export function featureScore(feature: string): number {
+  if (feature === 'A.PCLI') return 2
+  if (feature === 'L.CONT') return 2.5
+  if (feature === 'A.ADM1') return 0.8
+  if (feature === 'P.PPLC') return 1
+  if (feature === 'P.PPLA') return 0.45
+  if (feature.startsWith('P.')) return 0.15
+  if (feature.startsWith('H.')) return 2
+  return 1.4
+}
+
+export function isRegionLike(e: GazetteerEntry): boolean {
+  return !e.feature.startsWith('P.')
+}
+
+/** Population counts fully for towns, little for regions (a sum of towns), not for countries. */
+function populationScore(e: GazetteerEntry): number {
+  const weight = e.feature.startsWith('P.') ? 0.25 : e.feature === 'A.ADM1' ? 0.1 : 0
+  return weight * Math.log10(e.population + 1)
+}
+
+function baseScore(e: GazetteerEntry): number {
+  const match = e.match ?? 'name'
+  // Another language's name for a town ("Victoria" for Hong Kong) earns half its rank.
+  const feature =
+    featureScore(e.feature) * (match === 'alternate' && e.feature.startsWith('P.') ? 0.5 : 1)
+  // A region called by its own name ("Quebec", "Victoria") is usually the region, not its town.
+  const ownName = e.feature === 'A.ADM1' && match === 'name' ? 0.5 : 0
+  return (MATCH_SCORE[match] ?? 0.5) + feature + populationScore(e) + ownName
+}
+
+export function distanceKm(
+  a: { lat: number; lon: number },
+  b: { lat: number; lon: number },
+): number {
+  const rad = Math.PI / 180
+  const dLat = (b.lat - a.lat) * rad
+  const dLon = (b.lon - a.lon) * rad
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
+/** Same place filed twice (a GeoNames row and an import's copy): keep the better one. */
+function dedupe(entries: GazetteerEntry[]): GazetteerEntry[] {
+  const kept: GazetteerEntry[] = []
+  for (const e of entries) {
+    const twin = kept.findIndex(
+      (k) =>
+        k.feature.startsWith('P.') &&
+        e.feature.startsWith('P.') &&
+        k.country === e.country &&
+        distanceKm(k, e) < 5,
+    )
+    if (twin < 0) kept.push(e)
+    else if (baseScore(e) > baseScore(kept[twin]!)) kept[twin] = e
+  }
+  return kept
+}
+
+/** Candidates for one toponym, narrowed by what follows the name. */
+function candidatesFor(doc: Doc, t: Toponym, deps: ResolveDeps): GazetteerEntry[] {
+  const mention = doc.text.slice(t.start, t.end)
+  if (t.suffix === 'region') {
+    const whole = deps.lookup(mention).filter(isRegionLike)
+    if (whole.length) return whole
+    const bare = deps.lookup(t.name)
+    const regions = bare.filter(isRegionLike)
+    return regions.length ? regions : bare
+  }
+  const found = deps.lookup(t.name)
+  // Skeleton (fuzzy) matches stand in only for a name the gazetteer does not know as written.
+  const exact = found.filter((e) => e.match !== 'fuzzy')
+  const all = dedupe(exact.length ? exact : found)
+  if (t.suffix === 'district') {
+    const towns = all.filter((e) => e.feature.startsWith('P.'))
+    return towns.length ? towns : all
+  }
+  if (t.suffix === 'front') {
+    const regions = all.filter((e) => e.feature === 'A.ADM1')
+    return regions.length ? regions : all
+  }
+  return all
+}
+
+const CONTAINER_GLUE = new Set([
+  ',',
+  'and',
+  'or',
+  '&',
+  'in',
+  'of',
+  'the',
+  'near',
+  'villages',
+  'village',
+  'towns',
+  'town',
+  'settlements',
+  'settlement',
+  'both',
+  'areas',
+  'area',
+  'city',
+  'cities',
+])
+
+/** The toponym that names the region or country `t` lies in, per "X, Y" or "X (and Z) in Y". */
+function containerOf(
+  doc: Doc,
+  index: number,
+  toponyms: readonly Toponym[],
+  candidates: readonly GazetteerEntry[][],
+): number {
+  const t = toponyms[index]!
+  const tokens = doc.layers.tokens ?? []
+  for (let j = index + 1; j < toponyms.length; j++) {
+    const y = toponyms[j]!
+    const regionLike = candidates[j]!.some(isRegionLike)
+    let ok = true
+    let glue = ''
+    for (let k = t.lastToken; k < y.firstToken; k++) {
+      const inOther = toponyms.some(
+        (o, n) => n > index && n < j && k >= o.firstToken && k < o.lastToken,
+      )
+      if (inOther) continue
+      const word = doc.text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase()
+      if (!CONTAINER_GLUE.has(word)) {
+        ok = false
+        break
+      }
+      glue = word
+    }
+    if (!ok) return -1
+    if (y.firstToken - t.lastToken > 12) return -1
+    // The word right before the container must say "inside": a comma, "in" or "of".
+    if (regionLike && (glue === ',' || glue === 'in' || glue === 'of')) return j
+    if (!regionLike) continue
+  }
+  return -1
+}
+
+/** Whether an entry lies inside what a container candidate names. */
+function inside(e: GazetteerEntry, region: GazetteerEntry): boolean {
+  if (e.country !== region.country || region.country === null) return false
+  if (region.feature === 'A.PCLI') return true
+  if (region.feature === 'A.ADM1') return e.admin1Code === region.admin1Code
+  return distanceKm(e, region) < 150
+}
+
+export function resolveToponyms(
+  doc: Doc,
+  toponyms: readonly Toponym[],
+  deps: ResolveDeps,
+): Resolution[] {
+  const candidates = toponyms.map((t) => candidatesFor(doc, t, deps))
+  const containers = toponyms.map((_, i) => containerOf(doc, i, toponyms, candidates))
+  const containedBy = new Map<number, number[]>()
+  containers.forEach((c, i) => c >= 0 && containedBy.set(c, [...(containedBy.get(c) ?? []), i]))
+
+  // Pass 1: no context.
+  const first = candidates.map((list) => rank(list, () => 0))
+  const context = articleContext(first)
+
+  return toponyms.map((t, i) => {
+    let list = candidates[i]!
+    // Only a town (or a region, inside a country) lies in a container: never a country or sea.
+    const top = first[i]![0]?.entry
+    const c =
+      top && (top.feature.startsWith('P.') || top.feature === 'A.ADM1') ? containers[i]! : -1
+    const containerRegions = c >= 0 ? candidates[c]!.filter(isRegionLike) : []
+    if (containerRegions.length)
+      list = list.filter((e) => containerRegions.some((r) => inside(e, r)))
+    // A container is read as the region that holds what it contains ("villages in Donetsk").
+    const contained = containedBy.get(i)
+    if (contained && list.some(isRegionLike)) {
+      const holds = list.filter(
+        (r) => isRegionLike(r) && contained.some((k) => candidates[k]!.some((e) => inside(e, r))),
+      )
+      if (holds.length) list = holds
+    }
+    const scored = rank(list, (e) => contextBonus(e, i, context, deps.proximityKm))
+    const pick = scored[0]?.entry ?? null
+    const precision = precisionOf(doc, t, pick, deps.cues)
+    if (!pick && c >= 0 && containerRegions.length) {
+      const region = containerRegions.find((r) => r.feature === 'A.ADM1') ?? containerRegions[0]!
+      return {
+        toponym: t,
+        pick: null,
+        candidates: rank(candidates[i]!, () => 0),
+        container: toponyms[c]!,
+        fallback: region,
+        precision: 3,
+        rule: 'missing-in-region',
+        confidence: 0.5,
+      }
+    }
+    const margin = scored.length > 1 ? scored[0]!.score - scored[1]!.score : 2
+    return {
+      toponym: t,
+      pick,
+      candidates: scored,
+      container: c >= 0 ? toponyms[c]! : null,
+      fallback: null,
+      precision,
+      rule: ruleOf(t, c >= 0, contained !== undefined),
+      confidence: Math.round(Math.min(0.95, 0.5 + margin / 4) * 100) / 100,
+    }
+  })
+}
+
+function ruleOf(t: Toponym, hasContainer: boolean, isContainer: boolean): string {
+  if (t.suffix === 'front') return 'front'
+  if (t.suffix) return `${t.suffix}-word`
+  if (hasContainer) return 'in-region'
+  if (isContainer) return 'container'
+  return t.source === 'entity' ? 'entity' : 'gazetteer'
+}
+
+function rank(list: readonly GazetteerEntry[], bonus: (e: GazetteerEntry) => number): Scored[] {
+  return list
+    .map((entry) => ({ entry, score: Math.round((baseScore(entry) + bonus(entry)) * 1000) / 1000 }))
+    .sort((a, b) => b.score - a.score)
+}
+
+interface ArticleContext {
+  votes: Map<string, number>
+  total: number
+  /** Each toponym's own vote, which must not count for itself. */
+  own: { country: string | null; weight: number }[]
+  admin1s: Set<string>
+  /** Pass-1 picks that locate something (towns and regions), by toponym index. */
+  points: {
+    index: number
+    lat: number
+    lon: number
+    country: string | null
+    admin1: string | null
+    confident: boolean
+  }[]
+}
+
+function articleContext(first: Scored[][]): ArticleContext {
+  const votes = new Map<string, number>()
+  const admin1s = new Set<string>()
+  const points: ArticleContext['points'] = []
+  const own: ArticleContext['own'] = []
+  let total = 0
+  first.forEach((scored, index) => {
+    const top = scored[0]
+    own[index] = { country: null, weight: 0 }
+    if (!top) return
+    const e = top.entry
+    const margin = scored.length > 1 ? top.score - scored[1]!.score : 2
+    const weight = e.feature === 'A.PCLI' ? 2 : margin > 0.5 ? 1 : 0.5
+    if (e.country) {
+      votes.set(e.country, (votes.get(e.country) ?? 0) + weight)
+      total += weight
+      own[index] = { country: e.country, weight }
+    }
+    if (e.feature === 'A.ADM1' && e.country) admin1s.add(`${e.country}.${e.admin1Code}`)
+    if (e.feature.startsWith('P.') || e.feature === 'A.ADM1') {
+      points.push({
+        index,
+        lat: e.lat,
+        lon: e.lon,
+        country: e.country,
+        admin1: e.admin1Code,
+        confident: margin > 0.5,
+      })
+    }
+  })
+  return { votes, total, own, admin1s, points }
+}
+
+/** Share of the article's other toponyms that lie in a country. */
+function countryShare(context: ArticleContext, index: number, country: string): number {
+  const own = context.own[index]
+  const self = own && own.country === country ? own.weight : 0
+  const total = context.total - (own?.weight ?? 0)
+  if (total <= 0) return 0
+  return ((context.votes.get(country) ?? 0) - self) / total
+}
+
+function contextBonus(
+  e: GazetteerEntry,
+  index: number,
+  context: ArticleContext,
+  scaleKm: number,
+): number {
+  let bonus = 0
+  if (e.country) bonus += 1.2 * countryShare(context, index, e.country)
+  if (e.country && context.admin1s.has(`${e.country}.${e.admin1Code}`)) bonus += 0.5
+  if (e.feature === 'A.ADM1') {
+    // A region is close to the article's places when it holds them.
+    const holds = context.points.some(
+      (p) => p.index !== index && p.country === e.country && p.admin1 === e.admin1Code,
+    )
+    if (holds) return bonus + 1
+  }
+  if (e.feature.startsWith('P.') || e.feature === 'A.ADM1') {
+    let nearest = Infinity
+    for (const p of context.points) {
+      if (p.index === index) continue
+      nearest = Math.min(nearest, distanceKm(e, p))
+    }
+    if (nearest < Infinity) bonus += 1.0 * Math.exp(-nearest / scaleKm)
+  }
+  return bonus
+}
+
+function precisionOf(doc: Doc, t: Toponym, pick: GazetteerEntry | null, cues: Cues): 1 | 2 | 3 {
+  if (!pick || isRegionLike(pick)) return 3
+  if (t.suffix === 'district' || t.suffix === 'front') return 2
+  return nearCueBefore(doc, t, cues) ? 2 : 1
+}
+
+/** "near X", "outside X", "north of X", "on the outskirts of X". */
+export function nearCueBefore(doc: Doc, t: Toponym, cues: Cues): boolean {
+  const tokens = doc.layers.tokens ?? []
+  const words: string[] = []
+  for (let k = t.firstToken - 1; k >= 0 && words.length < 3; k--) {
+    const w = doc.text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase()
+    if (w === 'the') continue
+    words.unshift(w)
+  }
+  const last = words[words.length - 1] ?? ''
+  const two = words.slice(-2).join(' ')
+  if (cues.near.has(last) || cues.near.has(two)) return true
+  // "near Tarasivka and Bilohorivka": the cue carries over a coordination.
+  return false
+}
+
+/** The candidates shown on a place for review. */
+export function toCandidates(scored: readonly Scored[], max: number): PlaceCandidate[] {
+  return scored.slice(0, max).map(({ entry, score }) => ({
+    geonameid: entry.geonameid >= 0 ? entry.geonameid : null,
+    name: entry.name,
+    country: entry.country,
+    admin1: entry.admin1,
+    lat: entry.lat,
+    lon: entry.lon,
+    score,
+  }))
+}

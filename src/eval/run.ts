@@ -75,8 +75,14 @@ export async function evaluateSet(
   const cluster =
     options.clusterEvents === undefined ? await corpusClusterer() : options.clusterEvents
   if (cluster) {
-    await cluster(docs)
-    clustering = options.clusterEvents ? 'given' : 'corpus'
+    try {
+      await cluster(docs)
+      clustering = options.clusterEvents ? 'given' : 'corpus'
+    } catch (error) {
+      // A clustering bug must not cost the other figures: score the keys as the pipeline left them.
+      const why = error instanceof Error ? error.message : String(error)
+      process.stderr.write(`sitrep eval: story clustering failed, scored without it: ${why}\n`)
+    }
   }
   const scores = golds.map((gold, i) => scoreDoc(gold, toGold(docs[i]!), { only: options.only }))
   return { figures: aggregate(scores), docs: scores, seconds, clustering }

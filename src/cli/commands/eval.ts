@@ -55,6 +55,12 @@ computes yet are scored as empty predictions.`,
     })
 }
 
+const CLUSTERED_BY = {
+  corpus: 'src/corpus clusterEvents',
+  given: 'the given clusterEvents',
+  none: 'nothing (event keys as the pipeline gave them)',
+} as const
+
 export function parseLayers(value: string | undefined): GoldLayer[] | undefined {
   if (!value) return undefined
   const layers = value.split(',').map((s) => s.trim())
@@ -108,6 +114,13 @@ async function runEval(goldPath: string, options: EvalOptions): Promise<void> {
     )
   } else {
     const parts = [formatFigures(goldPath, result.figures)]
+    if (!options.predictions) {
+      const rate =
+        result.seconds > 0 ? ` (${(golds.length / result.seconds).toFixed(1)} docs/s)` : ''
+      parts.push(
+        `pipeline ${result.seconds.toFixed(1)} s${rate}; stories clustered by: ${CLUSTERED_BY[result.clustering]}`,
+      )
+    }
     if (options.errors) {
       parts.push('', formatErrors(result.docs, only))
       const stories = formatStoryErrors(result.docs)

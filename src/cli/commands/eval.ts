@@ -95,7 +95,7 @@ async function runEval(goldPath: string, options: EvalOptions): Promise<void> {
     ? {
         ...scorePredictions(golds, readGoldSet(options.predictions), only),
         seconds: 0,
-        clustering: 'given',
+        clustering: 'given' as const,
       }
     : await evaluateSet(golds, { only })
   let report: string

@@ -204,8 +204,7 @@ function dropNested(quotes: QuoteCandidate[]): QuoteCandidate[] {
       if (outer === inner || !outer.attribution?.sense) return false
       if (RELAY_CLASSES.has(outer.attribution.sense.cls)) return false
       const content = outer.spans[0]!
-      const innerStart = inner.attribution?.speaker?.span.start ?? cue.start
-      return cue.start >= content.start && cue.end <= content.end && innerStart >= content.start
+      return cue.start >= content.start && cue.end <= content.end
     })
   })
 }
@@ -252,7 +251,7 @@ export function cueAt(
       pos === 'NOUN' &&
       view.lower[i]!.endsWith('s') &&
       i > 0 &&
-      ['PROPN', 'PRON'].includes(view.tokens[i - 1]!.pos)
+      ['PROPN', 'PRON', 'CCONJ'].includes(view.tokens[i - 1]!.pos)
     )
   ) {
     return null
@@ -341,6 +340,8 @@ function attributionAfter(
 ): Attribution | null {
   if (mark.close < 0) return null
   let i = tokenAt(view, mark.close + 1)
+  while (i < view.tokens.length && view.tokens[i]!.start <= mark.close + 1 && isQuoteMark(view, i))
+    i++
   const limit = Math.min(view.tokens.length - 1, i + 25)
   if (i > limit || view.paragraphOf[i] !== view.paragraphOf[tokenAt(view, mark.close)]) return null
   if (isPunct(view, i, ',')) i++
@@ -582,14 +583,27 @@ function clauseEnd(
   last: number,
   options: FindOptions,
   stopAtParticiple = true,
+  relative = false,
 ): number {
   for (let k = from + 1; k <= last; k++) {
     if (isPunct(view, k, ';')) return k - 1
+    // "Barkley, who said he votes democratic, said …": the main clause resumes.
+    if (
+      relative &&
+      isPunct(view, k, ',') &&
+      ['VERB', 'AUX'].includes(view.tokens[k + 1]?.pos ?? '')
+    ) {
+      return k - 1
+    }
     if (
       stopAtParticiple &&
       view.tokens[k]!.pos === 'CCONJ' &&
       coordinatedCue(view, k + 1, last, options)
     ) {
+      return isPunct(view, k - 1, ',') ? k - 2 : k - 1
+    }
+    // "…, and three-quarters said …": a new attribution with its own subject.
+    if (view.tokens[k]!.pos === 'CCONJ' && newAttribution(view, k + 1, last, options)) {
       return isPunct(view, k - 1, ',') ? k - 2 : k - 1
     }
     if (
@@ -642,6 +656,15 @@ function trailingAttributionAt(
     if (pos === 'VERB' || isPunct(view, j, '.;')) return false
   }
   return false
+}
+
+function newAttribution(view: TokenView, k: number, last: number, options: FindOptions): boolean {
+  const subject = phraseStartingAt(view, k, last, options.maxSpeakerTokens)
+  if (!subject) return false
+  let j = subject.last + 1
+  while (j <= last && isVerbalFiller(view, j)) j++
+  if (j > last || view.tokens[j]!.pos !== 'VERB' || view.lower[j]!.endsWith('ing')) return false
+  return cueAt(view, j, options) !== null
 }
 
 /** "… and accused Y of Z", "… but denied that …": a second cue sharing the subject. */
@@ -838,9 +861,13 @@ function indirectAt(
       speaker = subjectBefore(view, i, first, options.maxSpeakerTokens)
     }
   }
-  const inverted = !participle && prevComma && !speaker
+  const ing = view.lower[i]!.endsWith('ing')
+  // "cards confirming their citizenship": a participle modifying a noun is no speech.
+  if (ing && !prevComma && view.tokens[i - 1]?.pos === 'NOUN') return null
+  const inverted = !participle && !ing && prevComma && !speaker
   if (inverted) {
     speaker = subjectAfter(view, cue.last + 1, last, options.maxSpeakerTokens)
+    if (speaker && speaker.first !== cue.last + 1) speaker = null
     rule = 'quotes/said-x'
   }
   if (!speaker && !passive) return null
@@ -883,20 +910,35 @@ function indirectAt(
   let from = afterDateline(view, first, last)
   while (from < comma && isQuoteMark(view, from)) from++
   const to = comma - 1
-  if (to - from < 2 || !clauseHasVerb(view, from, to)) return null
+  // "This campaign, he says, is different.": a parenthetical attribution; the
+  // content continues after it when a clause follows.
+  let rest: Span | null = null
+  if (after.next <= last && isPunct(view, after.next, ',')) {
+    const restFrom = after.next + 1
+    const restTo = clauseEnd(view, restFrom, last, options)
+    // A participle or a prepositional phrase after it is the outlet's addition, not content.
+    const opener = view.tokens[restFrom]
+    const finite =
+      opener !== undefined && opener.pos !== 'ADP' && !view.lower[restFrom]!.endsWith('ing')
+    if (finite && restTo > restFrom && clauseHasVerb(view, restFrom - 1, restTo)) {
+      rest = span(view, restFrom, restTo)
+    }
+  }
+  if (to < from || (!rest && (to - from < 2 || !clauseHasVerb(view, from, to)))) return null
   const content = span(view, from, to)
+  const spans = rest ? [content, rest] : [content]
   return {
     kind: 'indirect',
-    spans: [content],
+    spans,
     attribution: attribution(
       view,
       i,
       cue.last,
       cue.sense,
       speaker,
-      inverted ? 'quotes/content-said-x' : 'quotes/content-x-said',
+      inverted ? 'quotes/content-said-x' : rest ? 'quotes/parenthetical' : 'quotes/content-x-said',
       options,
-      content,
+      { start: content.start, end: spans[spans.length - 1]!.end },
     ),
     inherit: false,
     confidence: 0.8,
@@ -916,6 +958,26 @@ function afterDateline(view: TokenView, first: number, last: number): number {
   }
   return first
 }
+
+function afterRelative(view: TokenView, cue: number): boolean {
+  let j = cue - 1
+  while (j >= 0 && isVerbalFiller(view, j)) j--
+  return RELATIVE_PRONOUNS.has(view.lower[j] ?? '')
+}
+
+const QUESTION_WORDS = new Set([
+  'whether',
+  'if',
+  'what',
+  'why',
+  'how',
+  'when',
+  'who',
+  'where',
+  'which',
+])
+
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whom'])
 
 function firstVerb(view: TokenView, first: number, before: number): number {
   for (let k = first; k < before; k++) if (view.tokens[k]!.pos === 'VERB') return k
@@ -949,11 +1011,20 @@ function forwardContent(
       ? { from: k, to, sense: cue.sense, rule: 'quotes/call-for', confidence: 0.75 }
       : null
   }
+  // "wants to run", "vowed to retaliate": the content is the infinitive.
+  if (frames.has('to') && view.lower[k] === 'to' && view.tokens[k + 1]?.pos === 'VERB') {
+    const to = clauseEnd(view, k, last, options)
+    return { from: k, to, sense: sense('to'), rule: 'quotes/intend-to', confidence: 0.6 }
+  }
   const adj = skipAdjuncts(view, k, last)
   let j = adj.next
   // "told Reuters (on Friday) that …": skip the hearer.
   const lemma = cue.sense.lemma.split(' ')[0]!
   let hearer: SpeakerPhrase | null = null
+  if (cue.senses.some((x) => x.cls === 'ask') && QUESTION_WORDS.has(view.lower[j] ?? '')) {
+    const to = clauseEnd(view, j, last, options)
+    return { from: j, to, sense: cue.sense, rule: 'quotes/asked', confidence: 0.6 }
+  }
   if (HEARER_FIRST.has(lemma) || frames.has('to') || frames.has('of')) {
     hearer = phraseStartingAt(view, j, last, options.maxSpeakerTokens)
     if (hearer) {
@@ -972,6 +1043,12 @@ function forwardContent(
           rule: 'quotes/urge-to',
           confidence: 0.75,
         }
+      }
+      // "asked (him) whether …": the question is the content.
+      const asks = cue.senses.some((x) => x.cls === 'ask')
+      if (asks && QUESTION_WORDS.has(view.lower[afterHearer] ?? '')) {
+        const to = clauseEnd(view, afterHearer, last, options)
+        return { from: afterHearer, to, sense: cue.sense, rule: 'quotes/asked', confidence: 0.6 }
       }
       // "accused X of Y": the content is Y.
       if (
@@ -1023,8 +1100,8 @@ function forwardContent(
   if (j > last) return null
   // Directive and accusation frames take content only in their own pattern.
   if (!frames.has('that') && !frames.has('obj')) return null
-  if (isPunct(view, j, ',.;:!?') || isQuoteMark(view, j)) return null
-  const to = clauseEnd(view, j, last, options)
+  if (isPunct(view, j, ',.;:!?')) return null
+  const to = clauseEnd(view, j, last, options, true, afterRelative(view, i))
   if (to < j) return null
   const deny = cue.senses.find((s) => s.frame === 'obj')
   if (via === 'that' || (frames.has('that') && clauseHasVerb(view, j, to))) {

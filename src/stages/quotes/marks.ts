@@ -55,8 +55,8 @@ export function findQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
       const parts = [...open.parts, { start: open.partStart, end: at }]
       found.push({ open: open.at, close: at, parts, single: open.single, depth: open.depth })
     }
-    const push = (at: number, char: string, single: boolean) =>
-      stack.push({ at, char, single, parts: [], partStart: at + 1, depth: stack.length })
+    const push = (at: number, char: string, single: boolean, width = 1) =>
+      stack.push({ at, char, single, parts: [], partStart: at + width, depth: stack.length })
     const topDouble = () => {
       for (let k = stack.length - 1; k >= 0; k--) if (!stack[k]!.single) return k
       return -1
@@ -72,6 +72,15 @@ export function findQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
     }
     for (let at = from; at < paragraph.end; at++) {
       const char = text[at]!
+      // Two apostrophes stand for a straight double mark in some wire copy (''…'').
+      if (char === "'" && text[at + 1] === "'") {
+        const k = topDouble()
+        if (k >= 0 && !(isOpening(text, at, paragraph.start) && nextIsLetter(text, at + 1)))
+          closeAt(k, at)
+        else if (isOpening(text, at, paragraph.start)) push(at, '"', false, 2)
+        at++
+        continue
+      }
       switch (char) {
         case '“': {
           const k = topDouble()

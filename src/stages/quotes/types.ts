@@ -13,6 +13,9 @@ export type CueClass =
   | 'urge'
   | 'call for'
   | 'confirm'
+  | 'evaluate'
+  | 'intend'
+  | 'ask'
 
 /** One reading of a cue form, compiled from a speech-verbs.tsv row. */
 export interface CueSense {

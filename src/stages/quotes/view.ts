@@ -56,5 +56,5 @@ export function isPunct(view: TokenView, i: number, chars: string): boolean {
 export const QUOTE_CHARS = '"“”„«»‘’\'‚‹›'
 
 export function isQuoteMark(view: TokenView, i: number): boolean {
-  return isPunct(view, i, QUOTE_CHARS)
+  return isPunct(view, i, QUOTE_CHARS) || view.lower[i] === "''"
 }

@@ -40,6 +40,7 @@ export function attributeQuotes(
     .map((c, index) => ({ c, index, at: c.attribution?.speaker?.span.start ?? firstStart(c) }))
     .sort((a, b) => a.at - b.at)
   const resolved = new Map<number, Speaker | null>()
+  const relays = relayIndexes(sorted)
   for (const { c, index, at } of byAttribution) {
     if (c.inherit || !c.attribution) continue
     const origin = c.attribution.citing ?? c.attribution.speaker
@@ -47,7 +48,10 @@ export function attributeQuotes(
       ? resolveSpeaker(doc, view, origin, mentions, entities, lexicon, history)
       : null
     resolved.set(index, speaker)
-    if (speaker && speaker.name) history.push({ at, speaker, phrase: origin?.span ?? null })
+    // A relaying outlet ("…, UNIAN reported") is not who "he" refers to next.
+    if (speaker && speaker.name && !relays.has(index)) {
+      history.push({ at, speaker, phrase: origin?.span ?? null })
+    }
   }
   sorted.forEach((c, index) => {
     let speaker = resolved.get(index) ?? null
@@ -80,6 +84,23 @@ export function attributeQuotes(
     })
   })
   return foldRelays(quotes, sorted)
+}
+
+/** Candidates that only relay another quote ("X says …, UNIAN has reported"). */
+function relayIndexes(candidates: readonly QuoteCandidate[]): Set<number> {
+  const relays = new Set<number>()
+  candidates.forEach((outer, o) => {
+    const sense = outer.attribution?.sense
+    if (!sense || !RELAY_CLASSES.has(sense.cls) || outer.kind === 'direct') return
+    const start = outer.spans[0]!.start
+    const end = outer.spans[outer.spans.length - 1]!.end
+    const relays_ = candidates.some((inner, n) => {
+      const cue = inner.attribution?.cue
+      return n !== o && cue !== null && cue !== undefined && cue.start >= start && cue.end <= end
+    })
+    if (relays_) relays.add(o)
+  })
+  return relays
 }
 
 function firstStart(c: QuoteCandidate): number {
@@ -263,7 +284,7 @@ export function displayName(
     const k = first - 1
     const lower = view.lower[k]!
     const glue =
-      ["'s", '’s', 'of', '&', '-', 'and'].includes(lower) &&
+      ["'s", '’s', 'of', '&', '-', 'and', 'in', 'for', 'on'].includes(lower) &&
       k - 1 >= phrase.first &&
       isNameWord(k - 1)
     if (isNameWord(k) || glue) first = k

@@ -1,0 +1,456 @@
+import type { Doc, Quote, Span, Token } from '../../core/record.js'
+import type { ClaimCandidate, ClaimLexicon, ClaimsOptions } from './types.js'
+
+/** Cue classes whose content is a wish, an order, a question or a stance, never a claim. */
+const NOT_CLAIMS = new Set(['urge', 'call for', 'intend', 'evaluate', 'ask', 'believe'])
+const DENY = 'deny'
+const IRREGULAR_PAST = new Set([
+  'began',
+  'brought',
+  'built',
+  'came',
+  'caught',
+  'did',
+  'drove',
+  'fell',
+  'fled',
+  'flew',
+  'fought',
+  'found',
+  'gave',
+  'got',
+  'had',
+  'held',
+  'hit',
+  'hurt',
+  'kept',
+  'knew',
+  'laid',
+  'led',
+  'left',
+  'lost',
+  'made',
+  'met',
+  'paid',
+  'put',
+  'ran',
+  'rose',
+  'said',
+  'saw',
+  'sent',
+  'set',
+  'shook',
+  'shot',
+  'sold',
+  'spent',
+  'stood',
+  'stole',
+  'struck',
+  'took',
+  'threw',
+  'told',
+  'went',
+  'won',
+  'wrote',
+  'was',
+  'were',
+  'been',
+  'seized',
+  'done',
+  'gone',
+  'taken',
+  'shot',
+  'blown',
+  'broken',
+])
+const PAST_AUX = new Set(['was', 'were', 'had', 'has', 'have'])
+const NOT_FACT_VERBS = new Set(['evaluate', 'intend', 'believe'])
+const NUMBER_WORDS = new Set([
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'dozen',
+  'dozens',
+  'hundred',
+  'hundreds',
+  'thousand',
+  'thousands',
+  'million',
+  'millions',
+  'billion',
+  'half',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'seventy',
+  'eighty',
+  'ninety',
+  'tenfold',
+])
+const ANAPHORIC_OBJECTS = new Set([
+  'claim',
+  'claims',
+  'allegation',
+  'allegations',
+  'accusation',
+  'accusations',
+  'report',
+  'reports',
+  'charge',
+  'charges',
+  'it',
+  'this',
+  'that',
+  'them',
+  'assertion',
+  'suggestion',
+])
+
+/** The doc's tokens with lower-case forms, for phrase lookups. */
+export interface ClaimView {
+  text: string
+  tokens: readonly Token[]
+  lower: readonly string[]
+}
+
+export function claimView(doc: Doc): ClaimView {
+  const tokens = doc.layers.tokens ?? []
+  return {
+    text: doc.text,
+    tokens,
+    lower: tokens.map((t) => doc.text.slice(t.start, t.end).toLowerCase()),
+  }
+}
+
+/** Token index range [first, last] inside a span (last < first when none). */
+export function tokenRange(view: ClaimView, span: Span): [number, number] {
+  let lo = 0
+  let hi = view.tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (view.tokens[mid]!.end <= span.start) lo = mid + 1
+    else hi = mid
+  }
+  let last = lo - 1
+  while (last + 1 < view.tokens.length && view.tokens[last + 1]!.start < span.end) last++
+  return [lo, last]
+}
+
+/** Whether the phrase (lower-case words) occurs in the token range. */
+export function hasPhrase(
+  view: ClaimView,
+  first: number,
+  last: number,
+  words: readonly string[],
+): boolean {
+  if (words.length === 0) return false
+  for (let i = first; i + words.length - 1 <= last; i++) {
+    let k = 0
+    while (k < words.length && view.lower[i + k] === words[k]) k++
+    if (k === words.length) return true
+  }
+  return false
+}
+
+/**
+ * Check-worthy: long enough, not a question, not an opinion, wish or exhortation,
+ * and carrying something a fact-checker can check: a number, a name, or an event
+ * told in the past or perfect.
+ */
+export function isCheckWorthy(
+  view: ClaimView,
+  span: Span,
+  lexicon: ClaimLexicon,
+  options: Required<ClaimsOptions>,
+): boolean {
+  const [first, last] = tokenRange(view, span)
+  let words = 0
+  let signal = false
+  let copula = false
+  let adjective = false
+  for (let i = first; i <= last; i++) {
+    const t = view.tokens[i]!
+    const lower = view.lower[i]!
+    if (t.pos === 'PUNCT') {
+      if (lower === '?') return false
+      continue
+    }
+    words++
+    if (t.pos === 'NUM' || NUMBER_WORDS.has(lower) || t.pos === 'PROPN') signal = true
+    if (
+      (t.pos === 'VERB' || t.pos === 'ADJ') &&
+      (lower.endsWith('ed') || IRREGULAR_PAST.has(lower))
+    ) {
+      signal = true
+    }
+    // "were operating", "had reached": past progressive and perfect.
+    if (t.pos === 'AUX' && PAST_AUX.has(lower) && view.tokens[i + 1]?.pos === 'VERB') signal = true
+    if (t.pos === 'AUX' && ['is', 'are', 'was', "'s", '’s'].includes(lower)) copula = true
+    if (t.pos === 'ADJ') adjective = true
+  }
+  if (words < options.minWords) return false
+  // "to make the war more expensive …": a purpose, not a proposition.
+  if (view.lower[first] === 'to' && view.tokens[first + 1]?.pos === 'VERB') return false
+  // "it firmly opposed …", "we hope …": a stance or a wish as the main verb.
+  const verb = firstVerb(view, first, last)
+  if (
+    verb >= 0 &&
+    [...(lexicon.cueClasses.get(view.lower[verb]!) ?? [])].some((c) => NOT_FACT_VERBS.has(c))
+  ) {
+    return false
+  }
+  // "we are working to verify the facts" is a verification state, not a claim.
+  if (
+    lexicon.hedges.some(
+      (h) => h.verification === 'under-investigation' && hasPhrase(view, first, last, h.words),
+    )
+  ) {
+    return false
+  }
+  // "There was no military facility": a denial of fact is checkable.
+  if (lexicon.denials.some((d) => d.kind === 'negation' && hasPhrase(view, first, last, d.words)))
+    signal = true
+  for (const opinion of lexicon.opinions) {
+    if (opinion.kind === 'future' || opinion.kind === 'condition') continue
+    if (hasPhrase(view, first, last, opinion.words)) return false
+  }
+  // "The claim is absurd", "The aim is simple": a short verdict, not a fact.
+  if (words <= 6 && copula && adjective && !signal) return false
+  return signal
+}
+
+function firstVerb(view: ClaimView, first: number, last: number): number {
+  for (let i = first; i <= last; i++) if (view.tokens[i]!.pos === 'VERB') return i
+  return -1
+}
+
+/** A proposition ends before its explanation ("… intercepted because they flew …"). */
+export function cutExplanation(view: ClaimView, span: Span): Span {
+  const [first, last] = tokenRange(view, span)
+  for (let i = first + 3; i <= last; i++) {
+    if (view.lower[i] === 'because') {
+      const end = isComma(view, i - 1) ? i - 2 : i - 1
+      return { start: span.start, end: view.tokens[end]!.end }
+    }
+  }
+  return span
+}
+
+function isComma(view: ClaimView, i: number): boolean {
+  return view.lower[i] === ','
+}
+
+/** Sentence pieces of a direct quote: each sentence, and each side of a colon. */
+function directPieces(doc: Doc, view: ClaimView, quote: Quote): Span[] {
+  const pieces: Span[] = []
+  for (const part of quote.spans) {
+    for (const sentence of doc.layers.sentences ?? []) {
+      const start = Math.max(part.start, sentence.start)
+      const end = Math.min(part.end, sentence.end)
+      if (end - start < 3) continue
+      pieces.push(...splitAtColon(view, trim(doc.text, { start, end })))
+    }
+  }
+  return pieces
+}
+
+function splitAtColon(view: ClaimView, span: Span): Span[] {
+  const [first, last] = tokenRange(view, span)
+  for (let i = first + 2; i < last - 2; i++) {
+    if (view.lower[i] === ':') {
+      return [
+        { start: span.start, end: view.tokens[i - 1]!.end },
+        { start: view.tokens[i + 1]!.start, end: span.end },
+      ]
+    }
+  }
+  return [span]
+}
+
+/** Without edge spaces, quotation marks and the final full stop or comma. */
+function trim(text: string, span: Span): Span {
+  let { start, end } = span
+  while (start < end && /[\s"“”„«»‘’']/.test(text[start]!)) start++
+  while (end > start && /[\s"“”„«»‘’',.;:]/.test(text[end - 1]!)) end--
+  return { start, end }
+}
+
+function cueClasses(
+  doc: Doc,
+  view: ClaimView,
+  quote: Quote,
+  lexicon: ClaimLexicon,
+): ReadonlySet<string> {
+  if (!quote.cue) return new Set()
+  const word = doc.text.slice(quote.cue.start, quote.cue.end).toLowerCase().split(/\s+/)[0] ?? ''
+  return lexicon.cueClasses.get(word) ?? new Set()
+}
+
+/** Pure: claim candidates from the quotes layer and from the outlet's own voice. */
+export function findClaims(
+  doc: Doc,
+  lexicon: ClaimLexicon,
+  options: Required<ClaimsOptions>,
+): ClaimCandidate[] {
+  const view = claimView(doc)
+  const quotes = doc.layers.quotes ?? []
+  const out: ClaimCandidate[] = []
+  quotes.forEach((quote, index) => {
+    if (!quote.speakerName) return
+    const classes = cueClasses(doc, view, quote, lexicon)
+    const base = {
+      quote: index,
+      claimant: quote.speakerName,
+      claimantEntity: quote.speaker,
+      via: [...quote.via],
+    }
+    if (classes.has(DENY) && quote.speakerSpan && quote.speakerSpan.start < quote.start) {
+      // "Moscow denied that …", "officials rejected the claim": the denial itself is the claim.
+      const cue = quote.cue ?? quote
+      const [speakerLast] = [tokenRange(view, quote.speakerSpan)[1]]
+      const [cueFirst] = tokenRange(view, cue)
+      // The speaker opens the claim only when nothing stands between it and the cue.
+      const adjacent =
+        cueFirst - speakerLast <= 3 && !view.lower.slice(speakerLast + 1, cueFirst).includes(',')
+      const span = trim(doc.text, {
+        start: adjacent ? quote.speakerSpan.start : cue.start,
+        end: quote.end,
+      })
+      out.push({ ...base, ...span, stance: 'denies', rule: 'claims/denial', confidence: 0.75 })
+      return
+    }
+    if ([...classes].some((c) => NOT_CLAIMS.has(c)) && !classes.has('say')) return
+    if (isAnaphoric(view, quote)) return
+    const pieces =
+      quote.kind === 'direct' ? directPieces(doc, view, quote) : [trim(doc.text, quote)]
+    for (const whole of pieces) {
+      const piece = cutExplanation(view, whole)
+      if (!isCheckWorthy(view, piece, lexicon, options)) continue
+      out.push({
+        ...base,
+        ...piece,
+        stance: null,
+        rule: `claims/from-${quote.kind}`,
+        confidence: 0.7,
+      })
+    }
+  })
+  out.push(...whichDenies(doc, view, lexicon))
+  if (options.outletVoice) out.push(...outletVoice(doc, view, lexicon, quotes))
+  return out.sort((a, b) => a.start - b.start)
+}
+
+function isAnaphoric(view: ClaimView, quote: Quote): boolean {
+  const [first, last] = tokenRange(view, quote)
+  return last - first <= 2 && ANAPHORIC_OBJECTS.has(view.lower[last] ?? '')
+}
+
+/** "China has faced accusations of …, which it denies": a denial by the clause's subject. */
+function whichDenies(doc: Doc, view: ClaimView, lexicon: ClaimLexicon): ClaimCandidate[] {
+  const out: ClaimCandidate[] = []
+  for (const sentence of doc.layers.sentences ?? []) {
+    const [first, last] = tokenRange(view, sentence)
+    for (let i = first + 3; i + 2 <= last; i++) {
+      if (view.lower[i] !== ',' || view.lower[i + 1] !== 'which') continue
+      let verb = i + 2
+      while (
+        verb <= last &&
+        verb < i + 6 &&
+        !(lexicon.cueClasses.get(view.lower[verb]!)?.has(DENY) ?? false)
+      )
+        verb++
+      if (verb > last || verb >= i + 6) continue
+      const subject = subjectName(doc, view, first, i)
+      if (!subject) continue
+      out.push({
+        start: view.tokens[first]!.start,
+        end: view.tokens[i - 1]!.end,
+        quote: null,
+        claimant: subject.name,
+        claimantEntity: subject.entity,
+        via: [],
+        stance: 'denies',
+        rule: 'claims/which-denies',
+        confidence: 0.6,
+      })
+    }
+  }
+  return out
+}
+
+/** The name that opens a clause (its subject), resolved through the mentions layer when there is one. */
+function subjectName(
+  doc: Doc,
+  view: ClaimView,
+  first: number,
+  before: number,
+): { name: string; entity: string | null } | null {
+  let i = first
+  while (i < before && view.tokens[i]!.pos !== 'PROPN') {
+    if (view.tokens[i]!.pos === 'VERB' || view.tokens[i]!.pos === 'AUX') return null
+    i++
+  }
+  if (i >= before) return null
+  let j = i
+  while (j + 1 < before && view.tokens[j + 1]!.pos === 'PROPN') j++
+  const span = { start: view.tokens[i]!.start, end: view.tokens[j]!.end }
+  const mention = (doc.layers.mentions ?? []).find((m) => m.start < span.end && m.end > span.start)
+  const entity = mention
+    ? (doc.layers.entities ?? []).find((e) => e.id === mention.entity)
+    : undefined
+  return entity
+    ? { name: entity.name, entity: entity.id }
+    : { name: doc.text.slice(span.start, span.end), entity: null }
+}
+
+/**
+ * The outlet's own hedged statements: a sentence outside every quote that says
+ * "reportedly", "allegedly" or that something "could not be independently verified".
+ */
+function outletVoice(
+  doc: Doc,
+  view: ClaimView,
+  lexicon: ClaimLexicon,
+  quotes: readonly Quote[],
+): ClaimCandidate[] {
+  const outlet = doc.source.outlet
+  if (!outlet) return []
+  const out: ClaimCandidate[] = []
+  const attributed = (s: Span) =>
+    quotes.some(
+      (q) =>
+        (q.start < s.end && q.end > s.start) ||
+        (q.cue !== null && q.cue.start < s.end && q.cue.end > s.start),
+    )
+  for (const sentence of doc.layers.sentences ?? []) {
+    if (attributed(sentence)) continue
+    const [first, last] = tokenRange(view, sentence)
+    const hedge = lexicon.hedges.find(
+      (h) =>
+        (h.kind === 'adverb' || h.kind === 'verification') && hasPhrase(view, first, last, h.words),
+    )
+    if (!hedge) continue
+    out.push({
+      ...trim(doc.text, sentence),
+      quote: null,
+      claimant: outlet,
+      claimantEntity: null,
+      via: [],
+      stance: 'hedges',
+      rule: hedge.verification ? 'claims/outlet-unverified' : 'claims/outlet-hedge',
+      confidence: 0.6,
+    })
+  }
+  return out
+}

@@ -1,0 +1,27 @@
+import type { Stage } from '../../core/stage.js'
+import { findClaims } from './find.js'
+import { compileClaimLexicon } from './lexicon.js'
+import { attributeClaims } from './resolve/attribute.js'
+import type { ClaimsOptions } from './types.js'
+
+export type { ClaimsOptions } from './types.js'
+
+/**
+ * Check-worthy claims: from the quotes (each sentence of a direct quote, each
+ * reported clause, each denial) and from the outlet's own hedged statements, with
+ * claimant, relay chain, stance, verification state and evidence references.
+ */
+export function claims(options: ClaimsOptions = {}): Stage {
+  const { minWords = 4, outletVoice = true } = options
+  let lexicon: ReturnType<typeof compileClaimLexicon> | undefined
+  return {
+    name: 'claims',
+    requires: ['sentences', 'tokens', 'quotes'],
+    provides: ['claims'],
+    run(doc, ctx) {
+      lexicon ??= compileClaimLexicon(ctx.resources.lexicons)
+      const candidates = findClaims(doc, lexicon, { minWords, outletVoice })
+      doc.layers.claims = attributeClaims(doc, candidates, lexicon)
+    },
+  }
+}

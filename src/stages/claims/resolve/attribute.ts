@@ -1,0 +1,143 @@
+import type { Claim, Doc, Span, Stance, Verification } from '../../../core/record.js'
+import { claimView, hasPhrase, tokenRange, type ClaimView } from '../find.js'
+import type { ClaimCandidate, ClaimLexicon } from '../types.js'
+
+const DAY_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'today',
+  'yesterday',
+  'tonight',
+  'overnight',
+  'dawn',
+  'week',
+  'month',
+  'year',
+  'weekend',
+  'morning',
+  'evening',
+  'night',
+])
+
+/** The stance the words of a claim give: a denial outranks a hedge, which outranks an assertion. */
+export function stanceOf(view: ClaimView, span: Span, lexicon: ClaimLexicon): Stance {
+  const [first, last] = tokenRange(view, span)
+  for (const denial of lexicon.denials) {
+    if (denial.kind !== 'verb' && hasPhrase(view, first, last, denial.words)) return 'denies'
+  }
+  for (const hedge of lexicon.hedges) {
+    if (hedge.kind !== 'verification' && hasPhrase(view, first, last, hedge.words)) return 'hedges'
+  }
+  return 'asserts'
+}
+
+/** The verification state the words give (e.g. "could not be independently verified"). */
+export function verificationOf(view: ClaimView, span: Span, lexicon: ClaimLexicon): Verification {
+  const [first, last] = tokenRange(view, span)
+  for (const hedge of lexicon.hedges) {
+    if (hedge.verification && hasPhrase(view, first, last, hedge.words)) return hedge.verification
+  }
+  return null
+}
+
+/**
+ * Pure: stance, verification and evidence for each candidate. A verification
+ * statement reaches the claims it is about: the outlet's "could not be
+ * independently verified" the claims just before it; a speaker's "we are working
+ * to verify the facts" that speaker's claims.
+ */
+export function attributeClaims(
+  doc: Doc,
+  candidates: readonly ClaimCandidate[],
+  lexicon: ClaimLexicon,
+): Claim[] {
+  const view = claimView(doc)
+  const sentences = doc.layers.sentences ?? []
+  const claims: Claim[] = candidates.map((c) => {
+    const sentence = sentences.find((s) => s.start <= c.start && c.start < s.end) ?? c
+    return {
+      start: c.start,
+      end: c.end,
+      by: c.rule,
+      confidence: c.confidence,
+      claimant: c.claimant,
+      claimantEntity: c.claimantEntity,
+      via: c.via,
+      stance: c.stance ?? stanceOf(view, c, lexicon),
+      verification: verificationOf(view, c, lexicon) ?? verificationOf(view, sentence, lexicon),
+      quote: c.quote,
+      refs: refsOf(doc, view, c),
+    }
+  })
+  spreadVerification(doc, view, claims, lexicon)
+  return claims
+}
+
+function spreadVerification(doc: Doc, view: ClaimView, claims: Claim[], lexicon: ClaimLexicon) {
+  const paragraphs = doc.layers.paragraphs ?? []
+  const paragraphOf = (offset: number) =>
+    paragraphs.findIndex((p) => p.start <= offset && offset <= p.end)
+  for (const source of claims) {
+    if (!source.verification) continue
+    if (source.quote === null) {
+      // The outlet's verdict covers the claims of its paragraph and the one before.
+      const here = paragraphOf(source.start)
+      for (const claim of claims) {
+        const p = paragraphOf(claim.start)
+        if (
+          claim !== source &&
+          claim.start < source.start &&
+          p >= here - 1 &&
+          !claim.verification
+        ) {
+          claim.verification = source.verification
+        }
+      }
+    }
+  }
+  // A speaker's own "we are working to verify" covers that speaker's claims.
+  for (const quote of doc.layers.quotes ?? []) {
+    const state = verificationOf(view, quote, lexicon)
+    if (!state || !quote.speakerName) continue
+    for (const claim of claims) {
+      if (claim.claimant === quote.speakerName && !claim.verification) claim.verification = state
+    }
+  }
+}
+
+function refsOf(doc: Doc, view: ClaimView, span: Span): Claim['refs'] {
+  const inside = (s: Span) => s.start >= span.start && s.end <= span.end
+  const entities = [...new Set((doc.layers.mentions ?? []).filter(inside).map((m) => m.entity))]
+  const places = [...new Set((doc.layers.places ?? []).filter(inside).map((p) => p.name))]
+  const numbers: string[] = []
+  const dates: string[] = []
+  const [first, last] = tokenRange(view, span)
+  for (let i = first; i <= last; i++) {
+    const t = view.tokens[i]!
+    const lower = view.lower[i]!
+    if (t.pos === 'NUM') {
+      if (/^(1[89]|20)\d\d$/.test(lower)) dates.push(lower)
+      else numbers.push(doc.text.slice(t.start, t.end))
+    } else if (DAY_WORDS.has(lower) && t.pos !== 'AUX') {
+      dates.push(doc.text.slice(t.start, t.end))
+    }
+  }
+  return { entities, numbers, places, dates }
+}

@@ -1,0 +1,32 @@
+import type { Span, Stance, Verification } from '../../core/record.js'
+
+export interface ClaimsOptions {
+  /** Fewest words a check-worthy proposition needs. */
+  minWords?: number
+  /** Report hedged statements in the outlet's own voice ("reportedly", "could not be verified"). */
+  outletVoice?: boolean
+}
+
+/** Word lists the claims stage uses, compiled once per stage factory. */
+export interface ClaimLexicon {
+  /** Hedge phrases (lower-case word arrays) with the verification state they give, if any. */
+  hedges: readonly { words: readonly string[]; verification: Verification; kind: string }[]
+  /** Denial phrases (lower-case word arrays) and their kind (verb | phrase | negation). */
+  denials: readonly { words: readonly string[]; kind: string }[]
+  /** Opinion, wish and exhortation phrases, with their kind. */
+  opinions: readonly { words: readonly string[]; kind: string }[]
+  /** Cue form (first word, lower case) → the classes it can have (speech-verbs.tsv). */
+  cueClasses: ReadonlyMap<string, ReadonlySet<string>>
+}
+
+/** A proposition before stance and evidence are attached. */
+export interface ClaimCandidate extends Span {
+  quote: number | null
+  claimant: string | null
+  claimantEntity: string | null
+  via: string[]
+  /** Forced stance (a denial verb decides it), else computed from the words. */
+  stance: Stance | null
+  rule: string
+  confidence: number
+}

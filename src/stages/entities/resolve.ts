@@ -208,7 +208,9 @@ function makeCluster(
   const type = [...score.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] as EntityType
   const best = [...members].sort((a, b) => b.confidence - a.confidence)[0] as Candidate
   const named = members.filter((m) => !m.nested || members.length === 1)
-  const name = canonicalName(named.length > 0 ? named : members)
+  // A country is named by its common name ("United States" for "US"); its surface forms are aliases.
+  const country = members.find((m) => m.identity?.startsWith('country:'))?.lexiconAliases[0]
+  const name = country ?? canonicalName(named.length > 0 ? named : members)
   const folded = foldName(name)
   const aliases: string[] = []
   const seen = new Set([folded])

@@ -1,0 +1,226 @@
+import type { EntityType } from '../../core/record.js'
+
+/**
+ * Test tables for the entities stage (P11): rows that must be found and rows
+ * that must not. Texts are written for these tests, in news style.
+ */
+
+/** [text, entity name, type, role (undefined: not checked)] */
+export const ENTITY_HITS: readonly [string, string, EntityType, (string | null)?][] = [
+  // titles and ranks
+  [
+    'Major General Serhii Kryvonos says Beijing may claim otherwise.',
+    'Serhii Kryvonos',
+    'PERSON',
+    'Major General',
+  ],
+  [
+    'Retired Ukrainian Major General Serhii Kryvonos spoke.',
+    'Serhii Kryvonos',
+    'PERSON',
+    'retired Ukrainian Major General',
+  ],
+  [
+    'Ukrainian President Volodymyr Zelenskyy says troops advanced.',
+    'Volodymyr Zelenskyy',
+    'PERSON',
+    'President of Ukraine',
+  ],
+  ['Maj. Gen. Ivan Petrov arrived on Monday.', 'Ivan Petrov', 'PERSON', 'Major General'],
+  [
+    '"We will not leave," Senator Daniel Whitcomb told reporters.',
+    'Daniel Whitcomb',
+    'PERSON',
+    'Senator',
+  ],
+  ['Secretary of State John Kerry met the envoy.', 'John Kerry', 'PERSON'],
+  ['Texas Sen. Ted Cruz criticised the plan.', 'Ted Cruz', 'PERSON'],
+  // descriptors and appositives
+  [
+    'The claim was denied by foreign ministry spokesman Hou Zhenyu on Friday.',
+    'Hou Zhenyu',
+    'PERSON',
+  ],
+  ['Adam Yahya, a doctor at the city hospital, said staff were exhausted.', 'Adam Yahya', 'PERSON'],
+  ['"It shook," said Nadiia Levchenko, 63, who lives nearby.', 'Nadiia Levchenko', 'PERSON'],
+  ['He was defended by his lawyer, Nino Abashidze.', 'Nino Abashidze', 'PERSON'],
+  ['Officials said Halvorsen told the committee the figures were wrong.', 'Halvorsen', 'PERSON'],
+  // organisations: head words, acronyms, outlets, country institutions
+  ['The Security Service of Ukraine (SBU) opened a case.', 'Security Service of Ukraine', 'ORG'],
+  ['Shelling by the Rapid Support Forces (RSF) killed 27 people.', 'Rapid Support Forces', 'ORG'],
+  [
+    'The 149th Separate Mechanised Brigade said it repelled the attack.',
+    '149th Separate Mechanised Brigade',
+    'ORG',
+  ],
+  ['Russia’s Defence Ministry said its forces advanced.', 'Russia’s Defence Ministry', 'ORG'],
+  [
+    'The Chinese foreign ministry spokesman declined to comment.',
+    'Chinese foreign ministry',
+    'ORG',
+  ],
+  ['The Israeli military said it struck a depot.', 'Israeli military', 'ORG'],
+  ['Sudan’s army said the toll was lower.', 'Sudan’s army', 'ORG'],
+  ['UNIAN has reported the capture.', 'UNIAN', 'ORG'],
+  ['The statement was posted on Telegram late on Monday.', 'Telegram', 'ORG'],
+  ['The Kremlin said the vessels operated legally.', 'Kremlin', 'ORG'],
+  ['The ruling Georgian Dream party suspended the talks.', 'Georgian Dream', 'ORG'],
+  [
+    'Oleh Varenyk heads the Pokrovsk city military administration.',
+    'Pokrovsk city military administration',
+    'ORG',
+  ],
+  ['KYIV, April 8 (Reuters) — Troops advanced.', 'Reuters', 'ORG'],
+  [
+    'PORT SUDAN, May 20 (Horn & Sahel Report) — Shelling killed 27 people.',
+    'Horn & Sahel Report',
+    'ORG',
+  ],
+  // places
+  ['Washington urged European allies to move faster.', 'Washington', 'GPE'],
+  ['Zelenskyy urged Washington to reconsider.', 'Washington', 'GPE'],
+  ['The clash took place near Tarasivka and Bilohorivka in Donetsk Oblast.', 'Bilohorivka', 'GPE'],
+  [
+    'The clash took place near Tarasivka and Bilohorivka in Donetsk Oblast.',
+    'Donetsk Oblast',
+    'GPE',
+  ],
+  ['The missiles were fired from the Rostov region of Russia.', 'Rostov region', 'GPE'],
+  ['Troops repelled an assault near the village of Kotlyne.', 'Kotlyne', 'GPE'],
+  ['The vessel loaded fuel at the Russian port of Ust-Luga.', 'Ust-Luga', 'GPE'],
+  ['KYIV, April 8 (Reuters) — Troops advanced.', 'Kyiv', 'GPE'],
+  ['China has criticized the US for prolonging the war.', 'United States', 'GPE'],
+  ['Russia’s side of the border was quiet.', 'Russia', 'GPE'],
+  ['Hezbollah withdrew south of the Litani River.', 'Litani River', 'LOC'],
+  ['The coast guard boarded a tanker off the island of Gotland.', 'Gotland', 'LOC'],
+  ['North Koreans fought on the Kursk front, far from Europe.', 'Europe', 'LOC'],
+  ['A shelter near Abu Shouk camp was hit.', 'Abu Shouk camp', 'FAC'],
+  ['Protesters marched on Rustaveli Avenue.', 'Rustaveli Avenue', 'FAC'],
+  [
+    'He spoke at the Munich Security Conference on Saturday.',
+    'Munich Security Conference',
+    'EVENT',
+  ],
+  [
+    'A US delegation will skip the upcoming Ramstein defense meeting.',
+    'Ramstein defense meeting',
+    'EVENT',
+  ],
+  ['Thousands marched to mark Independence Day.', 'Independence Day', 'EVENT'],
+  // NORP
+  ['Ukrainian forces captured two Chinese soldiers.', 'Chinese', 'NORP'],
+  ['North Koreans fought on the Kursk front.', 'North Koreans', 'NORP'],
+  ['Moscow denied evading the Western price cap.', 'Western', 'NORP'],
+  ['The Soviet-era name is still used.', 'Soviet', 'NORP'],
+]
+
+/** [text, surface that must not be an entity (of `type`, or of any type when omitted)] */
+export const ENTITY_MISSES: readonly [string, string, EntityType?][] = [
+  ['He explained how they ended up in Russian service.', 'Russian service', 'ORG'],
+  ['He explained how they ended up in Russian service.', 'Russian service'],
+  [
+    'He has ordered the Ukrainian Foreign Minister to contact Beijing.',
+    'Ukrainian Foreign Minister',
+    'PERSON',
+  ],
+  ['He has ordered the Ukrainian Foreign Minister to contact Beijing.', 'Foreign Minister'],
+  ['Russia fired four Iskander-M ballistic missiles.', 'Iskander-M'],
+  ['Residents described a night of fear.', 'Residents'],
+  ['Organisers estimated the crowd at 80,000.', 'Organisers'],
+  ['Separately, the army said drones struck a power station.', 'Separately'],
+  ['On Thursday, officials met in April.', 'Thursday'],
+  ['On Thursday, officials met in April.', 'April'],
+  ['A Ukrainian military source told the outlet.', 'Ukrainian military', 'ORG'],
+  ['“We are not going anywhere,” she said.', 'We'],
+  ['Air raid sirens sounded across the region.', 'Air'],
+  ['The British government said it would act.', 'British government'],
+]
+
+/** [text, pronoun or description (first occurrence), name of the entity it must point at] */
+export const COREF_HITS: readonly [string, string, string][] = [
+  ['Zelenskyy visited the front. “We will hold,” he says.', 'he', 'Zelenskyy'],
+  [
+    'Retired Major General Serhii Kryvonos says Beijing may object. He also notes the captives may not be citizens.',
+    'He',
+    'Serhii Kryvonos',
+  ],
+  [
+    'Oksana Marchuk, a spokeswoman for the ministry, spoke after Andrii Savchuk. She said the claim was absurd.',
+    'She',
+    'Oksana Marchuk',
+  ],
+  [
+    'The Interior Ministry said 34 people were detained. The ministry rejected the allegation.',
+    'The ministry',
+    'Interior Ministry',
+  ],
+  [
+    'The El Fasher Emergency Response Room said shells struck the market. More than 40 people were wounded, it said.',
+    'it',
+    'El Fasher Emergency Response Room',
+  ],
+  [
+    'Sudan’s army put the toll lower. The RSF denied it. The group accused the army of using human shields.',
+    'the army',
+    'Sudan’s army',
+  ],
+  [
+    'Major General Ivan Petrov met Colonel Oleh Bondar. The general said the line held.',
+    'The general',
+    'Ivan Petrov',
+  ],
+]
+
+/** Pronouns that must not be resolved: [text, pronoun (first occurrence)] */
+export const COREF_MISSES: readonly [string, string][] = [
+  // Inside quotation marks the pronoun is the speaker's, not the narrator's.
+  ['Savchuk said the prisoner signed a contract. “He told us nothing,” Savchuk said.', 'He'],
+  // "it" before a noun phrase is no subject.
+  ['The Kremlin said the ships were legal. Critics called it piracy.', 'it'],
+  // A woman's pronoun cannot take a man's title.
+  ['Government spokesman Daniel Whitcomb arrived. She said nothing.', 'She'],
+]
+
+/** Names that must share a cross-article key, and names that must not. */
+export const SAME_KEY: readonly [string, string][] = [
+  ['Zelenskyy', 'Zelensky'],
+  ['Zelenskyy', 'Zelenskiy'],
+  ['Volodymyr Zelenskyy', 'Volodymyr Zelensky'],
+  ['Kyiv', 'Kiev'],
+  ['Serhii Kryvonos', 'Serhiy Kryvonos'],
+  ['Zaporizhzhia', 'Zaporozhye'],
+  ['Kharkiv', 'Kharkov'],
+  ['Russia’s', 'Russia'],
+  ['Sánchez', 'Sanchez'],
+]
+export const DIFFERENT_KEY: readonly [string, string][] = [
+  ['Kyiv', 'Kherson'],
+  ['Georgia', 'Georgian'],
+  ['Andrii Savchuk', 'Andrii'],
+]
+
+/** [text, entity name, its other surface forms (aliases) that must be listed] */
+export const IDENTITY_HITS: readonly [string, string, string[]][] = [
+  [
+    'Ukrainian President Volodymyr Zelenskyy says troops advanced. Later Zelenskyy spoke again, and Zelensky left.',
+    'Volodymyr Zelenskyy',
+    ['Zelenskyy', 'Zelensky'],
+  ],
+  ['The European Union (EU) will act. The EU said so.', 'European Union', ['EU']],
+  ['China criticized the US. The United States replied.', 'United States', ['US']],
+  [
+    'Captain Andrii Savchuk spoke. Savchuk said one prisoner was Nepalese.',
+    'Andrii Savchuk',
+    ['Savchuk'],
+  ],
+  [
+    'The General Staff of the Armed Forces of Ukraine said so. The General Staff added details.',
+    'General Staff of the Armed Forces of Ukraine',
+    ['General Staff'],
+  ],
+  [
+    'Lebanon’s Foreign Ministry condemned the strike. The Lebanese Foreign Ministry also said it would complain.',
+    'Lebanese Foreign Ministry',
+    ['Lebanon’s Foreign Ministry'],
+  ],
+]

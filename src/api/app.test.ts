@@ -98,6 +98,9 @@ describe('api › reads', () => {
       title: 'Houthis claim missile attack on cargo ship in Red Sea',
       corrected: false,
     })
+    // The event's place is the most precise of its places, and the precision is that place's.
+    const zamzam = body.items.find((e: { id: string }) => e.id === 'darfur-camp-shelling:0')
+    expect(zamzam).toMatchObject({ place: { name: 'El Fasher' }, precision: 1 })
   })
 
   it.each([

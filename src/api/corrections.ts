@@ -75,6 +75,22 @@ function entityIdByName(doc: Doc, name: string | null): string | null {
   return entity?.id ?? null
 }
 
+/**
+ * Index into `doc.layers.places` of the place an event record was given (the
+ * corpus picks the most precise of the event's places), or null when it has none.
+ */
+export function eventPlaceIndex(doc: Doc, event: EventRecord): number | null {
+  const ref = event.place
+  const indexes = doc.layers.events?.[event.index]?.places ?? []
+  if (!ref) return null
+  const places = doc.layers.places ?? []
+  const same = indexes.find((i) => {
+    const place = places[i]
+    return place?.name === ref.name && place.lat === ref.lat && place.lon === ref.lon
+  })
+  return same ?? indexes[0] ?? null
+}
+
 /** An event record with its article's corrections applied (type; place when it is the event's). */
 export function correctEvent(
   event: EventRecord,
@@ -87,8 +103,7 @@ export function correctEvent(
     if (correction.kind === 'event-type' && correction.index === event.index) {
       corrected = { ...corrected, type: correction.after as PloverType }
     } else if (correction.kind === 'place' && doc) {
-      const first = doc.layers.events?.[event.index]?.places[0]
-      if (first === correction.index) {
+      if (eventPlaceIndex(doc, event) === correction.index) {
         corrected = { ...corrected, place: correction.after as PlaceRef }
       }
     }

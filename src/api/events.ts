@@ -7,6 +7,7 @@
 import type { EventStatus, PloverType } from '../core/record.js'
 import { MAX_PAGE, type ClaimStatus, type EventRecord, type SearchHit } from '../store/store.js'
 import type { AppContext } from './context.js'
+import { eventPlaceIndex } from './corrections.js'
 
 export interface EventFilter {
   q?: string | undefined
@@ -74,8 +75,8 @@ export async function mapEvents(
     const doc = await ctx.doc(hit.article.id)
     const corrections = await ctx.corrections(hit.article.id)
     for (const event of hit.events) {
-      const placeIndex = doc?.layers.events?.[event.index]?.places[0]
-      const place = placeIndex === undefined ? undefined : doc?.layers.places?.[placeIndex]
+      const placeIndex = doc ? eventPlaceIndex(doc, event) : null
+      const place = placeIndex === null ? undefined : doc?.layers.places?.[placeIndex]
       out.push({
         ...event,
         precision: place?.precision ?? null,

@@ -9,6 +9,7 @@ import type { Article } from '../ingest/article.js'
 import { htmlToArticle } from '../ingest/html.js'
 import { parseJsonlLine } from '../ingest/jsonl.js'
 import type { Pipeline } from '../core/pipeline.js'
+import { eventPlace } from '../corpus/events.js'
 import { ingestMany } from '../corpus/ingest.js'
 import { detectLanguage } from '../ingest/language.js'
 import { defaultPipeline } from '../pipeline.js'
@@ -120,11 +121,9 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex')
 }
 
-/** Events of a doc flattened as the Store keeps them. */
+/** Events of a doc flattened as the Store keeps them (the corpus's choice of place). */
 export function eventRecords(doc: Doc): EventRecord[] {
-  const places = doc.layers.places ?? []
   return (doc.layers.events ?? []).map((event, index) => {
-    const first = event.places[0] === undefined ? undefined : places[event.places[0]]
     return {
       id: `${doc.id}:${index}`,
       articleId: doc.id,
@@ -134,9 +133,7 @@ export function eventRecords(doc: Doc): EventRecord[] {
       acled: event.acled,
       date: event.date,
       datePrecision: event.datePrecision,
-      place: first
-        ? { name: first.name, lat: first.lat, lon: first.lon, country: first.country }
-        : null,
+      place: eventPlace(doc, event),
       actors: event.actors.map((a) => a.name),
       counts: event.counts,
       status: event.status,

@@ -3,6 +3,7 @@ import type { Doc } from '../../core/record.js'
 import { MAX_PAGE } from '../../store/store.js'
 import type { RouteDeps } from '../app.js'
 import type { AppContext } from '../context.js'
+import { eventPlaceIndex } from '../corrections.js'
 import { eventRecords } from '../ingest.js'
 import { ExportQuery } from '../schemas.js'
 
@@ -88,8 +89,8 @@ async function* csvLines(ctx: AppContext): AsyncGenerator<string> {
   yield CSV_COLUMNS.join(',') + '\n'
   for await (const { doc, corrections } of correctedDocs(ctx)) {
     for (const event of eventRecords(doc)) {
-      const placeIndex = doc.layers.events?.[event.index]?.places[0]
-      const place = placeIndex === undefined ? undefined : doc.layers.places?.[placeIndex]
+      const placeIndex = eventPlaceIndex(doc, event)
+      const place = placeIndex === null ? undefined : doc.layers.places?.[placeIndex]
       const corrected = (corrections as { kind: string; index: number | null }[]).some(
         (c) =>
           (c.kind === 'event-type' && c.index === event.index) ||

@@ -46,6 +46,8 @@ export function findSets(shared: string): GoldSet[] {
   return sets
 }
 
+const UA_SET = 'gold-dev+UA.wof'
+
 const log = (line: string) => process.stderr.write(line + '\n')
 
 export async function runEvalAll(options: EvalAllOptions): Promise<void> {
@@ -62,25 +64,23 @@ export async function runEvalAll(options: EvalAllOptions): Promise<void> {
     log(`sitrep: ${options.shared} not found; running the bundled examples only`)
     blocks.push(await smokeExamples())
   } else {
+    const wanted = options.sets?.split(',').map((s) => s.trim())
     let sets = findSets(shared)
-    const ua = importUkraineGazetteer(shared)
-    notes.push(ua.note)
-    if (ua.db) {
-      cleanup = ua.cleanup
-      const dev = sets.find((s) => s.name === 'gold-dev')
-      if (dev) {
+    const dev = sets.find((s) => s.name === 'gold-dev')
+    if (dev && (!wanted || wanted.includes(UA_SET))) {
+      const ua = importUkraineGazetteer(shared)
+      notes.push(ua.note)
+      if (ua.db) {
+        cleanup = ua.cleanup
         sets.splice(sets.indexOf(dev) + 1, 0, {
-          name: 'gold-dev+UA.wof',
+          name: UA_SET,
           path: dev.path,
           gazetteer: ua.db,
           note: 'with ../shared/gazetteer/UA.wof.txt imported',
         })
       }
     }
-    if (options.sets) {
-      const wanted = options.sets.split(',').map((s) => s.trim())
-      sets = sets.filter((s) => wanted.includes(s.name))
-    }
+    if (wanted) sets = sets.filter((s) => wanted.includes(s.name))
     if (options.limit) notes.push(`At most ${options.limit} docs per set (--limit).`)
     for (const set of sets) {
       let golds: GoldDoc[] = readGoldSet(set.path)

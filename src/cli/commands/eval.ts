@@ -43,7 +43,10 @@ computes yet are scored as empty predictions.`,
     .command('eval-all')
     .description('evaluate every gold set present in ../shared and write docs/quality.md')
     .option('--shared <dir>', 'the shared evaluation folder', '../shared')
-    .option('--sets <names>', 'only these sets, comma-separated (e.g. gold-dev,polnear-dev)')
+    .option(
+      '--sets <names>',
+      'only these sets, comma-separated: gold-dev, gold-dev+UA.wof, gwn-dev, plover-gsr, polnear-dev, polnear-train, tr-news',
+    )
     .option('--limit <n>', 'at most this many docs per set (polnear-train has 840)', parseCount)
     .option('--out <file>', 'the summary file to write', 'docs/quality.md')
     .option('--no-bench', 'skip the throughput section')

@@ -185,6 +185,8 @@ export function findDates(
     if (/^\d{1,2}$/.test(result.text.trim())) continue
     const resolved = fromChrono(result, published)
     if (!resolved) continue
+    // "after five days of fighting" is a duration, not a date; news dates lie in the past.
+    if (resolved.day > published + 1 && !result.start.isCertain('month')) continue
     dates.push({
       start,
       end,

@@ -21,7 +21,7 @@ import { findTriggers, sentenceViews } from './find.js'
 import { compilePhrases, compileTriggers, isPloverType } from './lexicon.js'
 import { foldProtests, mergeMentions, toEvent, type Draft, type SourcedCount } from './resolve.js'
 import { statusOf, type CueEffect, type Cues } from './status.js'
-import type { EventMention, EventsOptions, TriggerEntry } from './types.js'
+import type { EventMention, EventsOptions, SentenceView, TriggerEntry } from './types.js'
 
 export type { EventsOptions } from './types.js'
 
@@ -52,6 +52,18 @@ const CUE_EFFECTS = new Set<string>([
   'denial',
   'official',
   'report',
+])
+/** Categories whose declared intention is a threat rather than an offer. */
+const CONFLICT = new Set<PloverType>([
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+  'PROTEST',
+  'SANCTION',
+  'MOBILIZE',
+  'COERCE',
+  'ASSAULT',
+  'RETREAT',
 ])
 const DISTINCT = new Set(['also', 'separately', 'elsewhere', 'abroad', 'meanwhile'])
 
@@ -150,8 +162,15 @@ export function findMentions(
         dates.some((d) => !d.statement),
       )
       if (st.drop) continue
-      const cue = hit.entry.mode ? null : cueCoding(view, hit, lex.modes)
-      const mode = hit.entry.mode ?? cue?.mode ?? null
+      // A declared intention is itself the event: to cooperate (AGREE) or to harm (THREATEN).
+      const declared = st.intent && st.status !== 'happened'
+      const type: PloverType = declared
+        ? CONFLICT.has(hit.entry.type)
+          ? 'THREATEN'
+          : 'AGREE'
+        : hit.entry.type
+      const cue = hit.entry.mode || declared ? null : cueCoding(view, hit, lex.modes)
+      const mode = declared ? null : (hit.entry.mode ?? cue?.mode ?? null)
       const found = actorsFor(view, hit, actors)
       const acled =
         (cue?.acled && cue.mode ? cue.acled : null) ??
@@ -163,11 +182,11 @@ export function findMentions(
         hit,
         sentence: view.index,
         paragraph: view.paragraph,
-        type: hit.entry.type,
+        type,
         mode,
-        acled,
-        strong: !st.weak,
-        status: st.status,
+        acled: declared ? null : acled,
+        strong: !st.weak || declared,
+        status: declared ? 'happened' : st.status,
         drop: null,
         distinct,
         places: placesFor(doc, hit, places),
@@ -178,6 +197,8 @@ export function findMentions(
         official: isOfficial(claimedBy, lex.cues),
       })
     }
+    retypeIntentions(view, own, lex.cues)
+    subordinateTopics(own)
     anchorRelativeDates(own, dates, mentions, published)
     // Each figure goes to the nearest mention of a category it can count.
     const sentenceSource: string | null =
@@ -206,6 +227,39 @@ export function findMentions(
     mentions.push(...own)
   }
   return { mentions, orphanCounts }
+}
+
+/**
+ * "offered to send troops" is an offer (AGREE); "vowed to impose sanctions" a threat: an intention
+ * word takes the sense of the first unrealised event it governs.
+ */
+function retypeIntentions(view: SentenceView, own: EventMention[], cues: Cues): void {
+  for (const m of own) {
+    const head = view.words[m.hit.headToken - view.offset] ?? ''
+    if (m.type !== 'AGREE' || !isIntentWord(head, cues)) continue
+    const inner = own.find((o) => o.hit.start > m.hit.start && o.status !== 'happened')
+    if (inner && CONFLICT.has(inner.hit.entry.type)) m.type = 'THREATEN'
+  }
+}
+
+/**
+ * "condemned … another deliberate strike on civilians": an event noun that a statement is about is
+ * the statement's topic, reported elsewhere; on its own it only adds evidence.
+ */
+function subordinateTopics(own: EventMention[]): void {
+  for (const m of own) {
+    if (m.hit.form !== 'noun' || CONFLICT.has(m.type) === false) continue
+    const governor = own.find(
+      (o) => o.hit.start < m.hit.start && o.strong && SAYING.has(o.type) && o.status === 'happened',
+    )
+    if (governor) m.strong = false
+  }
+}
+
+const SAYING = new Set<PloverType>(['ACCUSE', 'REQUEST', 'REJECT', 'SUPPORT', 'THREATEN'])
+
+function isIntentWord(word: string, cues: Cues): boolean {
+  return cues.words.get(word) === 'intent'
 }
 
 function claimantOfSentence(
@@ -286,7 +340,8 @@ export function extractEvents(
   ctx?: StageContext,
 ): Event[] {
   let published = doc.source.published ? dayOf(doc.source.published) : NaN
-  if (Number.isNaN(published)) {
+  const anchored = !Number.isNaN(published)
+  if (!anchored) {
     ctx?.info(
       'no publication date: relative dates are resolved against today',
       'events/no-published',
@@ -297,7 +352,9 @@ export function extractEvents(
   const opts = {
     published,
     mergeKm: options.mergeKm,
-    maxAgeDays: options.maxAgeDays,
+    // Without a publication date, "old" and "future" cannot be told from the calendar.
+    maxAgeDays: anchored ? options.maxAgeDays : Infinity,
+    anchored,
     vagueCounts: options.vagueCounts,
   }
   const drafts: Draft[] = mergeMentions(doc, mentions, opts)

@@ -15,6 +15,8 @@ export interface ResolveOptions {
   mergeKm: number
   maxAgeDays: number
   vagueCounts: boolean
+  /** Whether `published` is the article's date (false: today, as a stand-in). */
+  anchored: boolean
 }
 
 const R = 6371
@@ -142,8 +144,9 @@ export function mergeMentions(doc: Doc, mentions: EventMention[], opts: ResolveO
     else pending.push(m)
   }
   // A text with no strong trigger at all (a one-line report) still gets its best weak one.
-  if (drafts.length === 0 && pending.length > 0)
-    drafts.push({ mentions: [pending[0]!], counts: [] })
+  const happened = drafts.some((d) => d.mentions[0]!.status === 'happened')
+  const best = pending.find((m) => m.status === 'happened')
+  if (!happened && best) drafts.push({ mentions: [best], counts: [] })
   return drafts
 }
 
@@ -182,7 +185,7 @@ export function toEvent(
   const day = date ? dayOf(date.date) : opts.published
   if (day < opts.published - opts.maxAgeDays) return null
   let status = lead.status
-  if (day > opts.published + 1 && status === 'happened') status = 'future'
+  if (opts.anchored && day > opts.published + 1 && status === 'happened') status = 'future'
 
   // Places: the most precise level any mention names; the first mention that names it decides.
   const places = doc.layers.places ?? []

@@ -3,7 +3,7 @@ import { CLAUSE_BREAK } from './find.js'
 import type { SentenceView, TriggerHit } from './types.js'
 
 export type CueEffect =
-  'negation' | 'hypothetical' | 'future' | 'habitual' | 'denial' | 'official' | 'report'
+  'intent' | 'negation' | 'hypothetical' | 'future' | 'habitual' | 'denial' | 'official' | 'report'
 
 export interface Cues {
   /** Single-word cues by word. */
@@ -14,6 +14,11 @@ export interface Cues {
 
 export interface StatusResult {
   status: EventStatus
+  /**
+   * A declared intention ("said it will boycott", "plans to impose"): the event is not yet, but
+   * the declaration is a PLOVER event of its own (AGREE when cooperative, THREATEN when not).
+   */
+  intent: boolean
   /** Why the mention is background and no event at all, or null. */
   drop: string | null
   /** On its own too weak to start an event (ongoing, historical present, anaphoric "the attack"). */
@@ -77,7 +82,7 @@ const CLAIM_OBJECTS = new Set([
   'accounts',
 ])
 /** Verbal categories: saying, not doing; an undated perfect ("has accused") is a standing position. */
-const STANDING = new Set(['ACCUSE', 'REJECT', 'SUPPORT'])
+const STANDING = new Set(['ACCUSE'])
 const VERBAL = new Set(['ACCUSE', 'REJECT', 'SUPPORT', 'REQUEST', 'THREATEN', 'AGREE', 'CONCEDE'])
 /** Words skipped when looking for the auxiliary of a verb ("are now investigating"). */
 const ADVERB_POS = new Set(['ADV', 'PART'])
@@ -140,6 +145,7 @@ export function statusOf(
   if (
     hit.entry.pos === 'N' &&
     view.tokens[last]?.pos === 'NOUN' &&
+    !TIME_NOUN.test(w[last] ?? '') &&
     !/^(on|in|at)$/.test(w[last] ?? '')
   ) {
     return drop('modifier of a noun')
@@ -162,7 +168,14 @@ export function statusOf(
   if (type === 'REJECT' && w.slice(last, last + 3).some((x) => CLAIM_OBJECTS.has(x))) {
     return drop('denial of a claim')
   }
-  if (STANDING.has(type) && hit.form === 'ed' && PERFECT.has(w[first - 1] ?? '') && !hasDate) {
+  if (
+    STANDING.has(type) &&
+    hit.entry.mode !== 'investigate' &&
+    hit.form === 'ed' &&
+    PERFECT.has(w[first - 1] ?? '') &&
+    !hasDate &&
+    !w.some((_, i) => cueAt(view, i, cues)?.effect === 'report')
+  ) {
     return drop('standing position (undated perfect)')
   }
   for (let k = first - 1; verb && k >= start && k >= first - 6; k--) {
@@ -181,12 +194,14 @@ export function statusOf(
     const cue = cueAt(view, k, cues)
     if (cue?.effect === 'denial') status = 'negated'
   }
+  let intent = false
   if (status === 'happened') {
     const near = verb ? 8 : 3
     for (let k = first - 1; k >= start && k >= first - near; k--) {
       const cue = cueAt(view, k, cues)
       if (cue?.effect === 'future') {
         status = 'future'
+        intent = declared(view, k, first, cues)
         break
       }
       if (cue?.effect === 'hypothetical') {
@@ -194,6 +209,11 @@ export function statusOf(
         break
       }
       if (w[k] === 'to' && (hit.form === 'base' || k === first - 1) && verb) {
+        const governor = w[k - 1] ?? ''
+        // "attempted to assassinate" is an attempt, which PLOVER codes; "staged a sit-in to
+        // protest" is a protest by its purpose.
+        if (/^(attempt|attempted|attempts|tried|try|trying)$/.test(governor)) break
+        if (type === 'PROTEST' && k > 0 && view.tokens[k - 1]!.pos !== 'AUX') break
         status = 'hypothetical'
         break
       }
@@ -223,7 +243,32 @@ export function statusOf(
   if (hit.form === 'ed' && /^(those|whom)$/.test(w[first - 1] ?? '')) weak = true
   // A weak noun written with a capital is a named event ("Munich Security Conference").
   if (weak && !verb && head > 0 && /^[A-Z]/.test(view.surface[head] ?? '')) weak = false
-  return { status, drop: null, weak }
+  return { status, intent, drop: null, weak }
+}
+
+const TIME_NOUN =
+  /^(yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|overnight|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december)$/
+const SUBJECT_PRONOUN = /^(it|he|she|they|we|i)$/
+
+/**
+ * Whether a future cue at k declares the speaker's own intention: "Hungary has said it will
+ * support", or a future clause with its attribution after it ("Finland will give …, a statement said").
+ */
+function declared(view: SentenceView, k: number, first: number, cues: Cues): boolean {
+  if (!/^(will|would|shall|'ll|plans|plan|planned|intends|intend)$/.test(view.words[k] ?? ''))
+    return false
+  if (SUBJECT_PRONOUN.test(view.words[k - 1] ?? '')) {
+    for (let j = k - 2; j >= 0; j--) if (cueAt(view, j, cues)?.effect === 'report') return true
+  }
+  if (/^(plans|plan|planned|intends|intend)$/.test(view.words[k] ?? '')) return true
+  for (let j = first + 1; j < view.words.length; j++) {
+    if (view.words[j] === ',' && cueAt(view, j + 1, cues) === null) {
+      for (let r = j + 1; r < Math.min(view.words.length, j + 8); r++) {
+        if (cueAt(view, r, cues)?.effect === 'report') return !view.words.slice(0, k).includes(',')
+      }
+    }
+  }
+  return false
 }
 
 /** "soldiers fighting on Russia's side", "a country militarily supporting …": a modifier. */
@@ -234,5 +279,5 @@ function precededByNoun(view: SentenceView, first: number): boolean {
 }
 
 function drop(reason: string): StatusResult {
-  return { status: 'happened', drop: reason, weak: true }
+  return { status: 'happened', intent: false, drop: reason, weak: true }
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ENTITY_TYPES } from '../../core/record.js'
 // Lexicon files are data of this stage; the test reads them through the real loader.
-// eslint-disable-next-line no-restricted-imports
 import { loadLexicons } from '../../resources/lexicons.js'
 import { compileLexicons } from './lexicon.js'
 

@@ -6,7 +6,8 @@ import type { Cues, Reading, Toponym } from './types.js'
  * ("Moscow denied", "Kyiv said", "urged Washington", "contact Beijing", "aid to Kyiv")? Each
  * occurrence gets a reading from the words around it; a place is a metonym when no occurrence
  * is literal and at least one is metonymic (the gold conventions: any literal use makes it a
- * location, datelines included).
+ * location, datelines included). A polity (a country, a capital, a continent) acting or owning
+ * is read as its government more readily than a village is.
  */
 
 /** Words that, before "of X", make X a location ("the city of X", "the invasion of X"). */
@@ -48,11 +49,12 @@ const PARTY_PREPOSITIONS = new Set([
   'on',
   'against',
   'between',
-  'by',
   'for',
   'toward',
   'towards',
 ])
+const COPULAS = new Set(['is', 'was', 'are', 'were', "'s", 'be', 'been'])
+const POSSESSIVE = new Set(["'s", '’s', "'", '’'])
 const SKIPPABLE_AFTER = new Set([
   'also',
   'repeatedly',
@@ -64,11 +66,6 @@ const SKIPPABLE_AFTER = new Set([
   'then',
   'later',
   'again',
-  'has',
-  'have',
-  'had',
-  'will',
-  'would',
   'not',
   'never',
   'long',
@@ -78,21 +75,27 @@ const SKIPPABLE_AFTER = new Set([
   'quickly',
   'immediately',
   'recently',
+  'firmly',
 ])
+/** Verbs whose subject a polity is not acting: "Ukraine lies", "Syria borders". */
+const LITERAL_VERBS = new Set(['lies', 'lie', 'borders', 'border', 'stretches', 'covers', 'sits'])
 
-export function readingOf(
-  doc: Doc,
-  t: Toponym,
-  cues: Cues,
-  paragraphStarts: ReadonlySet<number>,
-): Reading {
+export interface ReadingOptions {
+  cues: Cues
+  paragraphStarts: ReadonlySet<number>
+  /** A country, capital, region or continent: it can act as a government. */
+  polity: boolean
+}
+
+export function readingOf(doc: Doc, t: Toponym, options: ReadingOptions): Reading {
+  const { cues, polity } = options
   const tokens = doc.layers.tokens ?? []
   const word = (k: number) =>
     k >= 0 && k < tokens.length
       ? doc.text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase()
       : ''
   if (t.suffix) return 'literal'
-  if (isDateline(doc, t, paragraphStarts)) return 'literal'
+  if (isDateline(doc, t, options.paragraphStarts)) return 'literal'
 
   let p = t.firstToken - 1
   if (word(p) === 'the') p--
@@ -100,73 +103,106 @@ export function readingOf(
   const prev2 = word(p - 1)
   const next = word(t.lastToken)
 
-  // Literal cues before the name.
-  if (cues.locative.has(prev) || cues.near.has(prev) || cues.near.has(`${prev2} ${prev}`))
-    return 'literal'
-  if ((prev === 'to' || prev === 'from') && cues.motion.has(prev2)) return 'literal'
-  if (prev === 'of' && (LITERAL_OF.has(prev2) || cues.territory.has(prev2))) return 'literal'
-  if (prev === ',' && isPlaceToken(doc, p - 1)) return 'literal'
-  // "Russia's Rostov region", "Ukraine's east": a possessive followed by a territory word or a place.
-  if (next === "'s" || next === '’s') {
+  // First, because a preposition before "X's noun" governs the noun ("tankers in Russia's fleet").
+  // "Russia's Rostov region", "Ukraine's east" are literal; "Russia's Defence Ministry",
+  // "China's narrative" stand for the state.
+  if (POSSESSIVE.has(next)) {
     const after = word(t.lastToken + 1)
     const after2 = `${after} ${word(t.lastToken + 2)}`
-    if (cues.territory.has(after) || isPlaceToken(doc, t.lastToken + 1)) return 'literal'
+    if (cues.territory.has(after)) return 'literal'
     if (cues.political.has(after) || cues.political.has(after2)) return 'metonymic'
-    return 'neutral'
+    if (isProperNoun(doc, t.lastToken + 1) && !polity) return 'literal'
+    return polity ? 'metonymic' : 'neutral'
   }
-  if (next === ',' && isPlaceToken(doc, t.lastToken + 1) && !isSentenceEndAfter(doc, t))
+  // Literal cues before the name.
+  if (cues.locative.has(prev) || cues.near.has(prev) || cues.near.has(`${prev2} ${prev}`)) {
     return 'literal'
+  }
+  if ((prev === 'to' || prev === 'from') && cues.motion.has(prev2)) return 'literal'
+  if (prev === 'of' && (LITERAL_OF.has(prev2) || cues.territory.has(prev2))) return 'literal'
+  if (prev === ',' && isProperNoun(doc, p - 1) && !coordinated(doc, t, word)) return 'literal'
 
-  // Metonymic: the place acts on something, or something acts on it.
-  if (cues.actsOn.has(prev) || cues.actsOn.has(`${prev2} ${prev}`)) return 'metonymic'
+  if (next === ',' && isProperNoun(doc, t.lastToken + 1) && !coordinated(doc, t, word)) {
+    return 'literal'
+  }
+  // "a US delegation", "US actions".
   if (
-    PARTY_PREPOSITIONS.has(prev) &&
-    (cues.political.has(prev2) || cues.political.has(`${word(p - 2)} ${prev2}`))
+    polity &&
+    (cues.political.has(next) || cues.political.has(`${next} ${word(t.lastToken + 1)}`))
   ) {
     return 'metonymic'
   }
-  if (isSubjectOfSaying(doc, t, cues, word)) return 'metonymic'
+
+  // Something acts on the place, or the place is a party.
+  if (cues.actsOn.has(prev) || cues.actsOn.has(`${prev2} ${prev}`)) return 'metonymic'
+  if (PARTY_PREPOSITIONS.has(prev) && politicalBefore(doc, p - 1, cues, word)) return 'metonymic'
+  if (polity && prev === 'by' && tokens[p - 1]?.pos === 'VERB') return 'metonymic'
+  if (isActingSubject(doc, t, options, word)) return 'metonymic'
   return 'neutral'
 }
 
-function isSubjectOfSaying(doc: Doc, t: Toponym, cues: Cues, word: (k: number) => string): boolean {
-  const tokens = doc.layers.tokens ?? []
-  const before = tokens[t.firstToken - 1]
-  // "in Moscow said" is about someone in Moscow; the place must not follow a preposition.
-  if (before && before.pos === 'ADP') return false
-  for (let k = t.lastToken; k < Math.min(tokens.length, t.lastToken + 4); k++) {
+/** A political noun or transfer verb shortly before a preposition ("a response — from X"). */
+function politicalBefore(doc: Doc, from: number, cues: Cues, word: (k: number) => string): boolean {
+  for (let k = from, steps = 0; k >= 0 && steps < 8; k--, steps++) {
     const w = word(k)
-    const token = tokens[k]!
-    if (cues.says.has(w) && (token.pos === 'VERB' || token.pos === 'AUX')) {
-      if (SKIPPABLE_AFTER.has(w) || w === 'is' || w === 'was') {
-        // "China has criticized": look past the auxiliary for the verb.
-        const nextToken = tokens[k + 1]
-        if (!nextToken) return false
-        if (
-          nextToken.pos === 'DET' ||
-          nextToken.pos === 'NOUN' ||
-          nextToken.pos === 'ADJ' ||
-          nextToken.pos === 'NUM'
-        )
-          return false
-        continue
-      }
-      return true
-    }
-    if (SKIPPABLE_AFTER.has(w) || token.pos === 'ADV') continue
+    if (w === '.' || w === ';' || w === ':') return false
+    if (cues.political.has(w) || cues.political.has(`${word(k - 1)} ${w}`)) return true
+  }
+  return false
+}
+
+/** "X, Y and Z condemned": the name opens a coordination of names. */
+function coordinated(doc: Doc, t: Toponym, word: (k: number) => string): boolean {
+  for (let k = t.lastToken; k < t.lastToken + 10; k++) {
+    const w = word(k)
+    if (w === 'and' || w === 'or') return true
+    if (w === ',' || w === 'the' || isProperNoun(doc, k)) continue
     return false
   }
   return false
 }
 
-function isPlaceToken(doc: Doc, k: number): boolean {
-  const token = doc.layers.tokens?.[k]
-  return !!token && token.pos === 'PROPN'
+function isActingSubject(
+  doc: Doc,
+  t: Toponym,
+  options: ReadingOptions,
+  word: (k: number) => string,
+): boolean {
+  const tokens = doc.layers.tokens ?? []
+  const before = tokens[t.firstToken - 1]
+  // "in Moscow said" is about someone in Moscow; the subject does not follow a preposition.
+  if (before && before.pos === 'ADP') return false
+  let k = t.lastToken
+  // Past a coordination of names: "Berlin, Paris and the European Union condemned".
+  for (let steps = 0; steps < 10 && k < tokens.length; steps++) {
+    const w = word(k)
+    if (w === ',' || w === 'and' || w === 'or' || w === 'the' || isProperNoun(doc, k)) k++
+    else break
+  }
+  for (let steps = 0; steps < 4 && k < tokens.length; steps++, k++) {
+    const w = word(k)
+    const token = tokens[k]!
+    const nextPos = tokens[k + 1]?.pos ?? ''
+    if (COPULAS.has(w)) {
+      // "Ukraine is a country" describes the place; "Russia is probing" acts.
+      if (['DET', 'NOUN', 'ADJ', 'NUM', 'PROPN', 'ADP'].includes(nextPos)) return false
+      continue
+    }
+    if (w === 'has' || w === 'have' || w === 'had') {
+      if (['DET', 'NOUN', 'ADJ', 'NUM'].includes(nextPos)) return options.polity
+      continue
+    }
+    if (SKIPPABLE_AFTER.has(w) || token.pos === 'ADV' || token.pos === 'PART') continue
+    if (token.pos === 'AUX') continue
+    if (token.pos !== 'VERB') return false
+    if (LITERAL_VERBS.has(w)) return false
+    return options.cues.says.has(w) || options.polity
+  }
+  return false
 }
 
-function isSentenceEndAfter(doc: Doc, t: Toponym): boolean {
-  const token = doc.layers.tokens?.[t.lastToken + 1]
-  return !token
+function isProperNoun(doc: Doc, k: number): boolean {
+  return doc.layers.tokens?.[k]?.pos === 'PROPN'
 }
 
 /** "LONDON (Reuters) -", "KYIV, Ukraine —": a place name opening a paragraph before a dash or bracket. */
@@ -176,6 +212,35 @@ function isDateline(doc: Doc, t: Toponym, paragraphStarts: ReadonlySet<number>):
   if (surface.length > 2 && surface === surface.toUpperCase()) return true
   const after = doc.text.slice(t.end, t.end + 40)
   return /^\s*(\(|—|–|-\s|,\s*[A-Z][\w. ]+\s*(\(|—|–|-\s))/.test(after)
+}
+
+/**
+ * Names in one coordination share a reading: "brokered by the United States and France", "the UK
+ * and Germany": a neutral occurrence next to a metonymic one (only "," "and" "or" "the" between)
+ * becomes metonymic.
+ */
+export function shareCoordinatedReadings(
+  doc: Doc,
+  occurrences: readonly Toponym[],
+  readings: Reading[],
+): void {
+  const tokens = doc.layers.tokens ?? []
+  const glue = new Set([',', 'and', 'or', 'the', 'from'])
+  const order = occurrences
+    .map((_, i) => i)
+    .sort((a, b) => occurrences[a]!.start - occurrences[b]!.start)
+  for (let pass = 0; pass < 2; pass++) {
+    for (let n = 0; n + 1 < order.length; n++) {
+      const a = order[n]!
+      const b = order[n + 1]!
+      const between = tokens.slice(occurrences[a]!.lastToken, occurrences[b]!.firstToken)
+      if (between.length === 0 || between.length > 3) continue
+      if (!between.some((t) => /^(and|or|,)$/.test(doc.text.slice(t.start, t.end)))) continue
+      if (!between.every((t) => glue.has(doc.text.slice(t.start, t.end).toLowerCase()))) continue
+      if (readings[a] === 'metonymic' && readings[b] === 'neutral') readings[b] = 'metonymic'
+      if (readings[b] === 'metonymic' && readings[a] === 'neutral') readings[a] = 'metonymic'
+    }
+  }
 }
 
 /** A place's use from the readings of its occurrences. */

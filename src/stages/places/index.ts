@@ -1,7 +1,7 @@
 import type { Doc, Place, Span } from '../../core/record.js'
 import type { GazetteerEntry, Lexicons } from '../../core/resources.js'
 import type { Stage, StageContext } from '../../core/stage.js'
-import { readingOf, useOf } from './attribute.js'
+import { readingOf, shareCoordinatedReadings, useOf } from './attribute.js'
 import { compileCues } from './cues.js'
 import { findToponyms, tokenAt } from './find.js'
 import {
@@ -70,6 +70,11 @@ export function places(options: PlacesOptions = {}): Stage {
   }
 }
 
+/** Places that can stand for a government: countries, capitals, first-level regions, continents. */
+function isPolity(e: GazetteerEntry): boolean {
+  return ['A.PCLI', 'P.PPLC', 'A.ADM1', 'L.CONT', 'P.PPLA'].includes(e.feature)
+}
+
 function isMajorEntry(e: GazetteerEntry): boolean {
   if (e.match === 'fuzzy' || e.match === 'region') return false
   if (!e.feature.startsWith('P.')) return true
@@ -92,17 +97,28 @@ function assemble(
   const kept = resolutions.filter((r, i) => isKept(doc, r, i, resolutions, cues, options, ctx))
   unifyUncontained(kept)
 
-  const groups = new Map<string, Resolution[]>()
-  for (const r of kept) {
+  // Readings per occurrence first, so names in one coordination can share them.
+  const readings = kept.map((r) => {
+    const target = r.pick ?? r.fallback
+    const polity = !!target && isPolity(target)
+    return readingOf(doc, r.toponym, { cues, paragraphStarts, polity })
+  })
+  shareCoordinatedReadings(
+    doc,
+    kept.map((r) => r.toponym),
+    readings,
+  )
+  const groups = new Map<string, number[]>()
+  kept.forEach((r, i) => {
     const target = r.pick ?? r.fallback
     const key = `${foldMention(doc.text.slice(r.toponym.start, r.toponym.end))}|${target?.geonameid ?? 'none'}`
-    groups.set(key, [...(groups.get(key) ?? []), r])
-  }
+    groups.set(key, [...(groups.get(key) ?? []), i])
+  })
   const out: Place[] = []
-  for (const group of groups.values()) {
+  for (const indexes of groups.values()) {
+    const group = indexes.map((i) => kept[i]!)
     const head = group[0]!
     const t = head.toponym
-    const readings: Reading[] = group.map((r) => readingOf(doc, r.toponym, cues, paragraphStarts))
     if (head.fallback) {
       ctx.warn(
         `"${t.name}" is not in the gazetteer inside ${head.fallback.name}: placed at the region (precision 3)`,
@@ -110,7 +126,14 @@ function assemble(
         { start: t.start, end: t.end },
       )
     }
-    out.push(toPlace(doc, group, readings, options.maxCandidates))
+    out.push(
+      toPlace(
+        doc,
+        group,
+        indexes.map((i) => readings[i]!),
+        options.maxCandidates,
+      ),
+    )
   }
   return out.sort((a, b) => a.start - b.start)
 }

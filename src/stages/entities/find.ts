@@ -613,6 +613,13 @@ class Finder {
       this.pushRun(i, j, appositive.type, 'appositive', 0.75, {})
       return
     }
+    // Sentence-initial agent plurals ("Residents described", "Organisers estimated") are not names.
+    const agentPlural = first.initial && AGENT_PLURAL.test(first.text)
+    if (count === 1 && !agentPlural && this.fc.lex.speechVerbs.has(this.units[j + 1]?.text ?? '')) {
+      // "Clinton said": an unknown single name that speaks is most likely a person.
+      this.pushRun(i, j, 'PERSON', 'speaker-shape', 0.5, {})
+      return
+    }
     if (this.fc.gazetteer?.has(name)) {
       this.pushRun(i, j, 'GPE', 'gazetteer', 0.7, {})
       return
@@ -620,13 +627,6 @@ class Finder {
     const word = last.text.toLowerCase()
     if (count >= 2 && count <= 4 && this.personShaped(i, j)) {
       this.pushRun(i, j, 'PERSON', 'name-shape', 0.6, {})
-      return
-    }
-    // Sentence-initial agent plurals ("Residents described", "Organisers estimated") are not names.
-    const agentPlural = first.initial && AGENT_PLURAL.test(first.text)
-    if (count === 1 && !agentPlural && this.fc.lex.speechVerbs.has(this.units[j + 1]?.text ?? '')) {
-      // "Clinton said": an unknown single name that speaks is most likely a person.
-      this.pushRun(i, j, 'PERSON', 'speaker-shape', 0.5, {})
       return
     }
     if (count === 1) {

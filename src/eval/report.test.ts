@@ -96,7 +96,7 @@ describe('reports', () => {
     const text = formatErrors(docs)
     expect(text).toContain('== g1')
     expect(text).toMatch(/WRONG Ukrainian forces captured two soldiers/)
-    expect(text).toContain('gold speaker is not among the predicted entities')
+    expect(text).toContain('gold speaker is a gold entity missing from the predicted entities')
     expect(text).toMatch(/MISS {2}We are verifying the facts/)
     expect(text).toMatch(/FALSE Ukraine will respond/)
     expect(text).toMatch(/MISS {2}PERSON Volodymyr Zelenskyy/)

@@ -28,7 +28,7 @@ export function formatFigures(title: string, f: SetFigures): string {
       shareRow('attribution', f.quotes.attribution),
       prfRow('end-to-end', f.quotes.endToEnd),
       shareRow('wrong speaker, entity', f.quotes.entityCaused) +
-        '  of wrong speakers: gold speaker not among predicted entities',
+        '  of wrong speakers: gold speaker is a gold entity the entities stage missed',
     )
   }
   if (f.claims) {

@@ -177,7 +177,7 @@ describe('scoreDoc', () => {
 
   it('one wrong speaker of two: spans perfect, attribution and end-to-end one half', () => {
     const gold = doc({
-      entities: [zelenskyy],
+      entities: [zelenskyy, { name: 'Andrii Sybiha', type: 'PERSON', aliases: ['Sybiha'] }],
       layers: ['quotes'],
       quotes: [
         {
@@ -199,8 +199,11 @@ describe('scoreDoc', () => {
     expect(s.counts.quotes.span).toEqual({ tp: 2, pred: 2, gold: 2 })
     expect(s.counts.quotes.attribution).toEqual({ hit: 1, total: 2 })
     expect(s.counts.quotes.endToEnd).toEqual({ tp: 1, pred: 2, gold: 2 })
-    // Sybiha is not among the predicted entities: an entity error caused it.
+    // Sybiha is a gold entity missing from the predicted entities: an entity error caused it.
     expect(s.counts.quotes.entityCaused).toEqual({ hit: 1, total: 1 })
+    // A descriptive gold speaker is no entity: a wrong speaker there is not an entity error.
+    const described = { ...gold, entities: [zelenskyy] }
+    expect(scoreDoc(described, p).counts.quotes.entityCaused).toEqual({ hit: 0, total: 1 })
     expect(s.errors.filter((e) => e.kind === 'wrong')).toHaveLength(1)
     // Only the layers the gold doc annotates are scored.
     expect(s.layers).toEqual(['quotes'])

@@ -247,13 +247,18 @@ function scoreQuotes(
     }
     let why = `speaker "${p.speaker ?? 'null'}" (mention "${p.speaker_mention ?? ''}"), gold ${goldSpeakerLabel(g)}`
     if (g.speaker) {
+      // An entity error: the gold speaker is a gold entity that the entities stage missed.
+      // A descriptive gold speaker ("a security official") is no entity, so not counted.
       result.entityCaused.total++
+      const isEntity = entities.gold.some((e) =>
+        namesMatch(e.name, g.speaker, entities.gold, entities.gold),
+      )
       const known = entities.pred.some((e) =>
         namesMatch(e.name, g.speaker, entities.pred, entities.gold),
       )
-      if (!known) {
+      if (isEntity && !known) {
         result.entityCaused.hit++
-        why += '; gold speaker is not among the predicted entities'
+        why += '; gold speaker is a gold entity missing from the predicted entities'
       }
     }
     errors.push({ layer: 'quotes', kind: 'wrong', gold: clip(g.text), pred: clip(p.text), why })

@@ -24,7 +24,7 @@ export interface QuoteCounts {
   attribution: Ratio
   /** Span and speaker both right. */
   endToEnd: Counts
-  /** Wrong speakers whose gold speaker is not among the predicted entities (an entity error). */
+  /** Wrong speakers whose gold speaker is a gold entity missing from the predicted ones (an entity error). */
   entityCaused: Ratio
 }
 

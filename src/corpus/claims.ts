@@ -18,6 +18,7 @@ import type {
   DiscrepancyRecord,
   DiscrepancyValue,
 } from '../store/store.js'
+import { dayNumber } from './dates.js'
 import { figuresIn } from './numbers.js'
 import { claimOrigin, originKey } from './sources.js'
 import { contentTerms, jaccard, overlap, sha256 } from './text.js'
@@ -84,25 +85,58 @@ export function propositionTerms(text: string): string[] {
   return contentTerms(text).filter((t) => !NON_PROPOSITION.has(t) && !/^\d/.test(t))
 }
 
-/** Keys for finding candidate clusters: entities, places and content words. */
+/** What similarity needs of a claim. */
+export type ClaimLike = Pick<ClaimInput, 'terms' | 'refs'> & { published?: string | null }
+
+/**
+ * Keys for finding candidate clusters: entities, places, and the eight longest
+ * content words (long words are the specific ones; short common ones would make
+ * every lookup scan long posting lists).
+ */
 export function claimKeys(claim: Pick<ClaimInput, 'terms' | 'refs'>): string[] {
   const keys = new Set<string>()
   for (const e of claim.refs.entities) keys.add('e:' + e)
   for (const p of claim.refs.places) keys.add('p:' + p)
-  for (const t of claim.terms) if (t.length > 2) keys.add('w:' + t)
-  return [...keys].slice(0, 40)
+  const words = claim.terms
+    .filter((t) => t.length > 3)
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+  for (const t of words.slice(0, 8)) keys.add('w:' + t)
+  return [...keys].slice(0, 24)
 }
 
-/** Similarity of two claims' propositions, 0..1. */
-export function claimSimilarity(
-  a: Pick<ClaimInput, 'terms' | 'refs'>,
-  b: Pick<ClaimInput, 'terms' | 'refs'>,
-): number {
+/**
+ * Similarity of two claims' propositions, 0..1. Claims naming different places,
+ * or dates more than a day apart, are different propositions however alike the
+ * words ("X struck Kharkiv" is not "X struck Odesa").
+ */
+export function claimSimilarity(a: ClaimLike, b: ClaimLike): number {
+  if (disjoint(a.refs.places, b.refs.places)) return 0
+  if (datesApart(a.refs.dates, b.refs.dates)) return 0
+  // Without dates of their own, reports weeks apart are about different occasions.
+  if (!a.refs.dates.length || !b.refs.dates.length) {
+    if (datesApart(a.published ? [a.published] : [], b.published ? [b.published] : [], 14)) return 0
+  }
   const words = 0.5 * overlap(a.terms, b.terms) + 0.5 * jaccard(a.terms, b.terms)
   const namesA = [...a.refs.entities, ...a.refs.places]
   const namesB = [...b.refs.entities, ...b.refs.places]
   if (namesA.length === 0 || namesB.length === 0) return round(words)
   return round(0.75 * words + 0.25 * overlap(namesA, namesB))
+}
+
+function disjoint(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false
+  const set = new Set(a)
+  return !b.some((x) => set.has(x))
+}
+
+/** True when both claims give ISO dates and none of them are within `days` of each other. */
+function datesApart(a: readonly string[], b: readonly string[], within = 1): boolean {
+  const days = (dates: readonly string[]) =>
+    dates.map((d) => dayNumber(d)).filter((d): d is number => d !== null)
+  const da = days(a)
+  const db = days(b)
+  if (da.length === 0 || db.length === 0) return false
+  return !da.some((x) => db.some((y) => Math.abs(x - y) <= within))
 }
 
 export function clusterIdFor(articleId: string, index: number): string {

@@ -261,7 +261,7 @@ async function freeId(
 /** The original this text copies (root of a copy chain), with the overlap, or null. */
 async function findOriginal(
   writer: StoreWriter,
-  bands: string[],
+  bands: number[],
   signature: number[],
   canonical: string | null,
   options: IngestOptions,
@@ -343,9 +343,10 @@ async function linkClaims(
     const candidates = await writer.candidateClaimClusters(keys, 2, 5)
     let best: { id: string; similarity: number } | null = null
     for (const candidate of candidates) {
-      const members = await writer.claimMembers(candidate.id)
+      // The first members state the proposition; comparing with all of a big cluster would cost O(n).
+      const members = await writer.claimMembers(candidate.id, 20)
       let similarity = 0
-      for (const member of members.slice(0, 20))
+      for (const member of members)
         similarity = Math.max(similarity, claimSimilarity(input, member))
       if (similarity >= CLAIM_DEFAULTS.threshold && (!best || similarity > best.similarity))
         best = { id: candidate.id, similarity }

@@ -175,14 +175,14 @@ export function signatureSimilarity(a: readonly number[], b: readonly number[]):
   return same / a.length
 }
 
-/** LSH band keys of a signature ("band:hash"); empty texts have none. */
-export function bandKeys(signature: readonly number[]): string[] {
+/** LSH band keys of a signature (band × 2^32 + hash, exact in a double); empty texts have none. */
+export function bandKeys(signature: readonly number[]): number[] {
   if (signature.every((v) => v === 0xffffffff)) return []
-  const keys: string[] = []
+  const keys: number[] = []
   for (let band = 0; band < LSH_BANDS; band++) {
     let h = 0x811c9dc5 ^ band
     for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ signature[band * ROWS + r]!, 0x01000193)
-    keys.push(`${band.toString(36)}:${(h >>> 0).toString(36)}`)
+    keys.push(band * 0x1_0000_0000 + (h >>> 0))
   }
   return keys
 }

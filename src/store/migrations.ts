@@ -44,8 +44,9 @@ function schemaV1(dialect: Dialect): string[] {
     `CREATE INDEX articles_url ON articles (canonical_url)`,
     `CREATE INDEX articles_copy ON articles (copy_of)`,
     `CREATE INDEX articles_outlet ON articles (outlet)`,
+    // band = band index × 2^32 + the band's 32-bit hash: an integer key is small and quick.
     `CREATE TABLE reprint_bands (
-      band TEXT NOT NULL,
+      band ${dialect === 'sqlite' ? 'INTEGER' : 'BIGINT'} NOT NULL,
       article_id TEXT NOT NULL,
       PRIMARY KEY (band, article_id)
     )${noRowid}`,

@@ -36,7 +36,7 @@ import {
 } from './store.js'
 
 /** A key shared by more clusters than this says nothing about which claim it is. */
-const KEY_POSTINGS_CAP = 200
+const KEY_POSTINGS_CAP = 64
 
 const ARTICLE_COLUMNS =
   'id, version, previous_id, superseded_by, url, canonical_url, content_hash, outlet, published, title, language, ingested_at, copy_of, copy_overlap, origin, counts'
@@ -406,7 +406,7 @@ class SqlWriter implements StoreWriter {
     }
   }
 
-  async findByBands(bands: string[], minShared: number, limit: number) {
+  async findByBands(bands: number[], minShared: number, limit: number) {
     if (bands.length === 0) return []
     const rows = await this.db.all(
       `SELECT article_id, count(*) AS shared FROM reprint_bands WHERE band IN (${marks(bands.length)})
@@ -416,7 +416,7 @@ class SqlWriter implements StoreWriter {
     return rows.map((r) => ({ id: String(r.article_id), shared: Number(r.shared) }))
   }
 
-  async insertBands(articleId: string, bands: string[]) {
+  async insertBands(articleId: string, bands: number[]) {
     if (bands.length === 0) return
     await this.db.run(
       `INSERT INTO reprint_bands (band, article_id) VALUES ${bands.map(() => '(?, ?)').join(', ')}
@@ -493,7 +493,7 @@ class SqlWriter implements StoreWriter {
     }
     const rows = await this.db.all(
       `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY day DESC, id LIMIT ?`,
-      [...params, query.limit ?? 300],
+      [...params, query.limit ?? 150],
     )
     return rows.map(storedEventFromRow)
   }

@@ -36,6 +36,24 @@ export async function openSqliteStore(options: SqliteOptions = {}): Promise<Stor
   return store
 }
 
+/** SITREP_SQL_PROFILE=1 prints the time spent per statement at close (for tuning). */
+const PROFILE = process.env.SITREP_SQL_PROFILE === '1'
+const profile = new Map<string, { ms: number; calls: number }>()
+
+function note(sql: string, ms: number): void {
+  const key = sql.replace(/\s+/g, ' ').slice(0, 110)
+  const entry = profile.get(key) ?? { ms: 0, calls: 0 }
+  entry.ms += ms
+  entry.calls++
+  profile.set(key, entry)
+}
+
+function printProfile(): void {
+  const rows = [...profile].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)
+  for (const [sql, { ms, calls }] of rows)
+    process.stderr.write(`${ms.toFixed(0).padStart(7)} ms ${String(calls).padStart(7)}×  ${sql}\n`)
+}
+
 class SqliteDriver implements Driver {
   readonly dialect = 'sqlite' as const
   private readonly statements = new Map<string, Database.Statement>()
@@ -54,7 +72,11 @@ class SqliteDriver implements Driver {
   }
 
   async all(sql: string, params: unknown[] = []): Promise<Row[]> {
-    return this.prepare(sql).all(...params) as Row[]
+    if (!PROFILE) return this.prepare(sql).all(...params) as Row[]
+    const t = performance.now()
+    const rows = this.prepare(sql).all(...params) as Row[]
+    note(sql, performance.now() - t)
+    return rows
   }
 
   async get(sql: string, params: unknown[] = []): Promise<Row | undefined> {
@@ -62,6 +84,15 @@ class SqliteDriver implements Driver {
   }
 
   async run(sql: string, params: unknown[] = []): Promise<number> {
+    const t = PROFILE ? performance.now() : 0
+    try {
+      return this.runNow(sql, params)
+    } finally {
+      if (PROFILE) note(sql, performance.now() - t)
+    }
+  }
+
+  private runNow(sql: string, params: unknown[]): number {
     const statement = this.prepare(sql)
     if (!statement.reader) return statement.run(...params).changes
     statement.all(...params)
@@ -95,6 +126,7 @@ class SqliteDriver implements Driver {
   }
 
   async close(): Promise<void> {
+    if (PROFILE) printProfile()
     await this.queue
     if (this.db.open) this.db.close()
   }

@@ -364,11 +364,11 @@ export interface StoreWriter {
   retireArticle(id: string, byId: string): Promise<{ storyIds: string[]; clusterIds: string[] }>
   /** Articles sharing at least `minShared` LSH bands with these keys, most shared first. */
   findByBands(
-    bands: string[],
+    bands: number[],
     minShared: number,
     limit: number,
   ): Promise<{ id: string; shared: number }[]>
-  insertBands(articleId: string, bands: string[]): Promise<void>
+  insertBands(articleId: string, bands: number[]): Promise<void>
   getSignature(articleId: string): Promise<{
     signature: number[]
     origin: string
@@ -394,7 +394,8 @@ export interface StoreWriter {
     minShared: number,
     limit: number,
   ): Promise<{ id: string; shared: number }[]>
-  claimMembers(clusterId: string): Promise<ClaimMemberRow[]>
+  /** Members of a cluster in joining order (the first `limit` when given). */
+  claimMembers(clusterId: string, limit?: number): Promise<ClaimMemberRow[]>
   addClaimMember(member: ClaimMemberRow, keys: string[]): Promise<void>
   upsertClaimCluster(record: ClaimClusterRecord, history: ClaimStatusChange[]): Promise<void>
   deleteClaimCluster(id: string): Promise<void>

@@ -213,7 +213,9 @@ export function isCheckWorthy(
   // "we are working to verify the facts" is a verification state, not a claim.
   if (
     lexicon.hedges.some(
-      (h) => h.verification === 'under-investigation' && hasPhrase(view, first, last, h.words),
+      (h) =>
+        h.verification === 'under-investigation' &&
+        hasPhrase(view, first, Math.min(last, first + 6), h.words),
     )
   ) {
     return false
@@ -332,8 +334,15 @@ export function findClaims(
     }
     if ([...classes].some((c) => NOT_CLAIMS.has(c)) && !classes.has('say')) return
     if (isAnaphoric(view, quote)) return
+    if (classes.has('accuse') && quote.cue && isAfterOf(view, quote)) {
+      // "accused the army of using residents as human shields": the accused and the act.
+      const span = trim(doc.text, { start: quote.cue.end, end: quote.end })
+      out.push({ ...base, ...span, stance: null, rule: 'claims/accusation', confidence: 0.65 })
+      return
+    }
     const pieces =
       quote.kind === 'direct' ? directPieces(doc, view, quote) : [trim(doc.text, quote)]
+    quote.kind === 'direct' ? directPieces(doc, view, quote) : [trim(doc.text, quote)]
     for (const whole of pieces) {
       const piece = cutExplanation(view, whole)
       if (!isCheckWorthy(view, piece, lexicon, options)) continue
@@ -349,6 +358,11 @@ export function findClaims(
   out.push(...whichDenies(doc, view, lexicon))
   if (options.outletVoice) out.push(...outletVoice(doc, view, lexicon, quotes))
   return out.sort((a, b) => a.start - b.start)
+}
+
+function isAfterOf(view: ClaimView, quote: Quote): boolean {
+  const [first] = tokenRange(view, quote)
+  return view.lower[first - 1] === 'of'
 }
 
 function isAnaphoric(view: ClaimView, quote: Quote): boolean {

@@ -863,7 +863,7 @@ function indirectAt(
   }
   const ing = view.lower[i]!.endsWith('ing')
   // "cards confirming their citizenship": a participle modifying a noun is no speech.
-  if (ing && !prevComma && view.tokens[i - 1]?.pos === 'NOUN') return null
+  if (ing && !prevComma && ['NOUN', 'ADP'].includes(view.tokens[i - 1]?.pos ?? '')) return null
   const inverted = !participle && !ing && prevComma && !speaker
   if (inverted) {
     speaker = subjectAfter(view, cue.last + 1, last, options.maxSpeakerTokens)

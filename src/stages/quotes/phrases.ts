@@ -128,7 +128,8 @@ export function subjectBefore(
     const whole = segment !== null && segment.first === k + 1
     if (k < floor || !isPunct(view, k, ',')) {
       if (!whole || (segments.length === 0 && !skippedClause)) return null
-      return pickNamed(view, [segment, ...segments])
+      const picked = pickNamed(view, [segment, ...segments])
+      return { ...picked, mention: tokenSpan(view, segment.first, j - 1) }
     }
     if (whole) segments.unshift(segment)
     else if (
@@ -193,7 +194,9 @@ export function subjectAfter(
   const comma = phrase.last + 1
   if (!hasProperName(view, phrase) && comma <= ceil && isPunct(view, comma, ',')) {
     const next = phraseStartingAt(view, comma + 1, ceil, maxTokens)
-    if (next && hasProperName(view, next)) return next
+    if (next && hasProperName(view, next)) {
+      return { ...next, mention: { start: phrase.span.start, end: next.span.end } }
+    }
   }
   return phrase
 }

@@ -81,6 +81,8 @@ export interface SpeakerPhrase {
   /** Token range [first, last] inclusive. */
   first: number
   last: number
+  /** The whole mention with its appositions ("Christie, New Jersey's governor,"), when wider. */
+  mention?: Span
 }
 
 /** An attribution: the cue, the speaker phrase, and the channels named around it. */

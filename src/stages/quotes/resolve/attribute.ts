@@ -67,7 +67,7 @@ export function attributeQuotes(
     const end = c.spans[c.spans.length - 1]!.end
     const speakerSpan = c.inherit
       ? (inheritedFrom?.speakerSpan ?? null)
-      : ((a?.citing ?? a?.speaker)?.span ?? null)
+      : ((a?.citing ?? a?.speaker)?.mention ?? (a?.citing ?? a?.speaker)?.span ?? null)
     quotes.push({
       start,
       end,
@@ -182,7 +182,10 @@ export function resolveSpeaker(
   if (anonymous) {
     return { entity: null, name: text, anonymous: true, named: false, head: headLower }
   }
-  const best = overlapping(mentions, phrase.span).sort(
+  // The mention must cover the head ("Hou Zhenyu", not "Chinese foreign ministry", in
+  // "Chinese foreign ministry spokesman Hou Zhenyu").
+  const headSpan = view.tokens[head]!
+  const best = overlapping(mentions, headSpan).sort(
     (a, b) => KIND_RANK[b.kind] - KIND_RANK[a.kind] || b.end - b.start - (a.end - a.start),
   )[0]
   const entity = best ? entities.get(best.entity) : undefined

@@ -5,8 +5,8 @@
  */
 import type { Doc } from '../core/record.js'
 import type { Article } from '../ingest/article.js'
-import type { ClaimClusterRecord, EventRecord, Store } from '../store/store.js'
-import { correctCluster, correctDoc, correctEvent } from './corrections.js'
+import { MAX_PAGE, type ClaimClusterRecord, type EventRecord, type Store } from '../store/store.js'
+import { correctCluster, correctDoc, correctEvent, eventPlaceIndex } from './corrections.js'
 import type { CorrectionRecord, ReviewStore } from './review-types.js'
 
 export interface IngestEntry {
@@ -28,6 +28,11 @@ export type IngestArticles = (entries: IngestEntry[]) => Promise<IngestReport>
 
 const DOC_CACHE_SIZE = 500
 
+export interface PlaceOfEvent {
+  precision: 1 | 2 | 3 | null
+  placeIndex: number | null
+}
+
 export class AppContext {
   private readonly docs = new Map<string, Doc | null>()
   /** Bumped on every write, so derived caches (the entity and place catalogue) know to rebuild. */
@@ -44,8 +49,33 @@ export class AppContext {
     else this.docs.delete(articleId)
   }
 
+  /**
+   * Corrections by article, loaded whole once per generation: the review log is
+   * made by people, so it stays small next to the corpus, and reading it once
+   * saves a query per event on the map.
+   */
+  private byArticle: { generation: number; map: Promise<Map<string, CorrectionRecord[]>> } | null =
+    null
+
   async corrections(articleId: string): Promise<CorrectionRecord[]> {
-    return (await this.review.listCorrections({ articleId, limit: 1000 })).items
+    if (!this.byArticle || this.byArticle.generation !== this.generation) {
+      this.byArticle = { generation: this.generation, map: this.loadCorrections() }
+    }
+    return (await this.byArticle.map).get(articleId) ?? []
+  }
+
+  private async loadCorrections(): Promise<Map<string, CorrectionRecord[]>> {
+    const map = new Map<string, CorrectionRecord[]>()
+    for (let offset = 0; ; offset += MAX_PAGE) {
+      const page = await this.review.listCorrections({ limit: MAX_PAGE, offset })
+      for (const record of page.items) {
+        if (record.articleId === null) continue
+        const list = map.get(record.articleId) ?? []
+        list.push(record)
+        map.set(record.articleId, list)
+      }
+      if (offset + MAX_PAGE >= page.total) return map
+    }
   }
 
   async claimCorrections(claimId?: string): Promise<CorrectionRecord[]> {
@@ -64,6 +94,27 @@ export class AppContext {
     }
     this.docs.set(articleId, doc)
     return doc
+  }
+
+  private places: { generation: number; map: Map<string, PlaceOfEvent> } | null = null
+
+  /**
+   * The precision and layer index of an event's place. They live in the doc, so
+   * they are remembered per event: the map asks for every event at once.
+   */
+  async placeOf(event: EventRecord): Promise<PlaceOfEvent> {
+    if (!this.places || this.places.generation !== this.generation) {
+      this.places = { generation: this.generation, map: new Map() }
+    }
+    const cache = this.places.map
+    const known = cache.get(event.id)
+    if (known) return known
+    const doc = event.place ? await this.doc(event.articleId) : null
+    const placeIndex = doc ? eventPlaceIndex(doc, event) : null
+    const place = placeIndex === null ? undefined : doc?.layers.places?.[placeIndex]
+    const found = { precision: place?.precision ?? null, placeIndex }
+    cache.set(event.id, found)
+    return found
   }
 
   async event(event: EventRecord): Promise<EventRecord> {

@@ -7,7 +7,6 @@
 import type { EventStatus, PloverType } from '../core/record.js'
 import { MAX_PAGE, type ClaimStatus, type EventRecord, type SearchHit } from '../store/store.js'
 import type { AppContext } from './context.js'
-import { eventPlaceIndex } from './corrections.js'
 
 export interface EventFilter {
   q?: string | undefined
@@ -72,14 +71,12 @@ export async function mapEvents(
 ): Promise<MapEvent[]> {
   const out: MapEvent[] = []
   for (const hit of await searchHits(ctx, filter, max)) {
-    const doc = await ctx.doc(hit.article.id)
     const corrections = await ctx.corrections(hit.article.id)
     for (const event of hit.events) {
-      const placeIndex = doc ? eventPlaceIndex(doc, event) : null
-      const place = placeIndex === null ? undefined : doc?.layers.places?.[placeIndex]
+      const { precision, placeIndex } = await ctx.placeOf(event)
       out.push({
         ...event,
-        precision: place?.precision ?? null,
+        precision,
         title: hit.article.title,
         corrected: corrections.some(
           (c) =>

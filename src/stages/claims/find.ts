@@ -342,7 +342,6 @@ export function findClaims(
     }
     const pieces =
       quote.kind === 'direct' ? directPieces(doc, view, quote) : [trim(doc.text, quote)]
-    quote.kind === 'direct' ? directPieces(doc, view, quote) : [trim(doc.text, quote)]
     for (const whole of pieces) {
       const piece = cutExplanation(view, whole)
       if (!isCheckWorthy(view, piece, lexicon, options)) continue

@@ -115,6 +115,7 @@ describe.skipIf(!available)('web app in Chromium', () => {
     await page.locator('[data-event-id="kherson-ferry-strike:0"] a', { hasText: 'story' }).click()
     await page.locator('h1', { hasText: 'ASSAULT · Kherson · 2025-06-01' }).waitFor()
     expect(await page.locator('.report').count()).toBe(2)
+    expect(await page.locator('nav [aria-current=page]').textContent()).toBe('Stories')
     const disagreeing = await page.locator('.report .disagree').allTextContents()
     expect(disagreeing.map((t) => t.replace(/\s*\(disputed.*$/, '')).sort()).toEqual([
       '3',

@@ -24,6 +24,20 @@ const ROUTES = [
   [/^\/search$/, () => showSearch],
 ]
 
+/** Which nav entry a route belongs to (a story page is under Stories, …). */
+const SECTION_OF = {
+  map: 'map',
+  stories: 'stories',
+  story: 'stories',
+  claims: 'claims',
+  claim: 'claims',
+  articles: 'articles',
+  article: 'articles',
+  entities: 'entities',
+  entity: 'entities',
+  search: 'search',
+}
+
 let cleanup = null
 
 async function route() {
@@ -37,10 +51,9 @@ async function route() {
   for (const [pattern, view] of ROUTES) {
     const match = pattern.exec(path)
     if (!match) continue
-    const section = path.split('/')[1] || 'map'
+    const section = SECTION_OF[path.split('/')[1] || 'map'] ?? 'map'
     for (const link of document.querySelectorAll('[data-nav]')) {
-      const current = link.dataset.nav === section || link.dataset.nav + 's' === section
-      if (current) link.setAttribute('aria-current', 'page')
+      if (link.dataset.nav === section) link.setAttribute('aria-current', 'page')
       else link.removeAttribute('aria-current')
     }
     clear(main, h('p', { class: 'loading' }, 'Loading…'))

@@ -6,6 +6,19 @@ import type { Compiled } from './types.js'
  * surrounding punctuation dropped.
  */
 export function foldName(name: string): string {
+  let folded = foldMemo.get(name)
+  if (folded === undefined) {
+    folded = computeFold(name)
+    // Names recur across articles; the bound keeps a long batch from growing without end.
+    if (foldMemo.size > 50_000) foldMemo.clear()
+    foldMemo.set(name, folded)
+  }
+  return folded
+}
+
+const foldMemo = new Map<string, string>()
+
+function computeFold(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -317,13 +317,15 @@ function corefMentions(
   options: ResolveOptions,
 ): Mention[] {
   const clusterById = new Map(clusters.map((c) => [c.entity.id, c]))
-  const unitAt = new Map(units.map((u, i) => [u.start, i]))
+  // Name mentions in text order, walked together with the units (both sorted by start).
+  const ordered = [...nameMentions].sort((a, b) => a.start - b.start)
   const anchors: Anchor[] = []
-  for (const m of nameMentions) {
+  let u = 0
+  for (const m of ordered) {
+    while (u < units.length && (units[u] as Unit).start < m.start) u++
+    const unit = units[u]
     const cluster = clusterById.get(m.entity)
-    const i = unitAt.get(m.start)
-    const unit = i === undefined ? undefined : units[i]
-    if (!cluster || !unit || unit.quoted) continue
+    if (!cluster || !unit || unit.start !== m.start || unit.quoted) continue
     anchors.push({
       start: m.start,
       end: m.end,
@@ -332,7 +334,6 @@ function corefMentions(
       cluster,
     })
   }
-  anchors.sort((a, b) => a.start - b.start)
   const out: Mention[] = []
   let cursor = 0
   const visible: Anchor[] = []
@@ -342,7 +343,10 @@ function corefMentions(
       visible.push(anchors[cursor] as Anchor)
       cursor++
     }
-    if (unit.quoted || unit.kind !== 'word') continue
+    // Pronouns and "the" start with h, s, i or t and are short: skip the rest cheaply.
+    if (unit.quoted || unit.kind !== 'word' || unit.text.length > 10) continue
+    const initial = unit.text.charCodeAt(0) | 32
+    if (initial !== 104 && initial !== 115 && initial !== 105 && initial !== 116) continue
     const lower = unit.text.toLowerCase()
     const pronoun = lex.pronouns.get(lower)
     if (pronoun && (unit.text === lower || unit.initial)) {

@@ -83,15 +83,15 @@ export function buildUnits(doc: Doc, abbreviations: ReadonlySet<string>): Unit[]
     }
     const unitText = text.slice(token.start, end)
     const isWord = token.kind === 'word' || /^\p{L}/u.test(unitText)
-    const letters = unitText.replace(/[^\p{L}]/gu, '')
+    const cap = isWord && (startsUpper(unitText) || NAME_PARTICLE.test(unitText))
     units.push({
       start: token.start,
       end,
       text: unitText,
       pos: token.pos,
       kind: isWord ? 'word' : token.kind,
-      cap: isWord && (/^\p{Lu}/u.test(unitText) || NAME_PARTICLE.test(unitText)),
-      upper: letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters),
+      cap,
+      upper: cap && isAllCaps(unitText),
       initial: sentenceStart,
       possessive: false,
       quoted,
@@ -102,6 +102,20 @@ export function buildUnits(doc: Doc, abbreviations: ReadonlySet<string>): Unit[]
     i = j
   }
   return units
+}
+
+/** First character upper case; ASCII fast path, Unicode otherwise. */
+function startsUpper(text: string): boolean {
+  const code = text.charCodeAt(0)
+  if (code < 128) return code >= 65 && code <= 90
+  return /^\p{Lu}/u.test(text)
+}
+
+/** Two or more letters, all upper case: "NATO", "KYIV", "U.S." */
+function isAllCaps(text: string): boolean {
+  if (text.length < 2 || text.toUpperCase() !== text) return false
+  const letters = text.replace(/[^\p{L}]/gu, '')
+  return letters.length >= 2 && letters !== letters.toLowerCase()
 }
 
 function punct(

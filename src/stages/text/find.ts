@@ -3,10 +3,12 @@ import model from 'wink-eng-lite-web-model'
 import type { Paragraph, Sentence, Token } from '../../core/record.js'
 import { fixSentences, type SentenceRange } from './sentences.js'
 
-// The model is loaded once per process (about 100 ms); every doc shares it.
+// The model is loaded once per process (about 100 ms); every doc shares it. Only sentence
+// boundaries and parts of speech are asked for: wink's negation, sentiment and entity
+// pipes would cost time for annotations no stage reads (dates come from chrono-node).
 let nlp: ReturnType<typeof winkNLP> | undefined
 function getNlp(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model)
+  nlp ??= winkNLP(model, ['sbd', 'pos'])
   return nlp
 }
 

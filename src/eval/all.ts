@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import type { GoldDoc } from '../core/gold.js'
+import type { BenchResult } from './bench.js'
 import { headline, formatFigures } from './report.js'
 import { readGoldSet } from './read.js'
 import { evaluateSet, type SetResult } from './run.js'
@@ -103,11 +104,8 @@ export async function runEvalAll(options: EvalAllOptions): Promise<void> {
 
   let bench = ''
   if (options.bench !== false) {
-    const { runBench, formatBenchMarkdown } = await import('./bench.js')
-    log('sitrep eval-all: throughput…')
-    bench = formatBenchMarkdown(
-      await runBench({ shared: options.shared, docs: options.benchDocs, cold: true }),
-    )
+    log('sitrep eval-all: throughput (sitrep bench --cold, in a fresh process)…')
+    bench = await benchInFreshProcess(options)
   }
   const markdown = qualityMarkdown(rows, notes, blocks, bench)
   mkdirSync(dirname(resolve(options.out)), { recursive: true })
@@ -124,6 +122,30 @@ function noteClustering(result: SetResult, set: string, notes: string[]): void {
     const note = `Stories (${set}): keys assigned across the set by src/corpus clusterEvents.`
     notes.push(note)
   }
+}
+
+/**
+ * The bench runs in a process of its own, so that its peak RSS and timings are not
+ * those of the evaluation runs before it.
+ */
+async function benchInFreshProcess(options: EvalAllOptions): Promise<string> {
+  const { formatBenchMarkdown } = await import('./bench.js')
+  const args = ['bench', '--json', '--cold', '--shared', options.shared]
+  if (options.benchDocs) args.push('--docs', String(options.benchDocs))
+  const run = spawnSync(process.execPath, [...selfArgs(), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  if (run.status !== 0) {
+    return `## Throughput (\`sitrep bench\`)\n\nNot measured: sitrep bench exited ${run.status}.`
+  }
+  return formatBenchMarkdown(JSON.parse(run.stdout) as BenchResult)
+}
+
+/** The arguments that start this same CLI again (the tsx loader included, in development). */
+function selfArgs(): string[] {
+  return [...process.execArgv, process.argv[1] ?? '']
 }
 
 /** Run a step with SITREP_GAZETTEER pointing at `db` (restored afterwards). */
@@ -154,7 +176,7 @@ function importUkraineGazetteer(shared: string): {
   if (!existsSync(file)) {
     return { db: null, note: 'UA.wof.txt not found: no gold-dev+UA.wof row.', cleanup: none }
   }
-  const self = [...process.execArgv, process.argv[1] ?? '']
+  const self = selfArgs()
   const help = spawnSync(process.execPath, [...self, 'gazetteer', 'import', '--help'], {
     encoding: 'utf8',
   })

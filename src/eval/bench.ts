@@ -14,7 +14,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import winkNLP from 'wink-nlp'
@@ -49,6 +49,9 @@ export interface BenchResult {
   stages: { stage: string; ms: number; share: number }[]
   peakRssMb: number
   node: string
+  /** One-minute load average when the run started, and the cores: how noisy the machine was. */
+  load: number
+  cores: number
   cold?: ColdResult
 }
 
@@ -140,6 +143,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
   const { label, articles } = await benchTexts(options)
   if (articles.length === 0) throw new Error(`no texts to benchmark in ${label}`)
   const total = options.docs ?? 5000
+  const load = loadavg()[0] ?? 0
   const pipeline = defaultPipeline(loadResources())
   const nlp = winkNLP(model)
   const its = nlp.its
@@ -197,6 +201,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
     stages,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     node: process.version,
+    load,
+    cores: availableParallelism(),
   }
   if (options.cold) result.cold = coldStart(articles[0]!, options.coldRuns ?? 7)
   return result
@@ -284,7 +290,7 @@ const fmt = (n: number, digits = 0) =>
 
 export function formatBench(r: BenchResult): string {
   const lines = [
-    `corpus ${r.corpus}: ${r.texts} texts cycled to ${fmt(r.docs)} articles, ${fmt(r.words)} words (Node ${r.node}, one core)`,
+    `corpus ${r.corpus}: ${r.texts} texts cycled to ${fmt(r.docs)} articles, ${fmt(r.words)} words (Node ${r.node}, one core; load ${r.load.toFixed(1)} on ${r.cores} cores at start)`,
     `  sitrep   ${fmt(r.sitrep.articlesPerSecond, 1).padStart(9)} articles/s ${fmt(r.sitrep.wordsPerSecond).padStart(10)} words/s  (${r.sitrep.seconds.toFixed(1)} s)`,
     `  bare     ${fmt(r.bare.articlesPerSecond, 1).padStart(9)} articles/s ${fmt(r.bare.wordsPerSecond).padStart(10)} words/s  (${r.bare.seconds.toFixed(1)} s)  wink-nlp readDoc + tokens + pos`,
     `  ratio sitrep/bare ${r.ratio.toFixed(2)}   peak RSS ${fmt(r.peakRssMb)} MB`,
@@ -309,7 +315,7 @@ export function formatBenchMarkdown(r: BenchResult): string {
   const out = [
     '## Throughput (`sitrep bench`)',
     '',
-    `${r.texts} texts from \`${r.corpus}\` cycled to ${fmt(r.docs)} articles (${fmt(r.words)} words), in-process on one core, Node ${r.node}.`,
+    `${r.texts} texts from \`${r.corpus}\` cycled to ${fmt(r.docs)} articles (${fmt(r.words)} words), in-process on one core, Node ${r.node}; the machine's load average was ${r.load.toFixed(1)} on ${r.cores} cores at the start (shared machine: read the ratio, not the absolute rates).`,
     '',
     '| run | articles/s | words/s |',
     '| --- | --- | --- |',

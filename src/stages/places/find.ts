@@ -96,6 +96,28 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
     const first = tokenAt(tokens, start)
     const last = tokenAt(tokens, mention.end - 1)
     if (first < 0 || last < 0) continue
+    // "Polohy district", "Rostov region" as one entity name: the name, and the word after it.
+    const lastWord = text.slice(tokens[last]!.start, tokens[last]!.end).toLowerCase()
+    const suffix: Suffix =
+      last > first && deps.cues.region.has(lastWord)
+        ? 'region'
+        : last > first && deps.cues.district.has(lastWord)
+          ? 'district'
+          : null
+    if (suffix && !deps.has(text.slice(start, mention.end))) {
+      const name = text.slice(start, tokens[last - 1]!.end)
+      fromEntities.push({
+        start,
+        end: mention.end,
+        name,
+        suffix,
+        firstToken: first,
+        lastToken: last + 1,
+        entity: mention.entity,
+        source: 'entity',
+      })
+      continue
+    }
     fromEntities.push(
       withSuffix(
         doc,

@@ -60,6 +60,8 @@ export function places(options: PlacesOptions = {}): Stage {
       const toponyms = findToponyms(doc, { has, isMajor, isDemonym, cues })
       const resolutions = resolveToponyms(doc, toponyms, {
         lookup,
+        countryOfDemonym: (word) => countries?.byDemonym(word)?.cca2 ?? null,
+        regionOf: (country) => countries?.byCode(country)?.region || null,
         region: (c, code) => gazetteer.region(c, code),
         cues,
         proximityKm,

@@ -13,6 +13,10 @@ import type { Cues, Scored, Toponym } from './types.js'
 
 export interface ResolveDeps {
   lookup(name: string): GazetteerEntry[]
+  /** The world region of a country ("Europe", "Asia"), or null. */
+  regionOf(country: string): string | null
+  /** ISO code of the country a demonym names ("Lebanese" → LB), or null. */
+  countryOfDemonym(word: string): string | null
   region(country: string, admin1Code: string): GazetteerEntry | null
   cues: Cues
   proximityKm: number
@@ -35,7 +39,7 @@ export interface Resolution {
 const MATCH_SCORE: Record<string, number> = {
   name: 1,
   alias: 1,
-  alternate: 0.4,
+  alternate: 0.6,
   translit: 0.8,
   region: 0.4,
   fuzzy: 0.3,
@@ -43,13 +47,13 @@ const MATCH_SCORE: Record<string, number> = {
 
 /** Rank of a feature: a country or continent outranks a same-named town anywhere. */
 export function featureScore(feature: string): number {
-  if (feature === 'A.PCLI') return 2
-  if (feature === 'L.CONT') return 2.5
+  if (feature === 'A.PCLI') return 3.5
+  if (feature === 'L.CONT') return 3.5
   if (feature === 'A.ADM1') return 0.8
   if (feature === 'P.PPLC') return 1
   if (feature === 'P.PPLA') return 0.45
   if (feature.startsWith('P.')) return 0.15
-  if (feature.startsWith('H.')) return 2
+  if (feature.startsWith('H.')) return 2.5
   return 1.4
 }
 
@@ -130,6 +134,9 @@ function candidatesFor(doc: Doc, t: Toponym, deps: ResolveDeps): GazetteerEntry[
 
 const CONTAINER_GLUE = new Set([
   ',',
+  'a',
+  'an',
+  'small',
   'and',
   'or',
   '&',
@@ -185,6 +192,33 @@ function containerOf(
   return -1
 }
 
+const PLACE_NOUNS = new Set([
+  'city',
+  'town',
+  'village',
+  'capital',
+  'port',
+  'region',
+  'province',
+  'border',
+  'settlement',
+  'district',
+])
+
+/** "the Lebanese city of Tripoli", "the Syrian town Idlib": the country a demonym before names. */
+function demonymCountry(doc: Doc, t: Toponym, deps: ResolveDeps): string | null {
+  const tokens = doc.layers.tokens ?? []
+  const word = (k: number) => (k >= 0 ? doc.text.slice(tokens[k]!.start, tokens[k]!.end) : '')
+  let k = t.firstToken - 1
+  if (word(k).toLowerCase() === 'of') k--
+  if (!PLACE_NOUNS.has(word(k).toLowerCase())) return null
+  for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+    const country = deps.countryOfDemonym(word(j))
+    if (country) return country
+  }
+  return null
+}
+
 /** Whether an entry lies inside what a container candidate names. */
 function inside(e: GazetteerEntry, region: GazetteerEntry): boolean {
   if (e.country !== region.country || region.country === null) return false
@@ -205,7 +239,7 @@ export function resolveToponyms(
 
   // Pass 1: no context.
   const first = candidates.map((list) => rank(list, () => 0))
-  const context = articleContext(first)
+  const context = articleContext(first, toponyms, deps)
 
   return toponyms.map((t, i) => {
     let list = candidates[i]!
@@ -216,6 +250,10 @@ export function resolveToponyms(
     const containerRegions = c >= 0 ? candidates[c]!.filter(isRegionLike) : []
     if (containerRegions.length)
       list = list.filter((e) => containerRegions.some((r) => inside(e, r)))
+    // "the northern Lebanese city of Tripoli": the demonym names the country.
+    const hinted = demonymCountry(doc, t, deps)
+    if (hinted && list.some((e) => e.country === hinted))
+      list = list.filter((e) => e.country === hinted)
     // A container is read as the region that holds what it contains ("villages in Donetsk").
     const contained = containedBy.get(i)
     if (contained && list.some(isRegionLike)) {
@@ -269,7 +307,11 @@ function rank(list: readonly GazetteerEntry[], bonus: (e: GazetteerEntry) => num
 }
 
 interface ArticleContext {
+  /** Lower-case name of each toponym: occurrences of one name never vote for each other. */
+  nameOf: string[]
   votes: Map<string, number>
+  regionVotes: Map<string, number>
+  regionOf: (country: string) => string | null
   total: number
   /** Each toponym's own vote, which must not count for itself. */
   own: { country: string | null; weight: number }[]
@@ -285,11 +327,16 @@ interface ArticleContext {
   }[]
 }
 
-function articleContext(first: Scored[][]): ArticleContext {
+function articleContext(
+  first: Scored[][],
+  toponyms: readonly Toponym[],
+  deps: ResolveDeps,
+): ArticleContext {
   const votes = new Map<string, number>()
   const admin1s = new Set<string>()
   const points: ArticleContext['points'] = []
   const own: ArticleContext['own'] = []
+  const nameOf = toponyms.map((t) => t.name.toLowerCase())
   let total = 0
   first.forEach((scored, index) => {
     const top = scored[0]
@@ -315,16 +362,44 @@ function articleContext(first: Scored[][]): ArticleContext {
       })
     }
   })
-  return { votes, total, own, admin1s, points }
+  const regionVotes = new Map<string, number>()
+  for (const [country, n] of votes) {
+    const region = deps.regionOf(country)
+    if (region) regionVotes.set(region, (regionVotes.get(region) ?? 0) + n)
+  }
+  return { votes, regionVotes, regionOf: deps.regionOf, total, own, admin1s, points, nameOf }
 }
 
-/** Share of the article's other toponyms that lie in a country. */
+/** Share of the article's other toponyms (other names) that lie in a country. */
 function countryShare(context: ArticleContext, index: number, country: string): number {
-  const own = context.own[index]
-  const self = own && own.country === country ? own.weight : 0
-  const total = context.total - (own?.weight ?? 0)
+  const name = context.nameOf[index]
+  let self = 0
+  let selfTotal = 0
+  context.own.forEach((own, i) => {
+    if (context.nameOf[i] !== name) return
+    selfTotal += own.weight
+    if (own.country === country) self += own.weight
+  })
+  const total = context.total - selfTotal
   if (total <= 0) return 0
   return ((context.votes.get(country) ?? 0) - self) / total
+}
+
+/** Share of the article's other toponyms in the same world region ("Europe") as a country. */
+function regionShare(context: ArticleContext, index: number, country: string): number {
+  const region = context.regionOf(country)
+  if (!region) return 0
+  const name = context.nameOf[index]
+  let self = 0
+  let selfTotal = 0
+  context.own.forEach((own, i) => {
+    if (context.nameOf[i] !== name) return
+    selfTotal += own.weight
+    if (own.country && context.regionOf(own.country) === region) self += own.weight
+  })
+  const total = context.total - selfTotal
+  if (total <= 0) return 0
+  return ((context.regionVotes.get(region) ?? 0) - self) / total
 }
 
 function contextBonus(
@@ -334,19 +409,25 @@ function contextBonus(
   scaleKm: number,
 ): number {
   let bonus = 0
-  if (e.country) bonus += 1.2 * countryShare(context, index, e.country)
+  if (e.country) {
+    bonus += 1.2 * countryShare(context, index, e.country)
+    bonus += 0.6 * regionShare(context, index, e.country)
+  }
   if (e.country && context.admin1s.has(`${e.country}.${e.admin1Code}`)) bonus += 0.5
   if (e.feature === 'A.ADM1') {
     // A region is close to the article's places when it holds them.
     const holds = context.points.some(
-      (p) => p.index !== index && p.country === e.country && p.admin1 === e.admin1Code,
+      (p) =>
+        context.nameOf[p.index] !== context.nameOf[index] &&
+        p.country === e.country &&
+        p.admin1 === e.admin1Code,
     )
     if (holds) return bonus + 1
   }
   if (e.feature.startsWith('P.') || e.feature === 'A.ADM1') {
     let nearest = Infinity
     for (const p of context.points) {
-      if (p.index === index) continue
+      if (context.nameOf[p.index] === context.nameOf[index]) continue
       nearest = Math.min(nearest, distanceKm(e, p))
     }
     if (nearest < Infinity) bonus += 1.0 * Math.exp(-nearest / scaleKm)

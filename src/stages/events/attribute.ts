@@ -34,7 +34,8 @@ export function sentencePlaces(
       // "Russia had fired …", "Moscow still uses": the place acts; it is not where anything happened.
       let v = after
       while (v >= 0 && v < view.tokens.length && view.tokens[v]!.pos === 'ADV') v++
-      if (v >= 0 && /^(VERB|AUX)$/.test(view.tokens[v]?.pos ?? '')) continue
+      const governed = view.tokens[k - 1]?.pos === 'ADP'
+      if (!governed && v >= 0 && /^(VERB|AUX)$/.test(view.tokens[v]?.pos ?? '')) continue
       // "Russia's Belgorod region", "Russia's shadow fleet": a possessive modifies what follows.
       if (/^['’]s$/.test(view.words[after] ?? '')) continue
       const reference = view.words[k - 1] === 'of' && DIRECTION.test(view.words[k - 2] ?? '')

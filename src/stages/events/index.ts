@@ -45,6 +45,9 @@ const COUNT_KEYS = new Set<string>([
   'participants',
 ])
 const CUE_EFFECTS = new Set<string>([
+  'intent',
+  'refusal',
+  'labour',
   'negation',
   'hypothetical',
   'future',
@@ -164,13 +167,22 @@ export function findMentions(
       if (st.drop) continue
       // A declared intention is itself the event: to cooperate (AGREE) or to harm (THREATEN).
       const declared = st.intent && st.status !== 'happened'
-      const type: PloverType = declared
-        ? CONFLICT.has(hit.entry.type)
-          ? 'THREATEN'
-          : 'AGREE'
-        : hit.entry.type
-      const cue = hit.entry.mode || declared ? null : cueCoding(view, hit, lex.modes)
-      const mode = declared ? null : (hit.entry.mode ?? cue?.mode ?? null)
+      // Refusing to cooperate is a rejection ("would not meet their demands", "declined to resign").
+      const refused = st.refusal && !CONFLICT.has(hit.entry.type) && hit.entry.type !== 'REQUEST'
+      const labour =
+        hit.entry.term === 'strike' && view.words.some((w) => lex.cues.words.get(w) === 'labour')
+      const type: PloverType = refused
+        ? 'REJECT'
+        : declared
+          ? CONFLICT.has(hit.entry.type)
+            ? 'THREATEN'
+            : 'AGREE'
+          : labour
+            ? 'PROTEST'
+            : hit.entry.type
+      const recoded = declared || refused || labour
+      const cue = hit.entry.mode || recoded ? null : cueCoding(view, hit, lex.modes)
+      const mode = labour ? 'strike' : recoded ? null : (hit.entry.mode ?? cue?.mode ?? null)
       const found = actorsFor(view, hit, actors)
       const acled =
         (cue?.acled && cue.mode ? cue.acled : null) ??
@@ -184,9 +196,9 @@ export function findMentions(
         paragraph: view.paragraph,
         type,
         mode,
-        acled: declared ? null : acled,
-        strong: !st.weak || declared,
-        status: declared ? 'happened' : st.status,
+        acled: labour ? 'Protests/Peaceful protest' : recoded ? null : acled,
+        strong: !st.weak || declared || refused,
+        status: declared || refused ? 'happened' : st.status,
         drop: null,
         distinct,
         places: placesFor(doc, hit, places),

@@ -100,8 +100,11 @@ function joins(doc: Doc, draft: Draft, m: EventMention, opts: ResolveOptions): b
   const head = draft.mentions[0]!
   if (head.type !== m.type || head.status !== m.status) return false
   // Two triggers that each name a different manner ("water cannon", "beaten") are two events.
-  const modes = draft.mentions.map((x) => x.hit.entry.mode).filter((x) => x !== null)
-  if (m.hit.entry.mode && modes.some((x) => x !== m.hit.entry.mode)) return false
+  const modes = draft.mentions
+    .filter((x) => x.strong)
+    .map((x) => x.hit.entry.mode)
+    .filter((x) => x !== null)
+  if (m.strong && m.hit.entry.mode && modes.some((x) => x !== m.hit.entry.mode)) return false
   // Triggers of one category in one sentence report one event ("a drone strike … killed two").
   if (draft.mentions.some((x) => x.sentence === m.sentence)) return true
   const samePlace = placesAgree(doc, draftPlaces(draft), m.places, opts.mergeKm)
@@ -116,11 +119,15 @@ function joins(doc: Doc, draft: Draft, m: EventMention, opts: ResolveOptions): b
       : null
   if (sameDate === false) return false
   if (!m.strong) return true
-  // A strong mention needs one positive sign, unless it carries neither place nor date ("we captured").
-  return (
-    samePlace === true || sameDate === true || (m.places.length === 0 && mentionDay(m) === null)
-  )
+  if (samePlace === true || sameDate === true) return true
+  // Statements are separate acts; a deed told again without place or date ("we captured …"),
+  // or told on in the very next sentence, is the same deed.
+  if (SAYING.has(m.type)) return false
+  const next = draft.mentions.some((x) => x.sentence === m.sentence - 1)
+  return next || (m.places.length === 0 && mentionDay(m) === null)
 }
+
+const SAYING = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'SUPPORT', 'THREATEN', 'AGREE', 'CONCEDE'])
 
 function draftPlaces(draft: Draft): number[] {
   return draft.mentions.find((x) => x.places.length > 0)?.places ?? []

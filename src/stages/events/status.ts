@@ -3,7 +3,16 @@ import { CLAUSE_BREAK } from './find.js'
 import type { SentenceView, TriggerHit } from './types.js'
 
 export type CueEffect =
-  'intent' | 'negation' | 'hypothetical' | 'future' | 'habitual' | 'denial' | 'official' | 'report'
+  | 'intent'
+  | 'refusal'
+  | 'labour'
+  | 'negation'
+  | 'hypothetical'
+  | 'future'
+  | 'habitual'
+  | 'denial'
+  | 'official'
+  | 'report'
 
 export interface Cues {
   /** Single-word cues by word. */
@@ -14,6 +23,8 @@ export interface Cues {
 
 export interface StatusResult {
   status: EventStatus
+  /** A refusal ("would not meet", "declined to resign"): a REJECT when what is refused is cooperative. */
+  refusal: boolean
   /**
    * A declared intention ("said it will boycott", "plans to impose"): the event is not yet, but
    * the declaration is a PLOVER event of its own (AGREE when cooperative, THREATEN when not).
@@ -154,6 +165,18 @@ export function statusOf(
     return drop('gerund after a preposition')
   if (hit.form === 'ing' && VERBAL.has(type) && w[first - 1] === ',')
     return drop('participial adjunct')
+  // ", which has defended the city for a year": a relative clause describes, it does not report.
+  if (/^(which|who)$/.test(w[first - 2] ?? '') && /^(has|have|had)$/.test(w[first - 1] ?? '')) {
+    return drop('relative clause')
+  }
+  // "after being promised work": an intention received, not declared.
+  if (
+    cueAt(view, head, cues)?.effect === 'intent' &&
+    hit.entry.pos === 'V' &&
+    /^(being|been|was|were|is|are)$/.test(w[first - 1] ?? '')
+  ) {
+    return drop('passive intention')
+  }
   if (hit.form === 'ing' && precededByNoun(view, first)) return drop('participle modifying a noun')
   // "who asked not to be named": the attribution idiom, not a request.
   if (type === 'REQUEST' && w[last] === 'not' && w[last + 1] === 'to')
@@ -186,9 +209,17 @@ export function statusOf(
 
   // ---- status
   let status: EventStatus = 'happened'
+  let refusal = false
   for (let k = first - 1; k >= start && k >= first - 4; k--) {
     const cue = cueAt(view, k, cues)
-    if (cue?.effect === 'negation') status = 'negated'
+    if (cue?.effect === 'negation') {
+      status = 'negated'
+      if (/^(will|would|wo|shall|can|could|ca)$/.test(w[k - 1] ?? '')) refusal = true
+    }
+    if (cue?.effect === 'refusal') {
+      status = 'negated'
+      refusal = true
+    }
   }
   for (let k = first - 1; k >= start; k--) {
     const cue = cueAt(view, k, cues)
@@ -206,13 +237,15 @@ export function statusOf(
       }
       if (cue?.effect === 'hypothetical') {
         status = 'hypothetical'
+        intent = declared(view, k, first, cues)
         break
       }
       if (w[k] === 'to' && (hit.form === 'base' || k === first - 1) && verb) {
         const governor = w[k - 1] ?? ''
         // "attempted to assassinate" is an attempt, which PLOVER codes; "staged a sit-in to
         // protest" is a protest by its purpose.
-        if (/^(attempt|attempted|attempts|tried|try|trying)$/.test(governor)) break
+        if (type === 'ASSAULT' && /^(attempt|attempted|attempts|tried|try|trying)$/.test(governor))
+          break
         if (type === 'PROTEST' && k > 0 && view.tokens[k - 1]!.pos !== 'AUX') break
         status = 'hypothetical'
         break
@@ -243,7 +276,7 @@ export function statusOf(
   if (hit.form === 'ed' && /^(those|whom)$/.test(w[first - 1] ?? '')) weak = true
   // A weak noun written with a capital is a named event ("Munich Security Conference").
   if (weak && !verb && head > 0 && /^[A-Z]/.test(view.surface[head] ?? '')) weak = false
-  return { status, intent, drop: null, weak }
+  return { status, intent, refusal, drop: null, weak }
 }
 
 const TIME_NOUN =
@@ -279,5 +312,5 @@ function precededByNoun(view: SentenceView, first: number): boolean {
 }
 
 function drop(reason: string): StatusResult {
-  return { status: 'happened', intent: false, drop: reason, weak: true }
+  return { status: 'happened', intent: false, refusal: false, drop: reason, weak: true }
 }

@@ -225,6 +225,9 @@ export function isCheckWorthy(
     signal = true
   for (const opinion of lexicon.opinions) {
     if (opinion.kind === 'future' || opinion.kind === 'condition') continue
+    // "can" states a generality; "cannot rule out" is a hedged claim.
+    if (opinion.kind === 'generic' && hasPhrase(view, first, last, [...opinion.words, 'not']))
+      continue
     if (hasPhrase(view, first, last, opinion.words)) return false
   }
   // "The claim is absurd", "The aim is simple": a short verdict, not a fact.

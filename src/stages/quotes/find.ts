@@ -252,7 +252,9 @@ export function cueAt(
       view.lower[i]!.endsWith('s') &&
       i > 0 &&
       ['PROPN', 'PRON', 'CCONJ'].includes(view.tokens[i - 1]!.pos)
-    )
+    ) &&
+    // The tagger reads some past forms as adjectives ("the governor alleged that …").
+    !(pos === 'ADJ' && view.lower[i]!.endsWith('ed') && view.lower[i + 1] === 'that')
   ) {
     return null
   }

@@ -1,0 +1,388 @@
+/**
+ * Test tables for the quotes stage: one row per construction. Hits name the
+ * quotes that must be found (content text, speaker name and what else matters);
+ * misses are texts in which a given span must not become a quote. The texts are
+ * written for these tests.
+ */
+import type { QuoteKind } from '../../core/record.js'
+
+export interface ExpectedQuote {
+  text: string
+  speaker: string | null
+  kind?: QuoteKind
+  via?: string[]
+  anonymous?: boolean
+}
+
+export interface QuoteHit {
+  name: string
+  text: string
+  quotes: ExpectedQuote[]
+}
+
+export const HITS: QuoteHit[] = [
+  {
+    name: 'direct, straight marks, "X said" after',
+    text: '"We are treating children on the floor," Adam Yahya said.',
+    quotes: [
+      { text: 'We are treating children on the floor', speaker: 'Adam Yahya', kind: 'direct' },
+    ],
+  },
+  {
+    name: 'direct, curly marks, "said X" inverted',
+    text: '“The whole building shook, and then the windows came in,” said Nadiia Levchenko, 63.',
+    quotes: [
+      {
+        text: 'The whole building shook, and then the windows came in',
+        speaker: 'Nadiia Levchenko',
+        kind: 'direct',
+      },
+    ],
+  },
+  {
+    name: 'direct, guillemets',
+    text: '«The talks are over for this year,» the foreign minister said.',
+    quotes: [{ text: 'The talks are over for this year', speaker: 'the foreign minister' }],
+  },
+  {
+    name: 'direct, German low-high marks',
+    text: '„We will rebuild the bridge by spring“, Mayor Anna Schmidt said.',
+    quotes: [{ text: 'We will rebuild the bridge by spring', speaker: 'Anna Schmidt' }],
+  },
+  {
+    name: 'direct, British single marks, anonymous source',
+    text: '‘We have lost contact with the convoy,’ a military source said.',
+    quotes: [
+      {
+        text: 'We have lost contact with the convoy',
+        speaker: 'a military source',
+        anonymous: true,
+      },
+    ],
+  },
+  {
+    name: 'direct, doubled apostrophes of wire copy',
+    text: "''There are complex arrays of similarities and differences,'' Professor Maria Alba told me.",
+    quotes: [
+      { text: 'There are complex arrays of similarities and differences', speaker: 'Maria Alba' },
+    ],
+  },
+  {
+    name: 'a quote split by its attribution is two items with one speaker',
+    text: '"The enemy lost two tanks," the brigade\'s spokesman, Captain Andrii Savchuk, said, "and seven of the attackers laid down their weapons."',
+    quotes: [
+      { text: 'The enemy lost two tanks', speaker: 'Andrii Savchuk', kind: 'direct' },
+      {
+        text: 'and seven of the attackers laid down their weapons',
+        speaker: 'Andrii Savchuk',
+        kind: 'direct',
+      },
+    ],
+  },
+  {
+    name: 'a quote running over two paragraphs is one item, break included',
+    text: '"We heard the first explosion and ran into the corridor.\n"My neighbours did not make it," Viktor Holub said.',
+    quotes: [
+      {
+        text: 'We heard the first explosion and ran into the corridor.\n"My neighbours did not make it',
+        speaker: 'Viktor Holub',
+        kind: 'direct',
+      },
+    ],
+  },
+  {
+    name: 'colon attribution',
+    text: 'Senior party lawmaker Zurab Chkheidze told a televised briefing on Tuesday: "What we saw last night was an attempt to provoke bloodshed."',
+    quotes: [
+      {
+        text: 'What we saw last night was an attempt to provoke bloodshed',
+        speaker: 'Zurab Chkheidze',
+        kind: 'direct',
+      },
+    ],
+  },
+  {
+    name: 'dash attribution',
+    text: 'The mayor put it plainly — "We will rebuild every house in this city."',
+    quotes: [{ text: 'We will rebuild every house in this city', speaker: 'The mayor' }],
+  },
+  {
+    name: 'a quote nested in single marks is its own item',
+    text: '"The prisoner told us, \'I had never seen a front line before last week,\' and asked for water," Savchuk said.',
+    quotes: [
+      { text: 'I had never seen a front line before last week', speaker: 'The prisoner' },
+      {
+        text: "The prisoner told us, 'I had never seen a front line before last week,' and asked for water",
+        speaker: 'Savchuk',
+      },
+    ],
+  },
+  {
+    name: 'scare quotes inside reported speech make a mixed quote',
+    text: 'Russia\'s Defence Ministry said its troops had "liberated" the village on Wednesday.',
+    quotes: [
+      {
+        text: 'its troops had "liberated" the village on Wednesday',
+        speaker: "Russia's Defence Ministry",
+        kind: 'mixed',
+      },
+    ],
+  },
+  {
+    name: 'indirect "X says", titles stripped from the name',
+    text: 'Ukrainian President Volodymyr Zelenskyy says Ukrainian forces have captured two soldiers.',
+    quotes: [
+      {
+        text: 'Ukrainian forces have captured two soldiers',
+        speaker: 'Volodymyr Zelenskyy',
+        kind: 'indirect',
+      },
+    ],
+  },
+  {
+    // A name keeps no article: the gold conventions write "Kremlin".
+    name: 'indirect "X said on Saturday that"',
+    text: 'The Kremlin said on Saturday that the vessels operated legally.',
+    quotes: [{ text: 'the vessels operated legally', speaker: 'Kremlin' }],
+  },
+  {
+    name: 'indirect "X told Reuters": the agency is in the relay chain',
+    text: 'A senior official told Reuters that the convoy had been hit near the border.',
+    quotes: [
+      {
+        text: 'the convoy had been hit near the border',
+        speaker: 'A senior official',
+        via: ['Reuters'],
+        anonymous: true,
+      },
+    ],
+  },
+  {
+    name: '"according to X, …"',
+    text: 'According to the Kyiv School of Economics, tankers carried two-thirds of the exports.',
+    quotes: [
+      { text: 'tankers carried two-thirds of the exports', speaker: 'Kyiv School of Economics' },
+    ],
+  },
+  {
+    name: '"…, according to X"',
+    text: 'A five-storey block partly collapsed, according to the State Emergency Service.',
+    quotes: [{ text: 'A five-storey block partly collapsed', speaker: 'State Emergency Service' }],
+  },
+  {
+    name: '"…, X said." after the content',
+    text: 'Russian forces struck the city overnight, killing four people, regional officials said on Tuesday.',
+    quotes: [
+      {
+        text: 'Russian forces struck the city overnight, killing four people',
+        speaker: 'regional officials',
+        anonymous: true,
+      },
+    ],
+  },
+  {
+    name: '"…, said X." inverted after the content',
+    text: 'The death toll has risen to six, said Mykhailo Tkachuk.',
+    quotes: [{ text: 'The death toll has risen to six', speaker: 'Mykhailo Tkachuk' }],
+  },
+  {
+    name: 'a dateline is not content',
+    text: 'PORT SUDAN, May 20 (Horn Report) — Shelling killed at least 27 civilians on Monday, a volunteer group said.',
+    quotes: [
+      { text: 'Shelling killed at least 27 civilians on Monday', speaker: 'a volunteer group' },
+    ],
+  },
+  {
+    name: 'a parenthetical attribution keeps both halves',
+    text: 'This campaign, Sanders says, is different from the last one.',
+    quotes: [
+      { text: 'This campaign, Sanders says, is different from the last one', speaker: 'Sanders' },
+    ],
+  },
+  {
+    name: '"wrote on Telegram": the platform is in the relay chain',
+    text: 'Mykhailo Tkachuk wrote on Telegram that three of the injured were children.',
+    quotes: [
+      {
+        text: 'three of the injured were children',
+        speaker: 'Mykhailo Tkachuk',
+        via: ['Telegram'],
+      },
+    ],
+  },
+  {
+    name: '"X denied Y": the content is Y',
+    text: 'The RSF denied targeting civilians.',
+    quotes: [{ text: 'targeting civilians', speaker: 'RSF' }],
+  },
+  {
+    name: '"X accused Y of Z": the content is Z',
+    text: 'The group accused the army of using residents as human shields.',
+    quotes: [{ text: 'using residents as human shields', speaker: 'The group' }],
+  },
+  {
+    name: '"X urged Y to Z": the content is "Y to Z"',
+    text: 'Washington urged European allies to move faster.',
+    quotes: [{ text: 'European allies to move faster', speaker: 'Washington' }],
+  },
+  {
+    name: '"X called for Z": the content is Z',
+    text: 'The council called for immediate international attention.',
+    quotes: [{ text: 'immediate international attention', speaker: 'The council' }],
+  },
+  {
+    name: 'a coordinated second cue shares the subject',
+    text: 'The Kremlin said the vessels operated legally and accused the EU of "piracy" against shipping.',
+    quotes: [
+      { text: 'the vessels operated legally', speaker: 'Kremlin' },
+      { text: '"piracy" against shipping', speaker: 'Kremlin' },
+    ],
+  },
+  {
+    name: 'an apposition gives the name',
+    text: 'Oleh Varenyk, the head of the city administration, said about 1,300 residents remained.',
+    quotes: [{ text: 'about 1,300 residents remained', speaker: 'Oleh Varenyk' }],
+  },
+  {
+    name: 'a relative clause between subject and cue',
+    text: 'A humanitarian official, who asked not to be named, said food prices had risen tenfold.',
+    quotes: [
+      {
+        text: 'food prices had risen tenfold',
+        speaker: 'A humanitarian official',
+        anonymous: true,
+      },
+    ],
+  },
+  {
+    name: 'relay: "UNIAN reported, citing X"',
+    text: 'Citing a source in the General Staff, UNIAN reported that Russian losses had reached 212.',
+    quotes: [
+      {
+        text: 'Russian losses had reached 212',
+        speaker: 'a source in the General Staff',
+        via: ['UNIAN'],
+        anonymous: true,
+      },
+    ],
+  },
+  {
+    name: 'relay: "X says …, UNIAN has reported"',
+    text: 'Volodymyr Zelenskyy says Ukrainian forces captured two soldiers, UNIAN has reported.',
+    quotes: [
+      {
+        text: 'Ukrainian forces captured two soldiers',
+        speaker: 'Volodymyr Zelenskyy',
+        via: ['UNIAN'],
+      },
+    ],
+  },
+  {
+    name: 'relay: "the ministry told Interfax"',
+    text: 'The defence ministry told Interfax that the convoy had reached the border.',
+    quotes: [
+      {
+        text: 'the convoy had reached the border',
+        speaker: 'The defence ministry',
+        via: ['Interfax'],
+      },
+    ],
+  },
+  {
+    name: 'a pronoun takes the last speaker',
+    text: 'Serhii Kryvonos says Beijing may call the soldiers volunteers. He also notes the captives may not be citizens.',
+    quotes: [
+      { text: 'Beijing may call the soldiers volunteers', speaker: 'Serhii Kryvonos' },
+      { text: 'the captives may not be citizens', speaker: 'Serhii Kryvonos' },
+    ],
+  },
+  {
+    name: 'an unattributed quote takes the speaker of the quote before it',
+    text: '"The whole building shook," said Nadiia Levchenko. "I thought it was the end."',
+    quotes: [
+      { text: 'The whole building shook', speaker: 'Nadiia Levchenko' },
+      { text: 'I thought it was the end', speaker: 'Nadiia Levchenko' },
+    ],
+  },
+  {
+    name: 'reported speech inside reported speech keeps the outer statement',
+    text: 'Kryvonos says Beijing may claim the captured soldiers are volunteers.',
+    quotes: [
+      { text: 'Beijing may claim the captured soldiers are volunteers', speaker: 'Kryvonos' },
+    ],
+  },
+]
+
+/** Cue verbs of the "X <verb> that …" construction: each must produce an indirect quote. */
+export const CUE_VERBS = [
+  'said',
+  'says',
+  'warned',
+  'claimed',
+  'noted',
+  'added',
+  'stressed',
+  'revealed',
+  'confirmed',
+  'announced',
+  'insisted',
+  'argued',
+  'acknowledged',
+  'reported',
+  'alleged',
+  'estimated',
+  'predicted',
+  'explained',
+  'suggested',
+  'admitted',
+]
+
+export interface QuoteMiss {
+  name: string
+  text: string
+  /** A span that must not be the content of any quote (empty string: no quote at all). */
+  notQuoted: string
+}
+
+export const MISSES: QuoteMiss[] = [
+  {
+    name: 'scare quotes are no quote',
+    text: 'The so-called "shadow fleet" carries Russian oil.',
+    notQuoted: '',
+  },
+  {
+    name: 'a title in quotation marks is no quote',
+    text: 'He appeared on "Saturday Night Live" last week.',
+    notQuoted: '',
+  },
+  {
+    name: 'a statement not made is no quote',
+    text: "Russia's Defence Ministry did not comment on the reported capture.",
+    notQuoted: '',
+  },
+  {
+    name: '"carried out" is no relay',
+    text: 'Its forces carried out a strike on the depot.',
+    notQuoted: '',
+  },
+  {
+    name: 'a participle modifying a noun is no speech',
+    text: 'The captives had credit cards confirming their citizenship.',
+    notQuoted: 'their citizenship',
+  },
+  {
+    name: 'a passive participle with "by" is no speech',
+    text: 'The village cited by Moscow lies north of Pokrovsk.',
+    notQuoted: '',
+  },
+  {
+    name: 'an attributive participle is no cue',
+    text: 'The reported capture of the bridge changed the front.',
+    notQuoted: '',
+  },
+  {
+    name: '"speaking on condition of anonymity" is not the content',
+    text: 'The official, who spoke on condition of anonymity, said the package would list 120 vessels.',
+    notQuoted: 'on condition of anonymity',
+  },
+]

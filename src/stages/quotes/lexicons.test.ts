@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { loadLexicons } from '../../resources/lexicons.js'
+import { compileLexicon, cueForms, inflect } from './lexicon.js'
+
+const lexicons = loadLexicons()
+const CLASSES = [
+  'say',
+  'report',
+  'claim',
+  'guess',
+  'believe',
+  'deny',
+  'accuse',
+  'urge',
+  'call for',
+  'confirm',
+  'evaluate',
+  'intend',
+  'ask',
+]
+const FRAMES = ['that', 'obj', 'of', 'to', 'for']
+
+describe('quotes lexicons › files are well formed', () => {
+  it.each([
+    ['speech-verbs', ['cue', 'class', 'stance', 'frame', 'forms'], 250],
+    ['anonymous-sources', ['noun', 'number'], 50],
+    ['relay-channels', ['name', 'kind'], 40],
+    ['speaker-titles', ['title'], 50],
+  ])('%s has rows with columns %j', (name, columns, atLeast) => {
+    const rows = lexicons.get(name as string)
+    expect(rows.length).toBeGreaterThanOrEqual(atLeast as number)
+    for (const row of rows) {
+      expect(Object.keys(row)).toEqual(columns)
+      expect(row[(columns as string[])[0]!]).not.toBe('')
+    }
+  })
+
+  it('speech verbs use only known classes, frames and stances', () => {
+    for (const row of lexicons.get('speech-verbs')) {
+      expect(CLASSES).toContain(row.class)
+      expect(FRAMES).toContain(row.frame)
+      expect(['asserts', 'hedges', 'denies']).toContain(row.stance)
+    }
+  })
+
+  it('has several hundred cue forms, "said" only one among them', () => {
+    const { cues } = compileLexicon(lexicons)
+    expect(cues.size).toBeGreaterThan(600)
+    expect(cues.get('said')).toBeDefined()
+  })
+})
+
+describe('quotes lexicons › inflection', () => {
+  it.each([
+    ['warn', ['warn', 'warns', 'warned', 'warning']],
+    ['deny', ['deny', 'denies', 'denied', 'denying']],
+    ['note', ['note', 'notes', 'noted', 'noting']],
+    ['stress', ['stress', 'stresses', 'stressed', 'stressing']],
+  ])('%s inflects regularly', (verb, forms) => {
+    expect(inflect(verb)).toEqual(forms)
+  })
+
+  it('takes irregular forms from the forms column and keeps particles', () => {
+    expect(cueForms({ cue: 'say', forms: 'says,said,saying' })).toEqual([
+      'say',
+      'says',
+      'said',
+      'saying',
+    ])
+    expect(cueForms({ cue: 'point out', forms: '' })).toContain('pointed out')
+  })
+
+  it.each(['said', 'told', 'wrote', 'warned', 'denied', 'according', 'urged', 'pointed'])(
+    '"%s" is a cue form (or the start of one)',
+    (form) => {
+      const { cues } = compileLexicon(lexicons)
+      expect(form === 'according' || cues.has(form)).toBe(true)
+    },
+  )
+})

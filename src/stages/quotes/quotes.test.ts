@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest'
+import { createDoc, type Doc, type Entity, type Mention } from '../../core/record.js'
+import { createContext } from '../../core/stage.js'
+// Stage tests read the real lexicon files through the real loader, and tokenise
+// with the text stage: the quotes stage itself imports only core.
+import { loadLexicons } from '../../resources/lexicons.js'
+import { text } from '../text/index.js'
+import { CUE_VERBS, HITS, MISSES } from './cases.js'
+import { quotes } from './index.js'
+
+const resources = { lexicons: loadLexicons() }
+const textStage = text()
+const quotesStage = quotes()
+
+function run(body: string, entities: Entity[] = [], mentions: Mention[] = []): Doc {
+  const doc = createDoc('test', body, { outlet: 'Test Wire' })
+  textStage.run(doc, createContext(doc, 'text', resources))
+  doc.layers.entities = entities
+  doc.layers.mentions = mentions
+  quotesStage.run(doc, createContext(doc, 'quotes', resources))
+  return doc
+}
+
+function quoteTexts(doc: Doc) {
+  return (doc.layers.quotes ?? []).map((q) => ({
+    text: doc.text.slice(q.spans[0]!.start, q.spans[q.spans.length - 1]!.end),
+    speaker: q.speakerName,
+    kind: q.kind,
+    via: q.via,
+    anonymous: q.anonymous,
+  }))
+}
+
+describe('quotes › constructions', () => {
+  it.each(HITS.map((row) => [row.name, row] as const))('%s', (_name, row) => {
+    const found = quoteTexts(run(row.text))
+    for (const expected of row.quotes) {
+      const match = found.find((q) => q.text === expected.text)
+      expect(match, `no quote "${expected.text}" in ${JSON.stringify(found)}`).toBeDefined()
+      expect(match!.speaker).toBe(expected.speaker)
+      if (expected.kind) expect(match!.kind).toBe(expected.kind)
+      if (expected.via) expect(match!.via).toEqual(expected.via)
+      if (expected.anonymous !== undefined) expect(match!.anonymous).toBe(expected.anonymous)
+    }
+  })
+})
+
+describe('quotes › cue verbs of "X <verb> that …"', () => {
+  it.each(CUE_VERBS)('finds indirect speech after "%s"', (verb) => {
+    const found = quoteTexts(
+      run(`The regional governor ${verb} that the bridge had been destroyed.`),
+    )
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        text: 'the bridge had been destroyed',
+        speaker: 'The regional governor',
+      }),
+    )
+  })
+})
+
+describe('quotes › misses', () => {
+  it.each(MISSES.map((row) => [row.name, row] as const))('%s', (_name, row) => {
+    const found = quoteTexts(run(row.text))
+    if (row.notQuoted === '') expect(found).toEqual([])
+    else expect(found.map((q) => q.text)).not.toContain(row.notQuoted)
+  })
+})
+
+describe('quotes › speakers through the entities layer', () => {
+  const body =
+    'Ukrainian President Volodymyr Zelenskyy spoke in Kyiv. "We captured two soldiers on our soil," he says.'
+  const at = (s: string) => ({ start: body.indexOf(s), end: body.indexOf(s) + s.length })
+  const zelenskyy: Entity = {
+    id: 'e1',
+    name: 'Volodymyr Zelenskyy',
+    type: 'PERSON',
+    aliases: ['Zelenskyy'],
+    role: 'President of Ukraine',
+    key: 'volodymyr zelenskyy',
+    by: 'test',
+    confidence: 1,
+  }
+  const mention = (s: string, kind: Mention['kind']): Mention => ({
+    ...at(s),
+    entity: 'e1',
+    kind,
+    by: 'test',
+    confidence: 1,
+  })
+
+  it('resolves "he says" to the entity the pronoun mention points at', () => {
+    const doc = run(
+      body,
+      [zelenskyy],
+      [mention('Volodymyr Zelenskyy', 'name'), mention('he', 'pronoun')],
+    )
+    const quote = doc.layers.quotes![0]!
+    expect(quote.speaker).toBe('e1')
+    expect(quote.speakerName).toBe('Volodymyr Zelenskyy')
+    expect(doc.text.slice(quote.speakerSpan!.start, quote.speakerSpan!.end)).toBe('he')
+    expect(doc.text.slice(quote.cue!.start, quote.cue!.end)).toBe('says')
+  })
+
+  it('falls back to the phrase text when no mention covers the speaker', () => {
+    const doc = run('"The convoy was hit twice," a local volunteer group said.')
+    expect(doc.layers.quotes![0]!.speaker).toBeNull()
+    expect(doc.layers.quotes![0]!.speakerName).toBe('a local volunteer group')
+  })
+
+  it('writes spans that index the text, with provenance', () => {
+    const doc = run(body, [zelenskyy], [mention('he', 'pronoun')])
+    for (const quote of doc.layers.quotes!) {
+      expect(quote.by).toMatch(/^quotes\//)
+      expect(quote.confidence).toBeGreaterThan(0)
+      expect(quote.start).toBeLessThan(quote.end)
+      expect(JSON.parse(JSON.stringify(quote))).toEqual(quote)
+    }
+  })
+})

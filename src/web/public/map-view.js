@@ -186,6 +186,7 @@ function popup(event) {
 
 function listItem(event, entry, map) {
   const group = groupOf(event.type)
+  const label = `${event.type} · ${event.place?.name ?? 'no place'} · ${fmtDate(event.date)}`
   const focusMarker = () => {
     if (!entry) return
     map.setView(entry.marker.getLatLng(), Math.max(map.getZoom(), 6))
@@ -198,11 +199,10 @@ function listItem(event, entry, map) {
     h(
       'div',
       {},
-      h(
-        'button',
-        { type: 'button', class: 'linkish', onclick: focusMarker, disabled: !entry },
-        `${event.type} · ${event.place?.name ?? 'no place'} · ${fmtDate(event.date)}`,
-      ),
+      // Only events on the map get a button that shows them there.
+      entry
+        ? h('button', { type: 'button', class: 'linkish', onclick: focusMarker }, label)
+        : h('strong', { class: 'unplaced' }, label),
       event.corrected ? h('span', { class: 'badge' }, 'corrected') : null,
       h('p', { class: 'snippet' }, event.text),
       h(

@@ -77,6 +77,14 @@ export function parseLayers(value: string | undefined): GoldLayer[] | undefined 
   return layers as GoldLayer[]
 }
 
+/** A progress counter on a terminal's stderr (nothing when piped). */
+function progress(done: number, total: number): void {
+  if (!process.stderr.isTTY || total < 20) return
+  if (done % 10 === 0 || done === total) {
+    process.stderr.write(`\rsitrep eval: ${done}/${total} docs${done === total ? '\n' : ''}`)
+  }
+}
+
 function parseCount(value: string): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n <= 0) {
@@ -100,7 +108,7 @@ async function runEval(goldPath: string, options: EvalOptions): Promise<void> {
         seconds: 0,
         clustering: 'given' as const,
       }
-    : await evaluateSet(golds, { only })
+    : await evaluateSet(golds, { only, onDoc: progress })
   let report: string
   if (options.json) {
     report = JSON.stringify(

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { ingestMany } from '../corpus/ingest.js'
+import { detachEvent } from '../corpus/split.js'
 import { fixtureCorpus, type DocSpec } from '../corpus/fixtures.js'
 import type { Store } from './store.js'
 
@@ -223,6 +224,25 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect((await s.listStories()).items.map((st) => st.id).sort()).toEqual(
         stories.items.map((st) => st.id).sort(),
       )
+    })
+
+    it('undoes a merge: a detached event takes the members linked through it to a story of its own', async () => {
+      const s = await open()
+      await ingest(s, [STRIKE_A, STRIKE_B, STRIKE_A_COPY])
+      const story = (await s.listStories()).items[0]!
+      expect(story.eventCount).toBe(3)
+      const before = (await s.getStory(story.id))!
+      const joined = before.members.find((m) => m.event.articleId === 'strike-b')!
+      const split = await detachEvent(s, joined.event.id)
+      expect(split?.from).toBe(story.id)
+      expect(split?.moved).toContain('strike-b:0')
+      const left = (await s.getStory(story.id))!
+      const right = (await s.getStory(split!.to))!
+      expect(left.eventCount + right.eventCount).toBe(3)
+      expect(right.members[0]).toMatchObject({ linkedTo: null, features: null })
+      expect((await s.getEvent('strike-b:0'))?.storyId).toBe(split!.to)
+      // The founding event has nothing to be detached from.
+      expect(await detachEvent(s, left.members[0]!.event.id)).toBeNull()
     })
 
     it('clusters one claim across articles and tracks its status with evidence', async () => {

@@ -100,7 +100,7 @@ export function findTriggers(
     let best: TriggerHit | null = null
     for (const entry of entries) {
       const m = matchAt(entry, view, i, maxGap)
-      if (m === -1 || usedHeads.has(m.head)) continue
+      if (m === -1 || usedHeads.has(m.head) || usedHeads.has(i)) continue
       const headToken = view.tokens[m.head] as Token
       const form = entry.forms.get(view.words[m.head] as string) ?? 'noun'
       if (!posFits(entry, headToken, form)) continue
@@ -119,6 +119,8 @@ export function findTriggers(
     if (best) {
       hits.push(best)
       usedHeads.add(best.headToken - view.offset)
+      // "lodged a protest": the words a gap pattern names are its own, not new triggers.
+      usedHeads.add(best.last - view.offset - 1)
       // A multi-word trigger swallows its inner words; a gap pattern does not (the gap may hold one).
       if (!best.entry.slots.some((s) => s.kind === 'gap')) i = best.last - view.offset - 1
     }

@@ -20,7 +20,7 @@ import { datelineEnd, dayOf, findDates, isoOf } from './dates.js'
 import { findTriggers, sentenceViews } from './find.js'
 import { compilePhrases, compileTriggers, isPloverType } from './lexicon.js'
 import { foldProtests, mergeMentions, toEvent, type Draft, type SourcedCount } from './resolve.js'
-import { statusOf, type CueEffect, type Cues } from './status.js'
+import { cueAt, statusOf, type CueEffect, type Cues } from './status.js'
 import type { EventMention, EventsOptions, SentenceView, TriggerEntry } from './types.js'
 
 export type { EventsOptions } from './types.js'
@@ -174,7 +174,7 @@ export function findMentions(
       const type: PloverType = refused
         ? 'REJECT'
         : declared
-          ? CONFLICT.has(hit.entry.type)
+          ? st.conditional || (CONFLICT.has(hit.entry.type) && hit.entry.type !== 'RETREAT')
             ? 'THREATEN'
             : 'AGREE'
           : labour
@@ -210,6 +210,7 @@ export function findMentions(
       })
     }
     retypeIntentions(view, own, lex.cues)
+    requestedActs(view, own, lex.cues)
     subordinateTopics(own)
     anchorRelativeDates(own, dates, mentions, published)
     // Each figure goes to the nearest mention of a category it can count.
@@ -250,7 +251,9 @@ function retypeIntentions(view: SentenceView, own: EventMention[], cues: Cues): 
     const head = view.words[m.hit.headToken - view.offset] ?? ''
     if (m.type !== 'AGREE' || !isIntentWord(head, cues)) continue
     const inner = own.find((o) => o.hit.start > m.hit.start && o.status !== 'happened')
-    if (inner && CONFLICT.has(inner.hit.entry.type)) m.type = 'THREATEN'
+    if (inner && CONFLICT.has(inner.hit.entry.type) && inner.hit.entry.type !== 'RETREAT') {
+      m.type = 'THREATEN'
+    }
   }
 }
 
@@ -269,6 +272,26 @@ function subordinateTopics(own: EventMention[]): void {
 }
 
 const SAYING = new Set<PloverType>(['ACCUSE', 'REQUEST', 'REJECT', 'SUPPORT', 'THREATEN'])
+
+/**
+ * "said that Sudan must return the helicopter", "demanding that the government provide": what is
+ * asked for has not happened. A reported "must" is itself the request.
+ */
+function requestedActs(view: SentenceView, own: EventMention[], cues: Cues): void {
+  let asked = false
+  for (const m of own) {
+    if (asked && m.status === 'happened' && (m.hit.form === 'base' || m.hit.form === 'noun')) {
+      m.status = 'hypothetical'
+      continue
+    }
+    if (m.type !== 'REQUEST' || m.status !== 'happened') continue
+    if (m.hit.entry.term === 'must') {
+      const at = m.hit.first - view.offset
+      m.strong = view.words.slice(0, at).some((_, i) => cueAt(view, i, cues)?.effect === 'report')
+    }
+    asked = m.strong
+  }
+}
 
 function isIntentWord(word: string, cues: Cues): boolean {
   return cues.words.get(word) === 'intent'

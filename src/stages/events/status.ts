@@ -25,6 +25,8 @@ export interface StatusResult {
   status: EventStatus
   /** A refusal ("would not meet", "declined to resign"): a REJECT when what is refused is cooperative. */
   refusal: boolean
+  /** Under "if"/"unless": a declared intention under a condition is a threat. */
+  conditional: boolean
   /**
    * A declared intention ("said it will boycott", "plans to impose"): the event is not yet, but
    * the declaration is a PLOVER event of its own (AGREE when cooperative, THREATEN when not).
@@ -177,7 +179,18 @@ export function statusOf(
   ) {
     return drop('passive intention')
   }
-  if (hit.form === 'ing' && precededByNoun(view, first)) return drop('participle modifying a noun')
+  // "last March": the month, not a march.
+  if (view.surface[head] === 'March' && head > 0) return drop('month name')
+  // "alleged bombers", "the banned movement": a participle used as an adjective.
+  if (
+    hit.form === 'ed' &&
+    view.tokens[head]?.pos === 'ADJ' &&
+    /^(NOUN|PROPN)$/.test(view.tokens[head + 1]?.pos ?? '')
+  ) {
+    return drop('participle adjective')
+  }
+  if (hit.form === 'ing' && !VERBAL.has(type) && precededByNoun(view, first))
+    return drop('participle modifying a noun')
   // "who asked not to be named": the attribution idiom, not a request.
   if (type === 'REQUEST' && w[last] === 'not' && w[last + 1] === 'to')
     return drop('anonymity idiom')
@@ -226,6 +239,7 @@ export function statusOf(
     if (cue?.effect === 'denial') status = 'negated'
   }
   let intent = false
+  let conditional = false
   if (status === 'happened') {
     const near = verb ? 8 : 3
     for (let k = first - 1; k >= start && k >= first - near; k--) {
@@ -246,6 +260,8 @@ export function statusOf(
         // protest" is a protest by its purpose.
         if (type === 'ASSAULT' && /^(attempt|attempted|attempts|tried|try|trying)$/.test(governor))
           break
+        // "continued to send arms", "decided to allow": the act itself is reported.
+        if (ASPECTUAL.test(governor)) break
         if (type === 'PROTEST' && k > 0 && view.tokens[k - 1]!.pos !== 'AUX') break
         status = 'hypothetical'
         break
@@ -255,6 +271,8 @@ export function statusOf(
     }
     for (let k = start; k < first; k++)
       if (w[k] === 'if' || w[k] === 'unless') status = 'hypothetical'
+    // "will withdraw … unless", "may halt … if": a conditional promise of harm is a threat.
+    conditional = status !== 'happened' && w.some((x) => x === 'if' || x === 'unless')
   }
 
   // ---- weak: ongoing, historical present, anaphoric
@@ -268,7 +286,8 @@ export function statusOf(
   if (verb && present && !VERBAL.has(type)) weak = true
   // "-ing" without "is/was" is a gerund or participle ("saying fighting was continuing",
   // "capturing two"): detail of an event told by a finite verb, not an event of its own.
-  if (verb && hit.form === 'ing' && !VERBAL.has(type)) weak = true
+  if (verb && hit.form === 'ing' && !VERBAL.has(type) && !ASPECTUAL.test(w[first - 1] ?? ''))
+    weak = true
   if (verb && hit.form === 'ing' && /^(is|are|am|was|were)$/.test(before)) weak = true
   // "the captured soldiers": a participle used as an adjective.
   if (hit.form === 'ed' && /^(the|a|an|its|their|his|her)$/.test(w[first - 1] ?? '')) weak = true
@@ -276,9 +295,11 @@ export function statusOf(
   if (hit.form === 'ed' && /^(those|whom)$/.test(w[first - 1] ?? '')) weak = true
   // A weak noun written with a capital is a named event ("Munich Security Conference").
   if (weak && !verb && head > 0 && /^[A-Z]/.test(view.surface[head] ?? '')) weak = false
-  return { status, intent, refusal, drop: null, weak }
+  return { status, intent: intent || conditional, conditional, refusal, drop: null, weak }
 }
 
+const ASPECTUAL =
+  /^(continued|continues|began|begun|begins|started|starts|resumed|resumes|decided|decides)$/
 const TIME_NOUN =
   /^(yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|overnight|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december)$/
 const SUBJECT_PRONOUN = /^(it|he|she|they|we|i)$/
@@ -312,5 +333,12 @@ function precededByNoun(view: SentenceView, first: number): boolean {
 }
 
 function drop(reason: string): StatusResult {
-  return { status: 'happened', intent: false, refusal: false, drop: reason, weak: true }
+  return {
+    status: 'happened',
+    intent: false,
+    conditional: false,
+    refusal: false,
+    drop: reason,
+    weak: true,
+  }
 }

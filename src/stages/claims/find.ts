@@ -164,6 +164,17 @@ export function hasPhrase(
 }
 
 /**
+ * A matcher for phrases inside one token range: the words present are collected
+ * once, so most phrases are rejected by their first word without a scan.
+ */
+export function phrasesIn(view: ClaimView, first: number, last: number) {
+  const present = new Set<string>()
+  for (let i = first; i <= last; i++) present.add(view.lower[i]!)
+  return (words: readonly string[], to = last) =>
+    words.length > 0 && present.has(words[0]!) && hasPhrase(view, first, to, words)
+}
+
+/**
  * Check-worthy: long enough, not a question, not an opinion, wish or exhortation,
  * and carrying something a fact-checker can check: a number, a name, or an event
  * told in the past or perfect.
@@ -200,6 +211,7 @@ export function isCheckWorthy(
     if (t.pos === 'ADJ') adjective = true
   }
   if (words < options.minWords) return false
+  const has = phrasesIn(view, first, last)
   // "to make the war more expensive …": a purpose, not a proposition.
   if (view.lower[first] === 'to' && view.tokens[first + 1]?.pos === 'VERB') return false
   // "it firmly opposed …", "we hope …": a stance or a wish as the main verb.
@@ -213,22 +225,18 @@ export function isCheckWorthy(
   // "we are working to verify the facts" is a verification state, not a claim.
   if (
     lexicon.hedges.some(
-      (h) =>
-        h.verification === 'under-investigation' &&
-        hasPhrase(view, first, Math.min(last, first + 6), h.words),
+      (h) => h.verification === 'under-investigation' && has(h.words, Math.min(last, first + 6)),
     )
   ) {
     return false
   }
   // "There was no military facility": a denial of fact is checkable.
-  if (lexicon.denials.some((d) => d.kind === 'negation' && hasPhrase(view, first, last, d.words)))
-    signal = true
+  if (lexicon.denials.some((d) => d.kind === 'negation' && has(d.words))) signal = true
   for (const opinion of lexicon.opinions) {
     if (opinion.kind === 'future' || opinion.kind === 'condition') continue
     // "can" states a generality; "cannot rule out" is a hedged claim.
-    if (opinion.kind === 'generic' && hasPhrase(view, first, last, [...opinion.words, 'not']))
-      continue
-    if (hasPhrase(view, first, last, opinion.words)) return false
+    if (opinion.kind === 'generic' && has([...opinion.words, 'not'])) continue
+    if (has(opinion.words)) return false
   }
   // "The claim is absurd", "The aim is simple": a short verdict, not a fact.
   if (words <= 6 && copula && adjective && !signal) return false
@@ -450,13 +458,12 @@ function outletVoice(
         (q.cue !== null && q.cue.start < s.end && q.cue.end > s.start),
     )
   for (const sentence of doc.layers.sentences ?? []) {
-    if (attributed(sentence)) continue
     const [first, last] = tokenRange(view, sentence)
+    const has = phrasesIn(view, first, last)
     const hedge = lexicon.hedges.find(
-      (h) =>
-        (h.kind === 'adverb' || h.kind === 'verification') && hasPhrase(view, first, last, h.words),
+      (h) => (h.kind === 'adverb' || h.kind === 'verification') && has(h.words),
     )
-    if (!hedge) continue
+    if (!hedge || attributed(sentence)) continue
     out.push({
       ...trim(doc.text, sentence),
       quote: null,

@@ -1,5 +1,5 @@
 import type { Claim, Doc, Span, Stance, Verification } from '../../../core/record.js'
-import { claimView, hasPhrase, tokenRange, type ClaimView } from '../find.js'
+import { claimView, phrasesIn, tokenRange, type ClaimView } from '../find.js'
 import type { ClaimCandidate, ClaimLexicon } from '../types.js'
 
 const DAY_WORDS = new Set([
@@ -39,11 +39,12 @@ const DAY_WORDS = new Set([
 /** The stance the words of a claim give: a denial outranks a hedge, which outranks an assertion. */
 export function stanceOf(view: ClaimView, span: Span, lexicon: ClaimLexicon): Stance {
   const [first, last] = tokenRange(view, span)
+  const has = phrasesIn(view, first, last)
   for (const denial of lexicon.denials) {
-    if (denial.kind !== 'verb' && hasPhrase(view, first, last, denial.words)) return 'denies'
+    if (denial.kind !== 'verb' && has(denial.words)) return 'denies'
   }
   for (const hedge of lexicon.hedges) {
-    if (hedge.kind !== 'verification' && hasPhrase(view, first, last, hedge.words)) return 'hedges'
+    if (hedge.kind !== 'verification' && has(hedge.words)) return 'hedges'
   }
   return 'asserts'
 }
@@ -51,8 +52,9 @@ export function stanceOf(view: ClaimView, span: Span, lexicon: ClaimLexicon): St
 /** The verification state the words give (e.g. "could not be independently verified"). */
 export function verificationOf(view: ClaimView, span: Span, lexicon: ClaimLexicon): Verification {
   const [first, last] = tokenRange(view, span)
+  const has = phrasesIn(view, first, last)
   for (const hedge of lexicon.hedges) {
-    if (hedge.verification && hasPhrase(view, first, last, hedge.words)) return hedge.verification
+    if (hedge.verification && has(hedge.words)) return hedge.verification
   }
   return null
 }
@@ -71,7 +73,7 @@ export function attributeClaims(
   const view = claimView(doc)
   const sentences = doc.layers.sentences ?? []
   const claims: Claim[] = candidates.map((c) => {
-    const sentence = sentences.find((s) => s.start <= c.start && c.start < s.end) ?? c
+    const sentence = sentenceAt(sentences, c.start) ?? c
     return {
       start: c.start,
       end: c.end,
@@ -88,6 +90,19 @@ export function attributeClaims(
   })
   spreadVerification(doc, view, claims, lexicon)
   return claims
+}
+
+function sentenceAt(sentences: readonly Span[], offset: number): Span | undefined {
+  let lo = 0
+  let hi = sentences.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const s = sentences[mid]!
+    if (offset < s.start) hi = mid - 1
+    else if (offset >= s.end) lo = mid + 1
+    else return s
+  }
+  return undefined
 }
 
 function spreadVerification(doc: Doc, view: ClaimView, claims: Claim[], lexicon: ClaimLexicon) {

@@ -88,20 +88,41 @@ export function propositionTerms(text: string): string[] {
 /** What similarity needs of a claim. */
 export type ClaimLike = Pick<ClaimInput, 'terms' | 'refs'> & { published?: string | null }
 
+/** Claims are about occasions: keys carry a 14-day bucket so lookups stay local in time. */
+const BUCKET_DAYS = 14
+
+/** The day a claim is about: its own date, else its article's; null when neither is known. */
+export function claimDay(claim: Pick<ClaimInput, 'refs' | 'published'>): number | null {
+  for (const date of claim.refs.dates) {
+    const day = dayNumber(date)
+    if (day !== null) return day
+  }
+  return dayNumber(claim.published)
+}
+
 /**
  * Keys for finding candidate clusters: entities, places, and the eight longest
  * content words (long words are the specific ones; short common ones would make
- * every lookup scan long posting lists).
+ * every lookup scan long posting lists), each within a time bucket. `near` gives
+ * the keys of the neighbouring buckets too, for lookups.
  */
-export function claimKeys(claim: Pick<ClaimInput, 'terms' | 'refs'>): string[] {
-  const keys = new Set<string>()
-  for (const e of claim.refs.entities) keys.add('e:' + e)
-  for (const p of claim.refs.places) keys.add('p:' + p)
+export function claimKeys(
+  claim: Pick<ClaimInput, 'terms' | 'refs' | 'published'>,
+  near = false,
+): string[] {
+  const base = new Set<string>()
+  for (const e of claim.refs.entities) base.add('e:' + e)
+  for (const p of claim.refs.places) base.add('p:' + p)
   const words = claim.terms
     .filter((t) => t.length > 3)
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-  for (const t of words.slice(0, 8)) keys.add('w:' + t)
-  return [...keys].slice(0, 24)
+  for (const t of words.slice(0, 8)) base.add('w:' + t)
+  const keys = [...base].slice(0, 24)
+  const day = claimDay(claim)
+  if (day === null) return keys
+  const bucket = Math.floor(day / BUCKET_DAYS)
+  const buckets = near ? [bucket - 1, bucket, bucket + 1] : [bucket]
+  return buckets.flatMap((b) => keys.map((k) => `${k}@${b}`))
 }
 
 /**

@@ -340,13 +340,15 @@ async function linkClaims(
   for (const input of claimInputs(doc, articleId, origin)) {
     if (input.terms.length === 0) continue
     const keys = claimKeys(input)
-    const candidates = await writer.candidateClaimClusters(keys, 2, 5)
+    const candidates = await writer.candidateClaimClusters(claimKeys(input, true), 2, 5)
     let best: { id: string; similarity: number } | null = null
     for (const candidate of candidates) {
       // The first members state the proposition; comparing with all of a big cluster would cost O(n).
       const members = await writer.claimMembers(candidate.id, 20)
+      // Compared with what the cluster asserts: a denial must not bridge two propositions.
+      const asserting = members.filter((m) => m.stance !== 'denies')
       let similarity = 0
-      for (const member of members)
+      for (const member of asserting.length ? asserting : members)
         similarity = Math.max(similarity, claimSimilarity(input, member))
       if (similarity >= CLAIM_DEFAULTS.threshold && (!best || similarity > best.similarity))
         best = { id: candidate.id, similarity }

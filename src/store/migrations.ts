@@ -50,6 +50,10 @@ function schemaV1(dialect: Dialect): string[] {
       article_id TEXT NOT NULL,
       PRIMARY KEY (band, article_id)
     )${noRowid}`,
+    `CREATE TABLE reprint_band_counts (
+      band ${dialect === 'sqlite' ? 'INTEGER' : 'BIGINT'} PRIMARY KEY,
+      n INTEGER NOT NULL
+    )${noRowid}`,
     `CREATE TABLE events (
       id TEXT PRIMARY KEY,
       article_id TEXT NOT NULL,

@@ -37,6 +37,8 @@ import {
 
 /** A key shared by more clusters than this says nothing about which claim it is. */
 const KEY_POSTINGS_CAP = 64
+/** An LSH band found in more articles than this is boilerplate. */
+const BAND_POSTINGS_CAP = 50
 
 const ARTICLE_COLUMNS =
   'id, version, previous_id, superseded_by, url, canonical_url, content_hash, outlet, published, title, language, ingested_at, copy_of, copy_overlap, origin, counts'
@@ -417,11 +419,21 @@ class SqlWriter implements StoreWriter {
   }
 
   async insertBands(articleId: string, bands: number[]) {
-    if (bands.length === 0) return
+    // A band shared by many articles is boilerplate (a footer, a stock sentence), not evidence of copying.
+    const kept: number[] = []
+    for (const band of bands) {
+      const counted = await this.db.get(
+        `INSERT INTO reprint_band_counts (band, n) VALUES (?, 1)
+         ON CONFLICT (band) DO UPDATE SET n = reprint_band_counts.n + 1 RETURNING n`,
+        [band],
+      )
+      if (Number(counted?.n ?? 0) <= BAND_POSTINGS_CAP) kept.push(band)
+    }
+    if (kept.length === 0) return
     await this.db.run(
-      `INSERT INTO reprint_bands (band, article_id) VALUES ${bands.map(() => '(?, ?)').join(', ')}
+      `INSERT INTO reprint_bands (band, article_id) VALUES ${kept.map(() => '(?, ?)').join(', ')}
        ON CONFLICT DO NOTHING`,
-      bands.flatMap((band) => [band, articleId]),
+      kept.flatMap((band) => [band, articleId]),
     )
   }
 

@@ -417,7 +417,7 @@ export function createReader(db: Db, table?: TranslitTable): Reader {
     `SELECT p.id, p.name, p.country, p.admin1, a.name AS admin1Name, p.lat, p.lon, p.feature,
        p.population, n.kind FROM name n JOIN place p ON p.id = n.id
      LEFT JOIN admin1 a ON a.country = p.country AND a.code = p.admin1
-     WHERE n.key = ? ORDER BY n.kind, p.population DESC LIMIT 200`,
+     WHERE n.key = ? ORDER BY n.kind, p.population DESC LIMIT 100`,
   )
   const exists = db.prepare('SELECT 1 FROM name WHERE key = ? LIMIT 1')
   const regionStmt = db.prepare(

@@ -137,12 +137,22 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
     )
   }
 
-  const isBlocked = (t: Token) => blocked.some((b) => t.start < b.end && t.end > b.start)
+  const blockedToken = new Uint8Array(tokens.length)
+  for (const b of blocked) {
+    for (
+      let k = Math.max(0, tokenAt(tokens, b.start));
+      k < tokens.length && tokens[k]!.start < b.end;
+      k++
+    ) {
+      if (tokens[k]!.end > b.start) blockedToken[k] = 1
+    }
+  }
+  const isBlocked = (k: number) => blockedToken[k] === 1
   const found: Toponym[] = []
   let i = 0
   while (i < tokens.length) {
     const token = tokens[i]!
-    if (!isCapitalised(text, token) || isBlocked(token)) {
+    if (!isCapitalised(text, token) || isBlocked(i)) {
       i++
       continue
     }
@@ -219,7 +229,7 @@ function extendRun(
   text: string,
   tokens: readonly Token[],
   from: number,
-  isBlocked: (t: Token) => boolean,
+  isBlocked: (k: number) => boolean,
 ): number {
   let end = from + 1
   while (end < tokens.length && end - from < 12) {
@@ -227,7 +237,7 @@ function extendRun(
     const previous = tokens[end - 1]!
     const touching = t.start === previous.end
     const word = text.slice(t.start, t.end)
-    if (isBlocked(t)) break
+    if (isBlocked(end)) break
     if (isCapitalised(text, t)) {
       end++
       continue

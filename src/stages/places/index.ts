@@ -1,5 +1,5 @@
 import type { Doc, Place, Span } from '../../core/record.js'
-import type { GazetteerEntry, Lexicons } from '../../core/resources.js'
+import type { Gazetteer, GazetteerEntry, Lexicons } from '../../core/resources.js'
 import type { Stage, StageContext } from '../../core/stage.js'
 import { readingOf, shareCoordinatedReadings, useOf } from './attribute.js'
 import { compileCues } from './cues.js'
@@ -25,6 +25,13 @@ export function places(options: PlacesOptions = {}): Stage {
   const { maxCandidates = 5, minPopulation = 1000, proximityKm = 250 } = options
   // The cue lexicon compiles once per resources object, never per doc.
   const compiled = new WeakMap<Lexicons, Cues>()
+  // Gazetteer answers are kept across documents: news repeats its place names.
+  const caches = new WeakMap<Gazetteer, GazetteerCache>()
+  const cachesFor = (gazetteer: Gazetteer) => {
+    let cache = caches.get(gazetteer)
+    if (!cache) caches.set(gazetteer, (cache = createCache(gazetteer)))
+    return cache
+  }
   return {
     name: 'places',
     requires: ['sentences', 'tokens'],
@@ -42,18 +49,7 @@ export function places(options: PlacesOptions = {}): Stage {
         cues = compileCues(lexicons.get('places-cues'))
         compiled.set(lexicons, cues)
       }
-      const lookups = new Map<string, GazetteerEntry[]>()
-      const lookup = (name: string) => {
-        let found = lookups.get(name)
-        if (!found) lookups.set(name, (found = gazetteer.lookup(name)))
-        return found
-      }
-      const known = new Map<string, boolean>()
-      const has = (name: string) => {
-        let yes = known.get(name)
-        if (yes === undefined) known.set(name, (yes = gazetteer.has(name)))
-        return yes
-      }
+      const { lookup, has } = cachesFor(gazetteer)
       // A demonym is an entity (NORP), not a place; a country's own name is never one.
       const isDemonym = (word: string) => !!countries?.byDemonym(word) && !countries.byName(word)
       const isMajor = (name: string) => lookup(name).some(isMajorEntry)
@@ -73,6 +69,37 @@ export function places(options: PlacesOptions = {}): Stage {
 }
 
 /** Places that can stand for a government: countries, capitals, first-level regions, continents. */
+interface GazetteerCache {
+  lookup(name: string): GazetteerEntry[]
+  has(name: string): boolean
+}
+
+const CACHE_LIMIT = 20000
+
+/** Bounded memo of lookups: cleared when full, which keeps memory flat on a long run. */
+function createCache(gazetteer: Gazetteer): GazetteerCache {
+  const lookups = new Map<string, GazetteerEntry[]>()
+  const known = new Map<string, boolean>()
+  return {
+    lookup(name) {
+      let found = lookups.get(name)
+      if (!found) {
+        if (lookups.size >= CACHE_LIMIT) lookups.clear()
+        lookups.set(name, (found = gazetteer.lookup(name)))
+      }
+      return found
+    },
+    has(name) {
+      let yes = known.get(name)
+      if (yes === undefined) {
+        if (known.size >= CACHE_LIMIT) known.clear()
+        known.set(name, (yes = gazetteer.has(name)))
+      }
+      return yes
+    },
+  }
+}
+
 function isPolity(e: GazetteerEntry): boolean {
   return ['A.PCLI', 'P.PPLC', 'A.ADM1', 'L.CONT', 'P.PPLA'].includes(e.feature)
 }

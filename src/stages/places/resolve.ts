@@ -90,19 +90,24 @@ export function distanceKm(
   return 12742 * Math.asin(Math.min(1, Math.sqrt(h)))
 }
 
-/** Same place filed twice (a GeoNames row and an import's copy): keep the better one. */
+/**
+ * Same place filed twice (a GeoNames row and an import's copy): keep the better one. Twins are
+ * looked for in the same country and 0.1° cell, which keeps this linear in the candidates.
+ */
 function dedupe(entries: GazetteerEntry[]): GazetteerEntry[] {
   const kept: GazetteerEntry[] = []
+  const cells = new Map<string, number>()
   for (const e of entries) {
-    const twin = kept.findIndex(
-      (k) =>
-        k.feature.startsWith('P.') &&
-        e.feature.startsWith('P.') &&
-        k.country === e.country &&
-        distanceKm(k, e) < 5,
-    )
-    if (twin < 0) kept.push(e)
-    else if (baseScore(e) > baseScore(kept[twin]!)) kept[twin] = e
+    if (!e.feature.startsWith('P.')) {
+      kept.push(e)
+      continue
+    }
+    const cell = `${e.country}|${Math.round(e.lat * 10)}|${Math.round(e.lon * 10)}`
+    const twin = cells.get(cell)
+    if (twin === undefined) {
+      cells.set(cell, kept.length)
+      kept.push(e)
+    } else if (baseScore(e) > baseScore(kept[twin]!)) kept[twin] = e
   }
   return kept
 }
@@ -168,6 +173,7 @@ function containerOf(
   const tokens = doc.layers.tokens ?? []
   for (let j = index + 1; j < toponyms.length; j++) {
     const y = toponyms[j]!
+    if (y.firstToken - t.lastToken > 12) return -1
     const regionLike = candidates[j]!.some(isRegionLike)
     let ok = true
     let glue = ''
@@ -232,7 +238,13 @@ export function resolveToponyms(
   toponyms: readonly Toponym[],
   deps: ResolveDeps,
 ): Resolution[] {
-  const candidates = toponyms.map((t) => candidatesFor(doc, t, deps))
+  const memo = new Map<string, GazetteerEntry[]>()
+  const candidates = toponyms.map((t) => {
+    const key = `${t.suffix ?? ''}|${t.name}|${doc.text.slice(t.start, t.end)}`
+    let list = memo.get(key)
+    if (!list) memo.set(key, (list = candidatesFor(doc, t, deps)))
+    return list
+  })
   const containers = toponyms.map((_, i) => containerOf(doc, i, toponyms, candidates))
   const containedBy = new Map<number, number[]>()
   containers.forEach((c, i) => c >= 0 && containedBy.set(c, [...(containedBy.get(c) ?? []), i]))
@@ -309,6 +321,7 @@ function rank(list: readonly GazetteerEntry[], bonus: (e: GazetteerEntry) => num
 interface ArticleContext {
   /** Lower-case name of each toponym: occurrences of one name never vote for each other. */
   nameOf: string[]
+  byName: Map<string, NameVotes>
   votes: Map<string, number>
   regionVotes: Map<string, number>
   regionOf: (country: string) => string | null
@@ -367,39 +380,59 @@ function articleContext(
     const region = deps.regionOf(country)
     if (region) regionVotes.set(region, (regionVotes.get(region) ?? 0) + n)
   }
-  return { votes, regionVotes, regionOf: deps.regionOf, total, own, admin1s, points, nameOf }
+  const context: ArticleContext = {
+    votes,
+    regionVotes,
+    regionOf: deps.regionOf,
+    total,
+    own,
+    admin1s,
+    points,
+    nameOf,
+    byName: new Map(),
+  }
+  context.byName = votesByName(context)
+  return context
+}
+
+interface NameVotes {
+  total: number
+  countries: Map<string, number>
+  regions: Map<string, number>
+}
+
+/** The votes of all occurrences of each name, to take out of the shares for that name. */
+function votesByName(context: ArticleContext): Map<string, NameVotes> {
+  const byName = new Map<string, NameVotes>()
+  context.own.forEach((own, i) => {
+    const name = context.nameOf[i]!
+    let v = byName.get(name)
+    if (!v) byName.set(name, (v = { total: 0, countries: new Map(), regions: new Map() }))
+    v.total += own.weight
+    if (!own.country) return
+    v.countries.set(own.country, (v.countries.get(own.country) ?? 0) + own.weight)
+    const region = context.regionOf(own.country)
+    if (region) v.regions.set(region, (v.regions.get(region) ?? 0) + own.weight)
+  })
+  return byName
 }
 
 /** Share of the article's other toponyms (other names) that lie in a country. */
 function countryShare(context: ArticleContext, index: number, country: string): number {
-  const name = context.nameOf[index]
-  let self = 0
-  let selfTotal = 0
-  context.own.forEach((own, i) => {
-    if (context.nameOf[i] !== name) return
-    selfTotal += own.weight
-    if (own.country === country) self += own.weight
-  })
-  const total = context.total - selfTotal
+  const self = context.byName.get(context.nameOf[index]!)
+  const total = context.total - (self?.total ?? 0)
   if (total <= 0) return 0
-  return ((context.votes.get(country) ?? 0) - self) / total
+  return ((context.votes.get(country) ?? 0) - (self?.countries.get(country) ?? 0)) / total
 }
 
 /** Share of the article's other toponyms in the same world region ("Europe") as a country. */
 function regionShare(context: ArticleContext, index: number, country: string): number {
   const region = context.regionOf(country)
   if (!region) return 0
-  const name = context.nameOf[index]
-  let self = 0
-  let selfTotal = 0
-  context.own.forEach((own, i) => {
-    if (context.nameOf[i] !== name) return
-    selfTotal += own.weight
-    if (own.country && context.regionOf(own.country) === region) self += own.weight
-  })
-  const total = context.total - selfTotal
+  const self = context.byName.get(context.nameOf[index]!)
+  const total = context.total - (self?.total ?? 0)
   if (total <= 0) return 0
-  return ((context.regionVotes.get(region) ?? 0) - self) / total
+  return ((context.regionVotes.get(region) ?? 0) - (self?.regions.get(region) ?? 0)) / total
 }
 
 function contextBonus(
@@ -424,7 +457,12 @@ function contextBonus(
     )
     if (holds) return bonus + 1
   }
-  if (e.feature.startsWith('P.') || e.feature === 'A.ADM1') {
+  // Closeness only for a country the article's other places are in (the rest cannot be close).
+  if (
+    (e.feature.startsWith('P.') || e.feature === 'A.ADM1') &&
+    e.country &&
+    context.votes.has(e.country)
+  ) {
     let nearest = Infinity
     for (const p of context.points) {
       if (context.nameOf[p.index] === context.nameOf[index]) continue

@@ -169,8 +169,14 @@ export function findMentions(
       const declared = st.intent && st.status !== 'happened'
       // Refusing to cooperate is a rejection ("would not meet their demands", "declined to resign").
       const refused = st.refusal && !CONFLICT.has(hit.entry.type) && hit.entry.type !== 'REQUEST'
+      // "a four-day strike" by teachers is a work stoppage, unless a weapon is named.
       const labour =
-        hit.entry.term === 'strike' && view.words.some((w) => lex.cues.words.get(w) === 'labour')
+        hit.entry.term === 'strike' &&
+        hit.entry.pos === 'N' &&
+        view.words.some(
+          (w, i) => lex.cues.words.get(w) === 'labour' && /^[a-z]/.test(view.surface[i] ?? ''),
+        ) &&
+        !cueCoding(view, hit, lex.modes)
       const type: PloverType = refused
         ? 'REJECT'
         : declared

@@ -189,7 +189,11 @@ export function statusOf(
   ) {
     return drop('participle adjective')
   }
-  if (hit.form === 'ing' && !VERBAL.has(type) && precededByNoun(view, first))
+  if (
+    hit.form === 'ing' &&
+    precededByNoun(view, first) &&
+    !(VERBAL.has(type) && SPEECH_ACT.test(w[first - 1] ?? ''))
+  )
     return drop('participle modifying a noun')
   // "who asked not to be named": the attribution idiom, not a request.
   if (type === 'REQUEST' && w[last] === 'not' && w[last + 1] === 'to')
@@ -262,7 +266,8 @@ export function statusOf(
           break
         // "continued to send arms", "decided to allow": the act itself is reported.
         if (ASPECTUAL.test(governor)) break
-        if (type === 'PROTEST' && k > 0 && view.tokens[k - 1]!.pos !== 'AUX') break
+        if (/^(protest|demonstrate)$/.test(w[head] ?? '') && view.tokens[k - 1]?.pos !== 'AUX')
+          break
         status = 'hypothetical'
         break
       }
@@ -298,6 +303,8 @@ export function statusOf(
   return { status, intent: intent || conditional, conditional, refusal, drop: null, weak }
 }
 
+/** "a declaration demanding …": a document that says something is a statement. */
+const SPEECH_ACT = /^(declaration|statement|letter|resolution|communique|message|note|report)$/
 const ASPECTUAL =
   /^(continued|continues|began|begun|begins|started|starts|resumed|resumes|decided|decides)$/
 const TIME_NOUN =

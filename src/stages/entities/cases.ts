@@ -76,7 +76,18 @@ export const ENTITY_HITS: readonly [string, string, EntityType, (string | null)?
     'Horn & Sahel Report',
     'ORG',
   ],
+  ['Environment Canada issued a heat warning.', 'Environment Canada', 'ORG'],
+  [
+    'Granville County Fire Marshal Doug Logan said the fire was out.',
+    'Doug Logan',
+    'PERSON',
+    'Granville County Fire Marshal',
+  ],
   // places
+  ['Granville County Fire Marshal Doug Logan said the fire was out.', 'Granville County', 'GPE'],
+  ['TORONTO — Police said the road was closed.', 'Toronto', 'GPE'],
+  ['DETROIT (AP) — The Transportation Department said it would act.', 'Detroit', 'GPE'],
+  ['Storms hit Western Australia overnight.', 'Western Australia', 'LOC'],
   ['Washington urged European allies to move faster.', 'Washington', 'GPE'],
   ['Zelenskyy urged Washington to reconsider.', 'Washington', 'GPE'],
   ['The clash took place near Tarasivka and Bilohorivka in Donetsk Oblast.', 'Bilohorivka', 'GPE'],
@@ -133,6 +144,8 @@ export const ENTITY_MISSES: readonly [string, string, EntityType?][] = [
   ['A Ukrainian military source told the outlet.', 'Ukrainian military', 'ORG'],
   ['“We are not going anywhere,” she said.', 'We'],
   ['Air raid sirens sounded across the region.', 'Air'],
+  ['NATO, the alliance, met in Brussels.', 'Nato', 'GPE'],
+  ['TORONTO — Police said the road was closed.', 'Police'],
   ['The British government said it would act.', 'British government'],
 ]
 

@@ -207,7 +207,30 @@ const PLACE_SUFFIX =
 const SURNAME_SUFFIX =
   /(enko|chuk|chyk|yuk|iuk|czuk|ovych|ovich|evich|ovsky|evsky|skyi|skyy|skiy|sky|ski|ska|vili|idze|adze|shvili|yan|ian|ov|ova|ev|eva|in|ina|nko|ets|uk)$/
 
-const AGENT_PLURAL = /(ers|ors|ents|ants|ists|ians|ees|ives)$/
+// "Southern California", "Eastern Ukraine", "Greater Toronto".
+const DIRECTIONS = new Set([
+  'North',
+  'South',
+  'East',
+  'West',
+  'Northern',
+  'Southern',
+  'Eastern',
+  'Western',
+  'Central',
+  'Greater',
+  'Upper',
+  'Lower',
+  'Northeast',
+  'Northwest',
+  'Southeast',
+  'Southwest',
+  'Northeastern',
+  'Northwestern',
+  'Southeastern',
+  'Southwestern',
+])
+const AGENT_PLURAL = /(ers|ors|ents|ants|ists|ians|ees|ives|als)$/
 
 type Lookup = {
   type: EntityType
@@ -381,7 +404,10 @@ class Finder {
   /** A capitalised word after a sentence-initial determiner-like word still joins; datelines break. */
   private breaksBetween(current: Unit, next: Unit): boolean {
     // An all-caps dateline word followed by a normal word ("KYIV Ukraine") is two names.
-    return current.upper !== next.upper && current.text.length > 4 && next.text.length > 4
+    // "DETROIT The U.S. Transportation Department": a long all-caps word stands apart.
+    if (current.upper === next.upper) return false
+    const caps = current.upper ? current : next
+    return caps.text.length > 4
   }
 
   private headOf(unit: Unit): HeadEntry | undefined {
@@ -404,12 +430,21 @@ class Finder {
     const limit = Math.min(units.length, 30)
     let place = -1
     while (i < limit && units[i]!.upper && units[i]!.kind === 'word') i++
-    if (i > 0 && units[i]?.text === ',') place = i
+    // "KYIV, …", "TORONTO — …", "BEIRUT (Reuters) — …"; an acronym the lexicons know is no dateline.
+    const known = i > 0 && this.fc.lex.named.has(this.text(0, i - 1))
+    if (i > 0 && !known && /^[,(—–-]$/.test(units[i]?.text ?? '')) place = i
+    if (place > 0 && /^[—–-]$/.test(units[place]!.text)) {
+      const lede = units[place + 1]
+      if (lede) lede.initial = true
+      return this.emitDatelinePlace(place) + 1
+    }
     const open = units.slice(0, limit).findIndex((u) => u.text === '(')
     if (open < 0) return place > 0 ? this.emitDatelinePlace(place) : 0
     const close = units.slice(open, limit).findIndex((u) => u.text === ')') + open
     const dash = units[close + 1]
-    if (close <= open || !dash || !/^[—–-]$/.test(dash.text)) return 0
+    if (close <= open || !dash || !/^[—–-]$/.test(dash.text)) {
+      return place > 0 ? this.emitDatelinePlace(place) : 0
+    }
     if (place > 0) this.emitDatelinePlace(place)
     // Whatever sits between the start and the parenthesis (", Ukraine", ", Oct 16") is scanned normally.
     for (let k = place > 0 ? place : 0; k < open; k++) {
@@ -457,7 +492,10 @@ class Finder {
         i++
         continue
       }
-      if (first.initial && this.isCommonWord(first)) {
+      // "Police said": a lone sentence-initial head word or role noun is a common noun.
+      const lower = first.text.toLowerCase()
+      const commonHead = this.fc.lex.heads.has(lower) || this.fc.lex.titles.has(lower)
+      if (first.initial && (this.isCommonWord(first) || (i === j && commonHead))) {
         i++
         continue
       }
@@ -476,6 +514,11 @@ class Finder {
       this.pushRun(i, j, headed.type, headed.by, headed.confidence, {})
       return
     }
+    const place = this.knownPlaceRun(i, j)
+    if (place) {
+      this.pushRun(i, j, place.type, place.rule, place.confidence, {})
+      return
+    }
     // "the ruling Georgian Dream party": a lower-case head types the whole run.
     const lowerHead = this.lowerHeadAfter(j)
     const lone = i === j && (this.units[i] as Unit).initial
@@ -492,6 +535,38 @@ class Finder {
       return undefined
     const head = this.fc.lex.heads.get(next.text)
     return head && (head.lower === 'after-name' || head.lower === 'types-name') ? head : undefined
+  }
+
+  /**
+   * Multi-word runs that are places or place-named bodies as a whole, checked before
+   * a demonym or title inside could split them: "British Columbia" (gazetteer),
+   * "Southern California" (a direction before a known place), "Environment Canada"
+   * (a body named with its country after).
+   */
+  private knownPlaceRun(
+    i: number,
+    j: number,
+  ): { type: EntityType; rule: string; confidence: number } | undefined {
+    if (j === i || this.titleWithin(i, j - 1, j) !== undefined) return undefined
+    const { gazetteer, countries } = this.fc
+    const rest = this.text(i + 1, j)
+    const known = (name: string) =>
+      !!countries?.byName(name) || !!countries?.byCapital(name) || !!gazetteer?.has(name)
+    if (gazetteer?.has(this.text(i, j)) && !this.lookupAt(i, j)?.lookup) {
+      return { type: 'GPE', rule: 'gazetteer', confidence: 0.75 }
+    }
+    if (gazetteer?.has(this.text(i, j)) && this.lookup(i, i)?.type === 'NORP') {
+      return { type: 'GPE', rule: 'gazetteer', confidence: 0.75 }
+    }
+    // After the gazetteer: "North Darfur" is a state (GPE), "Southern California" a region.
+    if (DIRECTIONS.has((this.units[i] as Unit).text) && known(rest)) {
+      return { type: 'LOC', rule: 'direction-place', confidence: 0.75 }
+    }
+    const last = this.units[j] as Unit
+    if (countries?.byName(last.text) && !this.lookup(i, i) && j - i <= 2) {
+      return { type: 'ORG', rule: 'country-named-body', confidence: 0.6 }
+    }
+    return undefined
   }
 
   /** Titles, modifiers and demonyms before a name: "Retired Ukrainian Major General Serhii Kryvonos". */
@@ -549,10 +624,9 @@ class Finder {
       // "Texas Sen. Ted Cruz", "House Speaker Paul Ryan": a word or two of context before a title.
       const title2 = this.titleWithin(k + 1, Math.min(j, k + 2), j)
       if (title2 !== undefined) {
-        const context = this.text(k, title2 - 1)
-        if (this.fc.gazetteer?.has(context))
-          this.pushRun(k, title2 - 1, 'GPE', 'gazetteer', 0.7, {})
-        roleParts.push(context)
+        // The context is a name of its own ("Texas", "Granville County"), typed as any run.
+        this.analyse(k, title2 - 1)
+        roleParts.push(this.text(k, title2 - 1))
         k = title2
         continue
       }

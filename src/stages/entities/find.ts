@@ -6,7 +6,8 @@ import type { Candidate, Compiled, Gender, HeadEntry, TitleEntry, Unit } from '.
 export interface FindContext {
   lex: Compiled
   countries?: Countries | undefined
-  gazetteer?: Gazetteer | undefined
+  /** Only `has` is asked (fast path for recognisers). */
+  gazetteer?: Pick<Gazetteer, 'has'> | undefined
   /** The publishing outlet (doc.source.outlet): its name in the text is an ORG. */
   outlet?: string | null | undefined
 }

@@ -1,4 +1,4 @@
-import type { Lexicons } from '../../core/resources.js'
+import type { Gazetteer, Lexicons } from '../../core/resources.js'
 import type { Stage } from '../../core/stage.js'
 import { findCandidates } from './find.js'
 import { compileLexicons } from './lexicon.js'
@@ -35,7 +35,7 @@ export function entities(options: EntitiesOptions = {}): Stage {
       const candidates = findCandidates(doc, units, {
         lex,
         countries,
-        gazetteer,
+        gazetteer: gazetteer ? memoised(gazetteer) : undefined,
         outlet: doc.source.outlet,
       })
       const resolved = resolveEntities(doc, candidates, units, lex, {
@@ -44,6 +44,30 @@ export function entities(options: EntitiesOptions = {}): Stage {
       })
       doc.layers.entities = resolved.entities
       doc.layers.mentions = resolved.mentions
+    },
+  }
+}
+
+// Recognition asks the gazetteer about the same names again and again (within a doc and
+// across docs): answers are remembered per gazetteer, with a bound on the memory.
+const answers = new WeakMap<Gazetteer, Map<string, boolean>>()
+
+function memoised(gazetteer: Gazetteer): Pick<Gazetteer, 'has'> {
+  let memo = answers.get(gazetteer)
+  if (!memo) {
+    memo = new Map()
+    answers.set(gazetteer, memo)
+  }
+  const known = memo
+  return {
+    has(name) {
+      let answer = known.get(name)
+      if (answer === undefined) {
+        answer = gazetteer.has(name)
+        if (known.size > 50_000) known.clear()
+        known.set(name, answer)
+      }
+      return answer
     },
   }
 }

@@ -317,6 +317,20 @@ function findDirect(
     if (!after && !lead && !endsLikeSpeech) continue
     if (!after && !lead && !startsSentence && !':—–'.includes(before)) continue
     const attribution = after ?? lead
+    // "X's remarks were "the textbook definition of …," Mr. Ryan said": the marks close a
+    // clause that began before them; the whole clause is the (mixed) quote.
+    const lead_ = after && !mark.single ? clauseBefore(view, openToken) : -1
+    if (lead_ >= 0) {
+      const closeEnd = view.text[mark.close + 1] === "'" ? mark.close + 2 : mark.close + 1
+      out.push({
+        kind: 'mixed',
+        spans: [{ start: view.tokens[lead_]!.start, end: closeEnd }],
+        attribution,
+        inherit: false,
+        confidence: 0.75,
+      })
+      continue
+    }
     out.push({
       kind: 'direct',
       spans: parts,
@@ -326,6 +340,24 @@ function findDirect(
     })
   }
   return out
+}
+
+/**
+ * The first token of a clause that runs into the opening mark at `openToken`
+ * within its sentence (two words or more, no colon, comma or dash right before
+ * the mark), or -1.
+ */
+function clauseBefore(view: TokenView, openToken: number): number {
+  const [first] = sentenceBounds(view, openToken)
+  if (openToken - first < 2 || isPunct(view, openToken - 1, ':,—–')) return -1
+  let from = afterDateline(view, first, openToken)
+  while (from < openToken && isQuoteMark(view, from)) from++
+  let words = 0
+  for (let k = from; k < openToken; k++) {
+    if (isQuoteMark(view, k)) return -1
+    if (view.tokens[k]!.pos !== 'PUNCT') words++
+  }
+  return words >= 2 && clauseHasVerb(view, from, openToken - 1) ? from : -1
 }
 
 function previousNonSpace(text: string, at: number): string {

@@ -125,20 +125,35 @@ export function subjectBefore(
     let k = comma - 1
     while (k >= floor && !isPunct(view, k, ',;:') && !isQuoteBoundary(view, k)) k--
     const segment = phraseEndingAt(view, comma - 1, k + 1, maxTokens)
-    const whole = segment !== null && segment.first === k + 1
+    // A leading "But"/"And" does not stop a segment from being a whole phrase.
+    let start = k + 1
+    while (start < comma - 1 && view.tokens[start]!.pos === 'CCONJ') start++
+    const whole = segment !== null && segment.first === start
+    const withMention = (picked: SpeakerPhrase, from: number) => ({
+      ...picked,
+      mention: tokenSpan(view, from, j - 1),
+    })
     if (k < floor || !isPunct(view, k, ',')) {
-      if (!whole || (segments.length === 0 && !skippedClause)) return null
-      const picked = pickNamed(view, [segment, ...segments])
-      return { ...picked, mention: tokenSpan(view, segment.first, j - 1) }
+      if (whole && (segments.length > 0 || skippedClause)) {
+        return withMention(pickNamed(view, [segment, ...segments]), segment.first)
+      }
+      return segments.length > 1 ? withMention(pickNamed(view, segments), segments[0]!.first) : null
     }
-    if (whole) segments.unshift(segment)
-    else if (
-      !RELATIVES.has(view.lower[k + 1] ?? '') &&
-      !['VERB', 'DET', 'NUM', 'ADJ', 'NOUN', 'PROPN'].includes(view.tokens[k + 1]?.pos ?? '')
-    ) {
-      return null
+    if (whole) {
+      segments.unshift(segment)
+    } else if (segments.length > 1) {
+      // An introductory clause before "NAME, APPOSITION, said": the name starts the subject.
+      return withMention(pickNamed(view, segments), segments[0]!.first)
+    } else {
+      const opener = view.tokens[k + 1]?.pos ?? ''
+      const skippable =
+        RELATIVES.has(view.lower[k + 1] ?? '') ||
+        ['VERB', 'DET', 'NUM', 'ADJ', 'NOUN', 'PROPN'].includes(opener) ||
+        // "X, in a brief interview on Saturday, said": an adjunct right before the cue.
+        (opener === 'ADP' && segments.length === 0)
+      if (!skippable) return null
+      skippedClause = true
     }
-    if (!whole) skippedClause = true
     comma = k
   }
   return null

@@ -44,6 +44,18 @@ export const ENTITY_HITS: readonly [string, string, EntityType, (string | null)?
   ['Adam Yahya, a doctor at the city hospital, said staff were exhausted.', 'Adam Yahya', 'PERSON'],
   ['"It shook," said Nadiia Levchenko, 63, who lives nearby.', 'Nadiia Levchenko', 'PERSON'],
   ['He was defended by his lawyer, Nino Abashidze.', 'Nino Abashidze', 'PERSON'],
+  [
+    'Relatives of 34-year-old nurse Iryna Solovei laid flowers.',
+    'Iryna Solovei',
+    'PERSON',
+    '34-year-old nurse',
+  ],
+  [
+    '"We stay," said Tamar Kvaratskhelia, a 24-year-old student who was wrapped in a flag.',
+    'Tamar Kvaratskhelia',
+    'PERSON',
+    '24-year-old student',
+  ],
   ['Officials said Halvorsen told the committee the figures were wrong.', 'Halvorsen', 'PERSON'],
   // organisations: head words, acronyms, outlets, country institutions
   ['The Security Service of Ukraine (SBU) opened a case.', 'Security Service of Ukraine', 'ORG'],

@@ -898,7 +898,8 @@ class Finder {
     while (k > 0) {
       const unit = this.units[k - 1] as Unit
       if (unit.sentence !== previous.sentence) break
-      if (unit.kind !== 'word' && !/^\d/.test(unit.text)) break
+      // "34-year-old nurse": numbers and hyphens belong to the phrase.
+      if (unit.kind !== 'word' && !/^(\d.*|-)$/.test(unit.text)) break
       if (/^(DET|ADP|VERB|AUX|PRON|CCONJ|SCONJ|PART|ADV)$/.test(unit.pos)) break
       if (!unit.cap && (this.units[k] as Unit).cap && k < i - 1) break
       k--
@@ -944,6 +945,8 @@ class Finder {
     while (k + 1 < this.units.length && k - startIndex < 14) {
       const next = this.units[k + 1] as Unit
       if (next.sentence !== from.sentence || /^[,;:.!?"“”()—–]$/.test(next.text)) break
+      // A relative clause describes the role, it is not part of it.
+      if (/^(who|which|that|whose|whom)$/.test(next.text)) break
       k++
     }
     return this.doc.text.slice(from.start, (this.units[k] as Unit).end)

@@ -169,9 +169,10 @@ function isActingSubject(
   word: (k: number) => string,
 ): boolean {
   const tokens = doc.layers.tokens ?? []
-  const before = tokens[t.firstToken - 1]
-  // "in Moscow said" is about someone in Moscow; the subject does not follow a preposition.
-  if (before && before.pos === 'ADP') return false
+  const before = word(t.firstToken - 1)
+  // "in Moscow said" is about someone in Moscow; the subject does not follow a locative.
+  if (options.cues.locative.has(before) || options.cues.near.has(before)) return false
+  if (before === 'of' || before === 'from' || before === 'to') return false
   let k = t.lastToken
   // Past a coordination of names: "Berlin, Paris and the European Union condemned".
   for (let steps = 0; steps < 10 && k < tokens.length; steps++) {

@@ -68,7 +68,7 @@ export function places(options: PlacesOptions = {}): Stage {
   }
 }
 
-/** Places that can stand for a government: countries, capitals, first-level regions, continents. */
+/** Places that can stand for a government or a team: countries, capitals, regions, continents, cities. */
 interface GazetteerCache {
   lookup(name: string): GazetteerEntry[]
   has(name: string): boolean
@@ -101,7 +101,9 @@ function createCache(gazetteer: Gazetteer): GazetteerCache {
 }
 
 function isPolity(e: GazetteerEntry): boolean {
-  return ['A.PCLI', 'P.PPLC', 'A.ADM1', 'L.CONT', 'P.PPLA'].includes(e.feature)
+  return (
+    ['A.PCLI', 'P.PPLC', 'A.ADM1', 'L.CONT', 'P.PPLA'].includes(e.feature) || e.population >= 100000
+  )
 }
 
 function isMajorEntry(e: GazetteerEntry): boolean {

@@ -272,7 +272,15 @@ export function resolveToponyms(
       const holds = list.filter(
         (r) => isRegionLike(r) && contained.some((k) => candidates[k]!.some((e) => inside(e, r))),
       )
+      // Its villages missing from the gazetteer, a container is still read as the region.
+      const regions = list.filter((r) => r.feature === 'A.ADM1')
       if (holds.length) list = holds
+      else if (
+        regions.length &&
+        contained.every((k) => candidates[k]!.length === 0 || containers[k] === i)
+      ) {
+        list = regions
+      }
     }
     const scored = rank(list, (e) => contextBonus(e, i, context, deps.proximityKm))
     const pick = scored[0]?.entry ?? null

@@ -200,12 +200,10 @@ export function claimantFor(
     else if (tag && isBreak(w[i - 1])) name = phraseAfter(doc, view, i + 1)
     else name = phraseBefore(doc, view, i, tag) ?? (tag ? null : phraseAfter(doc, view, i + 1))
     if (!name) continue
-    if (
-      PRONOUN.test(name) ||
-      /^(the )?(group|ministry|service|official|agency|army)$/i.test(name)
-    ) {
-      return resolvePronoun(doc, view, i) ?? previous ?? name
-    }
+    if (PRONOUN.test(name)) return resolvePronoun(doc, view, i) ?? previous ?? name
+    // "the group said", "the service said": the source named before, when it is that kind.
+    const generic = /^the (group|ministry|service|agency|army|administration|office)$/i.exec(name)
+    if (generic && previous?.toLowerCase().includes(generic[1]!.toLowerCase())) return previous
     return name
   }
   return null
@@ -286,7 +284,12 @@ export function dateFor(
   const own = dates.filter(
     (d) =>
       !d.statement &&
-      !others.some((o) => o.entry.type !== hit.entry.type && gap(o, d) < distance(d)),
+      !others.some(
+        (o) =>
+          o.entry.type !== hit.entry.type &&
+          !(o.start < d.end && d.start < o.end) &&
+          gap(o, d) < distance(d),
+      ),
   )
   const pool = own.length > 0 ? own : dates.filter((d) => d.statement)
   if (pool.length === 0) return null

@@ -148,7 +148,7 @@ function fromChrono(
   if (known('month')) {
     let y = known('year') ? (year as number) : new Date(published * DAY).getUTCFullYear()
     let d = dayOf(isoMonth(y, (month as number) - 1))
-    if (!known('year') && d > published + 305) d = dayOf(isoMonth(--y, (month as number) - 1))
+    if (!known('year') && d > published + 30) d = dayOf(isoMonth(--y, (month as number) - 1))
     return { day: d, precision: 'month' }
   }
   if (known('year')) return { day: dayOf(`${year}-07-01`), precision: 'year' }

@@ -360,7 +360,8 @@ export function events(options: EventsOptions = {}): Stage {
   const cache = new WeakMap<Lexicons, CompiledLexicons>()
   return {
     name: 'events',
-    requires: ['sentences', 'tokens'],
+    // Entities, places, quotes and claims are read for actors, locations and sources.
+    requires: ['sentences', 'tokens', 'entities', 'mentions', 'places', 'quotes', 'claims'],
     provides: ['events'],
     run(doc: Doc, ctx: StageContext) {
       let lex = cache.get(ctx.resources.lexicons)

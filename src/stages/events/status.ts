@@ -152,7 +152,7 @@ export function statusOf(
       continue
     }
     if (word === 'long' && !(PERFECT.has(w[i - 1] ?? '') || w[i + 1] === 'been')) continue
-    if (word === 'daily' && w[i - 1] !== 'near') continue
+    if (word === 'daily' && w[i - 1] !== 'near' && w[i - 1] !== '-') continue
     return drop(`habitual: ${word}`)
   }
   if (
@@ -200,7 +200,7 @@ export function statusOf(
     return drop('anonymity idiom')
   if (
     hit.form === 'ed' &&
-    /^(of|by|with)$/.test(w[last] ?? '') &&
+    /^(of|by)$/.test(w[last] ?? '') &&
     /^(NOUN|PROPN)$/.test(view.tokens[first - 1]?.pos ?? '')
   ) {
     return drop('reduced relative clause')
@@ -218,7 +218,16 @@ export function statusOf(
   ) {
     return drop('standing position (undated perfect)')
   }
-  for (let k = first - 1; verb && k >= start && k >= first - 6; k--) {
+  // "the war, which began in 2023, has killed …": a running total, not an event. The subject is
+  // looked for back over a relative clause set off by commas.
+  let seen = 0
+  for (let k = first - 1; verb && k >= 0 && seen < 8; k--) {
+    if (w[k] === ',' && /^(which|who)$/.test(w[relativeStart(w, k)] ?? '')) {
+      k = relativeStart(w, k) - 1
+      continue
+    }
+    if (CLAUSE_BREAK.has(w[k] as string) && k < start) break
+    seen++
     if (view.tokens[k]?.pos === 'NOUN' && BACKGROUND_SUBJECTS.has(w[k] as string))
       return drop('background statistic')
     if (view.tokens[k]?.pos === 'VERB') break
@@ -268,7 +277,8 @@ export function statusOf(
         if (ASPECTUAL.test(governor)) break
         if (/^(protest|demonstrate)$/.test(w[head] ?? '') && view.tokens[k - 1]?.pos !== 'AUX')
           break
-        status = 'hypothetical'
+        status = cueAt(view, k - 1, cues)?.effect === 'future' ? 'future' : 'hypothetical'
+        if (status === 'future') intent = declared(view, k - 1, first, cues)
         break
       }
       // A finite verb in between closes the modal's reach, except for coordinated verbs.
@@ -283,7 +293,8 @@ export function statusOf(
   // ---- weak: ongoing, historical present, anaphoric
   let a = first - 1
   while (a > 0 && ADVERB_POS.has(view.tokens[a]?.pos ?? '') && w[a] !== 'not') a--
-  const before = w[a] ?? ''
+  // "did not attack": the auxiliary stands before the negation.
+  const before = w[a] === 'not' || w[a] === "n't" ? (w[a - 1] ?? '') : (w[a] ?? '')
   // A material verb in the present ("they strike", "are fighting") is ongoing or habitual; a
   // statement in the present ("Beijing opposes") is the statement itself.
   const present =
@@ -337,6 +348,13 @@ function precededByNoun(view: SentenceView, first: number): boolean {
   let k = first - 1
   while (k >= 0 && view.tokens[k]?.pos === 'ADV') k--
   return /^(NOUN|PROPN)$/.test(view.tokens[k]?.pos ?? '')
+}
+
+/** Index just after the comma that opens the relative clause closed by the comma at k. */
+function relativeStart(w: readonly string[], k: number): number {
+  let j = k - 1
+  while (j >= 0 && w[j] !== ',') j--
+  return j + 1
 }
 
 function drop(reason: string): StatusResult {

@@ -862,7 +862,7 @@ class Finder {
     if (!before || !previous || previous.end !== before.end) return undefined
     if (previous.by !== 'entities/place-context' && previous.by !== 'entities/gazetteer')
       return undefined
-    return { type: previous.type, confidence: previous.confidence - 0.1 }
+    return { type: previous.type, confidence: Math.round((previous.confidence - 0.1) * 100) / 100 }
   }
 
   /** "in X", "near X", "the village of X", "west of X". */

@@ -1,6 +1,12 @@
 import type { Doc, Span } from '../../core/record.js'
 import { contentParts, findQuoteMarks } from './marks.js'
-import { isVerbalFiller, phraseStartingAt, subjectAfter, subjectBefore } from './phrases.js'
+import {
+  isVerbalFiller,
+  phraseStartingAt,
+  subjectAfter,
+  subjectBefore,
+  withTrailingApposition,
+} from './phrases.js'
 import type {
   Attribution,
   CueSense,
@@ -386,8 +392,9 @@ function attributionAfter(
     const cue = cueAt(view, k, options)
     if (cue) {
       const inverted = k === start || (k > start && isVerbalFiller(view, k - 1) && k - 1 === start)
+      const after = subjectAfter(view, cue.last + 1, limit, options.maxSpeakerTokens)
       const speaker = inverted
-        ? subjectAfter(view, cue.last + 1, limit, options.maxSpeakerTokens)
+        ? after && withTrailingApposition(view, after, limit)
         : subjectBefore(view, k, start, options.maxSpeakerTokens)
       if (!speaker) return null
       return attribution(
@@ -902,6 +909,7 @@ function indirectAt(
   if (inverted) {
     speaker = subjectAfter(view, cue.last + 1, last, options.maxSpeakerTokens)
     if (speaker && speaker.first !== cue.last + 1) speaker = null
+    if (speaker) speaker = withTrailingApposition(view, speaker, last)
     rule = 'quotes/said-x'
   }
   if (!speaker && !passive) return null
@@ -947,7 +955,7 @@ function indirectAt(
   // "This campaign, he says, is different.": a parenthetical attribution; the
   // content continues after it when a clause follows.
   let rest: Span | null = null
-  if (after.next <= last && isPunct(view, after.next, ',')) {
+  if (!inverted && after.next <= last && isPunct(view, after.next, ',')) {
     const restFrom = after.next + 1
     const restTo = clauseEnd(view, restFrom, last, options)
     // A participle or a prepositional phrase after it is the outlet's addition, not content.

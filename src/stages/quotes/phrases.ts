@@ -83,9 +83,45 @@ export function phraseStartingAt(
     return { span: tokenSpan(view, start, start), first: start, last: start }
   }
   let last = start - 1
-  while (last + 1 <= ceil && last - start + 2 <= maxTokens && isNpToken(view, last + 1)) last++
+  while (
+    last + 1 <= ceil &&
+    last - start + 2 <= maxTokens &&
+    isNpToken(view, last + 1) &&
+    !adjunctAhead(view, last + 1)
+  ) {
+    last++
+  }
   if (last < start) return null
   return trimPhrase(view, start, last)
+}
+
+/** "… Anthony Romero in a statement": a preposition before a common noun phrase ends the name. */
+function adjunctAhead(view: TokenView, k: number): boolean {
+  if (!['in', 'on', 'at'].includes(view.lower[k]!)) return false
+  const det = view.tokens[k + 1]
+  const noun = view.tokens[k + 2]
+  if (!det || det.pos !== 'DET' || !noun) return false
+  const raw = view.text[noun.start] ?? ''
+  return raw === raw.toLowerCase()
+}
+
+/**
+ * The whole mention after an inverted cue, as news writes it: "said Rick Wilson, a
+ * Florida-based Republican strategist." runs to the end of the sentence, or to the
+ * next quotation mark.
+ */
+export function withTrailingApposition(
+  view: TokenView,
+  phrase: SpeakerPhrase,
+  ceil: number,
+): SpeakerPhrase {
+  const from = phrase.mention?.start ?? phrase.span.start
+  if (!isPunct(view, phrase.last + 1, ',')) return phrase
+  let end = phrase.last + 1
+  while (end + 1 <= ceil && !isPunct(view, end + 1, '.;!?') && !isQuoteBoundary(view, end + 1))
+    end++
+  while (end > phrase.last && isPunct(view, end, ',')) end--
+  return { ...phrase, mention: { start: from, end: view.tokens[end]!.end } }
 }
 
 function hasProperName(view: TokenView, phrase: SpeakerPhrase): boolean {

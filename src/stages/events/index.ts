@@ -240,7 +240,10 @@ export function findMentions(
       )
       nearest.counts.push({ ...sourced, source: nearest.claimedBy, official: nearest.official })
     }
-    if (leftover.length > 0)
+    // Figures of a sentence whose only events were background ("the war has displaced 12
+    // million") belong to no event.
+    const background = hits.length > 0 && own.length === 0
+    if (leftover.length > 0 && !background)
       orphanCounts.push({ sentence: view.index, paragraph: view.paragraph, counts: leftover })
     if (sentenceSource) previousSource = sentenceSource
     mentions.push(...own)

@@ -270,6 +270,7 @@ export function claimDiscrepancies(
   now: string,
 ): DiscrepancyRecord[] {
   const out: DiscrepancyRecord[] = []
+  const storyId = mostCommon(members.map((m) => m.storyId ?? null))
   const byKey = new Map<string, DiscrepancyValue[]>()
   for (const member of members) {
     for (const figure of figuresIn(member.text)) {
@@ -283,7 +284,7 @@ export function claimDiscrepancies(
     out.push({
       id: discrepancyId('count', clusterId, key),
       kind: 'count',
-      storyId: null,
+      storyId,
       claimId: clusterId,
       field: key as DiscrepancyRecord['field'],
       values,
@@ -298,7 +299,7 @@ export function claimDiscrepancies(
     out.push({
       id: discrepancyId('denial', clusterId, null),
       kind: 'denial',
-      storyId: null,
+      storyId,
       claimId: clusterId,
       field: null,
       values,
@@ -309,6 +310,14 @@ export function claimDiscrepancies(
     })
   }
   return out
+}
+
+function mostCommon(values: (string | null)[]): string | null {
+  const counts = new Map<string, number>()
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1)
+  let best: string | null = null
+  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v
+  return best
 }
 
 function valueOf(member: ClaimMemberRow, value: number | string): DiscrepancyValue {

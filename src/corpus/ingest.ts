@@ -337,8 +337,13 @@ async function linkClaims(
   origin: string,
   touched: Set<string>,
 ): Promise<void> {
+  const claims = doc.layers.claims ?? []
+  const events = doc.layers.events ?? []
   for (const input of claimInputs(doc, articleId, origin)) {
     if (input.terms.length === 0) continue
+    const span = claims[input.index]!
+    const reported = events.find((e) => e.key && e.start < span.end && span.start < e.end)
+    input.storyId = reported?.key ?? null
     const keys = claimKeys(input)
     const candidates = await writer.candidateClaimClusters(claimKeys(input, true), 2, 5)
     let best: { id: string; similarity: number } | null = null

@@ -127,6 +127,7 @@ function schemaV1(dialect: Dialect): string[] {
       published TEXT,
       origin TEXT NOT NULL,
       similarity ${real} NOT NULL,
+      story_id TEXT,
       terms TEXT NOT NULL,
       refs TEXT NOT NULL,
       UNIQUE (article_id, idx)

@@ -579,7 +579,7 @@ class SqlWriter implements StoreWriter {
 
   async deleteStory(id: string) {
     await this.db.run('DELETE FROM stories WHERE id = ?', [id])
-    await this.db.run('DELETE FROM discrepancies WHERE story_id = ?', [id])
+    await this.db.run('DELETE FROM discrepancies WHERE story_id = ? AND claim_id IS NULL', [id])
   }
 
   async candidateClaimClusters(keys: string[], minShared: number, limit: number) {
@@ -610,6 +610,7 @@ class SqlWriter implements StoreWriter {
       published: (r.published as string | null) ?? null,
       origin: String(r.origin),
       similarity: Number(r.similarity),
+      storyId: str(r.story_id),
       terms: json<string[]>(r.terms) ?? [],
       refs: json<ClaimMemberRow['refs']>(r.refs) ?? {
         entities: [],
@@ -623,8 +624,8 @@ class SqlWriter implements StoreWriter {
   async addClaimMember(m: ClaimMemberRow, keys: string[]) {
     await this.db.run(
       `INSERT INTO claim_members (article_id, idx, cluster_id, text, claimant, via, stance, verification, outlet,
-        published, origin, similarity, terms, refs)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        published, origin, similarity, story_id, terms, refs)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (article_id, idx) DO UPDATE SET cluster_id = excluded.cluster_id, similarity = excluded.similarity`,
       [
         m.articleId,
@@ -639,6 +640,7 @@ class SqlWriter implements StoreWriter {
         m.published,
         m.origin,
         m.similarity,
+        m.storyId ?? null,
         JSON.stringify(m.terms),
         JSON.stringify(m.refs),
       ],
@@ -700,8 +702,11 @@ class SqlWriter implements StoreWriter {
     subject: { storyId: string } | { claimId: string },
     records: DiscrepancyRecord[],
   ) {
+    // A story's own (count) discrepancies; those of its claims are replaced with the claims.
     if ('storyId' in subject)
-      await this.db.run('DELETE FROM discrepancies WHERE story_id = ?', [subject.storyId])
+      await this.db.run('DELETE FROM discrepancies WHERE story_id = ? AND claim_id IS NULL', [
+        subject.storyId,
+      ])
     else await this.db.run('DELETE FROM discrepancies WHERE claim_id = ?', [subject.claimId])
     for (const d of records) {
       await this.db.run(

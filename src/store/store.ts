@@ -170,6 +170,8 @@ export interface ClaimMember {
   origin: string
   /** Similarity to the cluster when it joined, 0..1 (1 for the founding member). */
   similarity: number
+  /** Story of the event this claim reports (the event inside the claim's span), if any. */
+  storyId?: string | null
 }
 
 /** A change of a claim cluster's status, with its date and evidence. */

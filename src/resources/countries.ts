@@ -118,6 +118,9 @@ function toCountry(raw: RawCountry): Country {
   for (const alt of raw.altSpellings ?? []) {
     // The cca2 code itself ("UA", "IN", "IT") is a common word or noise in text.
     if (alt === raw.cca2 || !isLatin(alt) || alt.length < 2) continue
+    // One-word native or old names collide with English words and surnames ("Island" for
+    // Iceland, "Mann", "Saudi", "Thai"): keep acronyms and multi-word or hyphenated names only.
+    if (!/[ -]/.test(alt) && !/^[A-Z.]{2,}$/.test(alt)) continue
     names.add(alt)
     const dots = dotted(alt)
     if (dots) names.add(dots)

@@ -247,10 +247,13 @@ type Lookup = {
  */
 export function findCandidates(doc: Doc, units: readonly Unit[], fc: FindContext): Candidate[] {
   const lowerWords = new Set<string>()
+  // Capitalised words seen mid-sentence: "Cook" in "Peter Cook" makes "Cook said" a name.
+  const midCaps = new Set<string>()
   for (const unit of units) {
     if (unit.kind === 'word' && !unit.cap) lowerWords.add(unit.text)
+    else if (unit.cap && !unit.initial) midCaps.add(unit.text)
   }
-  const finder = new Finder(doc, units, fc, lowerWords)
+  const finder = new Finder(doc, units, fc, lowerWords, midCaps)
   return finder.run()
 }
 
@@ -264,6 +267,7 @@ class Finder {
     readonly units: readonly Unit[],
     readonly fc: FindContext,
     readonly lowerWords: ReadonlySet<string>,
+    readonly midCaps: ReadonlySet<string>,
   ) {}
 
   run(): Candidate[] {
@@ -738,6 +742,7 @@ class Finder {
   /** Sentence-initial capitals of words the text also writes in lower case, or that are not proper nouns. */
   private isCommonWord(unit: Unit): boolean {
     if (this.lowerWords.has(unit.text.toLowerCase())) return true
+    if (this.midCaps.has(unit.text)) return false
     return unit.pos !== 'PROPN' && unit.pos !== 'X'
   }
 

@@ -638,13 +638,13 @@ function clauseEnd(
     }
     if (
       stopAtParticiple &&
-      view.tokens[k]!.pos === 'CCONJ' &&
+      LINKING.has(view.lower[k]!) &&
       coordinatedCue(view, k + 1, last, options)
     ) {
       return isPunct(view, k - 1, ',') ? k - 2 : k - 1
     }
     // "…, and three-quarters said …": a new attribution with its own subject.
-    if (view.tokens[k]!.pos === 'CCONJ' && newAttribution(view, k + 1, last, options)) {
+    if (LINKING.has(view.lower[k]!) && newAttribution(view, k + 1, last, options)) {
       return isPunct(view, k - 1, ',') ? k - 2 : k - 1
     }
     if (
@@ -1006,6 +1006,9 @@ function afterRelative(view: TokenView, cue: number): boolean {
   while (j >= 0 && isVerbalFiller(view, j)) j--
   return RELATIVE_PRONOUNS.has(view.lower[j] ?? '')
 }
+
+// Conjunctions that join a second statement ("… and accused …", "… but denied …").
+const LINKING = new Set(['and', 'but', 'while'])
 
 const QUESTION_WORDS = new Set([
   'whether',

@@ -20,9 +20,12 @@ describe('countries › names', () => {
   ])('%s → %s', (name, code) => {
     expect(countries.byName(name)?.cca2).toBe(code)
   })
-  it.each(['us', 'china', 'UA', 'IN', 'Donetsk', 'Europe'])('%s is no country name', (name) => {
-    expect(countries.byName(name)).toBeUndefined()
-  })
+  it.each(['us', 'china', 'UA', 'IN', 'Donetsk', 'Europe', 'Island', 'Mann', 'Saudi'])(
+    '%s is no country name',
+    (name) => {
+      expect(countries.byName(name)).toBeUndefined()
+    },
+  )
 })
 
 describe('countries › demonyms and capitals', () => {
@@ -64,11 +67,13 @@ describe('countries › demonyms and capitals', () => {
         cca2: 'RR',
         cca3: 'RUR',
         capital: ['Strelsau'],
-        altSpellings: ['RR', 'Ruritanie'],
+        altSpellings: ['RR', 'Ruritanie', 'Ruritanian Kingdom'],
         demonyms: { eng: { f: 'Ruritanian', m: 'Ruritanian' } },
       },
     ])
-    expect(tiny.byName('Ruritanie')?.cca2).toBe('RR')
+    expect(tiny.byName('Ruritanian Kingdom')?.cca2).toBe('RR')
+    // One-word alternative spellings and the bare code are not names in English text.
+    expect(tiny.byName('Ruritanie')).toBeUndefined()
     expect(tiny.byName('RR')).toBeUndefined()
     expect(tiny.byDemonym('Ruritanians')?.cca2).toBe('RR')
     expect(tiny.byCapital('Strelsau')?.cca2).toBe('RR')

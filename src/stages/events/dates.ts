@@ -215,7 +215,7 @@ export function datelineEnd(text: string): number {
 
 /** "said on Monday", "told a briefing on Friday", "in a statement late on Monday". */
 function isStatementDate(view: SentenceView, date: DateFind): boolean {
-  let i = view.tokens.findIndex((t) => t.start >= date.start)
+  const i = view.tokens.findIndex((t) => t.start >= date.start)
   if (i < 0) return false
   for (let k = i - 1; k >= 0 && k >= i - 5; k--) {
     const w = view.words[k] as string

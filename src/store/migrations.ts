@@ -50,7 +50,7 @@ function schemaV1(dialect: Dialect): string[] {
       article_id TEXT NOT NULL,
       PRIMARY KEY (band, article_id)
     )${noRowid}`,
-    `CREATE TABLE reprint_band_counts (
+    `CREATE TABLE IF NOT EXISTS reprint_band_counts (
       band ${dialect === 'sqlite' ? 'INTEGER' : 'BIGINT'} PRIMARY KEY,
       n INTEGER NOT NULL
     )${noRowid}`,
@@ -127,7 +127,6 @@ function schemaV1(dialect: Dialect): string[] {
       published TEXT,
       origin TEXT NOT NULL,
       similarity ${real} NOT NULL,
-      story_id TEXT,
       terms TEXT NOT NULL,
       refs TEXT NOT NULL,
       UNIQUE (article_id, idx)
@@ -192,6 +191,18 @@ function schemaV1(dialect: Dialect): string[] {
   return statements
 }
 
+/** Claims remember the story of the event they report. */
+function schemaV2(dialect: Dialect): string[] {
+  const noRowid = dialect === 'sqlite' ? ' WITHOUT ROWID' : ''
+  const bigint = dialect === 'sqlite' ? 'INTEGER' : 'BIGINT'
+  return [
+    `ALTER TABLE claim_members ADD COLUMN story_id TEXT`,
+    `CREATE INDEX claim_members_story ON claim_members (story_id)`,
+    // Stores made by early builds of v1 lack it.
+    `CREATE TABLE IF NOT EXISTS reprint_band_counts (band ${bigint} PRIMARY KEY, n INTEGER NOT NULL)${noRowid}`,
+  ]
+}
+
 export function migrations(dialect: Dialect): Migration[] {
   return [
     {
@@ -199,6 +210,7 @@ export function migrations(dialect: Dialect): Migration[] {
       name: 'articles, events, stories, claims, discrepancies',
       statements: schemaV1(dialect),
     },
+    { version: 2, name: 'claims know their story', statements: schemaV2(dialect) },
   ]
 }
 

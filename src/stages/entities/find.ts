@@ -231,6 +231,16 @@ const DIRECTIONS = new Set([
   'Southeastern',
   'Southwestern',
 ])
+const PLACE_ADJECTIVES = new Set([
+  ...DIRECTIONS,
+  'New',
+  'Old',
+  'Great',
+  'Little',
+  'Saint',
+  'St.',
+  'Port',
+])
 const AGENT_PLURAL = /(ers|ors|ents|ants|ists|ians|ees|ives|als)$/
 
 type Lookup = {
@@ -493,6 +503,8 @@ class Finder {
     while (i <= j) {
       const first = this.units[i] as Unit
       if (this.lookupAt(i, j) || this.titleAt(i, j)) break
+      // "New Jersey Gov. Chris Christie": a known two-word place keeps its first word.
+      if (i < j && this.fc.gazetteer?.has(this.text(i, i + 1))) break
       if (DETERMINERS.has(first.text) || lex.notNames.has(first.text)) {
         i++
         continue
@@ -568,7 +580,12 @@ class Finder {
       return { type: 'LOC', rule: 'direction-place', confidence: 0.75 }
     }
     const last = this.units[j] as Unit
-    if (countries?.byName(last.text) && !this.lookup(i, i) && j - i <= 2) {
+    // "New Jersey", "Great Britain", "Old Georgia" are places, not bodies.
+    const placeWord = PLACE_ADJECTIVES.has((this.units[i] as Unit).text)
+    if (countries?.byName(last.text) && placeWord && j - i === 1) {
+      return { type: 'GPE', rule: 'place-shape', confidence: 0.6 }
+    }
+    if (countries?.byName(last.text) && !placeWord && !this.lookup(i, i) && j - i <= 2) {
       return { type: 'ORG', rule: 'country-named-body', confidence: 0.6 }
     }
     return undefined
@@ -765,6 +782,19 @@ class Finder {
     if (outlet && text === outlet) {
       return { type: 'ORG', by: 'outlet', confidence: 0.95, identity: null, aliases: [] }
     }
+    // Country, demonym and capital answers depend on the text alone: asked once per doc.
+    let known = this.countryAnswers.get(text)
+    if (known === undefined) {
+      known = this.countryLookup(text) ?? null
+      this.countryAnswers.set(text, known)
+    }
+    return known ?? undefined
+  }
+
+  private readonly countryAnswers = new Map<string, Lookup | null>()
+
+  private countryLookup(text: string): Lookup | undefined {
+    const { lex, countries } = this.fc
     if (countries) {
       const country = countries.byName(text)
       if (country) {

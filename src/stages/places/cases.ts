@@ -221,6 +221,19 @@ export const missingVillage: PlaceCase[] = [
   },
 ]
 
+/** A district the gazetteer lacks in the region an article is about falls back to that region. */
+export const districtFallback: PlaceCase[] = [
+  {
+    why: 'the only Novodmytrivka is in Kherson Oblast; the article is about Kharkiv Oblast',
+    text: 'Flooding hit Kharkiv Oblast overnight. Schools in the Novodmytrivka district stayed closed.',
+    mention: 'Novodmytrivka district',
+    name: 'Novodmytrivka',
+    country: 'UA',
+    admin1: 'Kharkiv Oblast',
+    precision: 3,
+  },
+]
+
 /** Names that must not become places. */
 export const misses: { why: string; text: string; mention: string }[] = [
   {

@@ -153,7 +153,9 @@ function assemble(
     if (head.fallback) {
       ctx.warn(
         `"${t.name}" is not in the gazetteer inside ${head.fallback.name}: placed at the region (precision 3)`,
-        'places/not-in-gazetteer',
+        head.rule === 'district-in-article-region'
+          ? 'places/district-at-region'
+          : 'places/not-in-gazetteer',
         { start: t.start, end: t.end },
       )
     }

@@ -15,6 +15,7 @@ import {
 import { loadLexicons } from '../../resources/lexicons.js'
 import { text } from '../text/index.js'
 import {
+  districtFallback,
   hardFilter,
   metonyms,
   misses,
@@ -103,6 +104,13 @@ describe('places › missing village', () => {
     expect(place.geonameid).toBeNull()
     expect(place.feature).toBeNull()
     expect(doc.messages.map((m) => m.ruleId)).toContain('places/not-in-gazetteer')
+  })
+})
+
+describe('places › district at the article region', () => {
+  it.each(districtFallback.map((c) => [c.why, c] as const))('%s', (_why, c) => {
+    const { doc } = expectCase(c)
+    expect(doc.messages.map((m) => m.ruleId)).toContain('places/district-at-region')
   })
 })
 

@@ -282,8 +282,31 @@ export function resolveToponyms(
         list = regions
       }
     }
+    // A district or county in an article about a region: the one in that region, or the region.
+    let articleRegion: GazetteerEntry | null = null
+    if (t.suffix === 'district' && c < 0 && context.admin1s.size > 0) {
+      const inArticle = list.filter((e) => context.admin1s.has(`${e.country}.${e.admin1Code}`))
+      if (inArticle.length) list = inArticle
+      else {
+        const [country, code] = [...context.admin1s][0]!.split('.') as [string, string]
+        articleRegion = deps.region(country, code)
+        if (articleRegion) list = []
+      }
+    }
     const scored = rank(list, (e) => contextBonus(e, i, context, deps.proximityKm))
     const pick = scored[0]?.entry ?? null
+    if (!pick && articleRegion) {
+      return {
+        toponym: t,
+        pick: null,
+        candidates: rank(candidates[i]!, () => 0),
+        container: null,
+        fallback: articleRegion,
+        precision: 3,
+        rule: 'district-in-article-region',
+        confidence: 0.4,
+      }
+    }
     const precision = precisionOf(doc, t, pick, deps.cues)
     if (!pick && c >= 0 && containerRegions.length) {
       const region = containerRegions.find((r) => r.feature === 'A.ADM1') ?? containerRegions[0]!

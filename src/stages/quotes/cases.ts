@@ -129,6 +129,22 @@ export const HITS: QuoteHit[] = [
     ],
   },
   {
+    name: 'marks closing a clause begun before them make a mixed quote of the clause',
+    text: 'Donald Trump\'s remarks about the judge were "the textbook definition of a racist comment," Paul Ryan said.',
+    quotes: [
+      {
+        text: 'Donald Trump\'s remarks about the judge were "the textbook definition of a racist comment,"',
+        speaker: 'Paul Ryan',
+        kind: 'mixed',
+      },
+    ],
+  },
+  {
+    name: 'a party tag in parentheses stays with the name',
+    text: 'Senator Lisa Madigan (D) asserted that the police had lost public trust.',
+    quotes: [{ text: 'the police had lost public trust', speaker: 'Lisa Madigan' }],
+  },
+  {
     name: 'indirect "X says", titles stripped from the name',
     text: 'Ukrainian President Volodymyr Zelenskyy says Ukrainian forces have captured two soldiers.',
     quotes: [

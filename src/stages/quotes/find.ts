@@ -1024,6 +1024,22 @@ const QUESTION_WORDS = new Set([
 
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whom'])
 
+/**
+ * A mixed quote whose marks were opened inside the content and close after the
+ * sentence end ('thinks X "need to … . There's …"') runs to its closing mark.
+ */
+function throughOpenMark(view: TokenView, from: number, to: number): number {
+  let open = false
+  for (let k = from; k <= to; k++) if (isPunct(view, k, '"“”')) open = !open
+  if (!open) return to
+  const limit = Math.min(view.tokens.length - 1, to + 80)
+  for (let k = to + 1; k <= limit; k++) {
+    if (view.paragraphOf[k] !== view.paragraphOf[from]) return to
+    if (isPunct(view, k, '"”')) return k
+  }
+  return to
+}
+
 function firstVerb(view: TokenView, first: number, before: number): number {
   for (let k = first; k < before; k++) if (view.tokens[k]!.pos === 'VERB') return k
   return before
@@ -1146,7 +1162,11 @@ function forwardContent(
   // Directive and accusation frames take content only in their own pattern.
   if (!frames.has('that') && !frames.has('obj')) return null
   if (isPunct(view, j, ',.;:!?')) return null
-  const to = clauseEnd(view, j, last, options, true, afterRelative(view, i))
+  const to = throughOpenMark(
+    view,
+    j,
+    clauseEnd(view, j, last, options, true, afterRelative(view, i)),
+  )
   if (to < j) return null
   const deny = cue.senses.find((s) => s.frame === 'obj')
   if (via === 'that' || (frames.has('that') && clauseHasVerb(view, j, to))) {

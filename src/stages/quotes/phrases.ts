@@ -145,6 +145,17 @@ export function subjectBefore(
   let j = cue - 1
   while (j >= floor && isVerbalFiller(view, j)) j--
   if (j < floor) return null
+  // "Lisa M. Madigan (D) asserted": a party or state tag in parentheses belongs to the name.
+  if (isPunct(view, j, ')')) {
+    let open = j - 1
+    while (open > Math.max(floor, j - 6) && !isPunct(view, open, '(')) open--
+    if (isPunct(view, open, '(')) {
+      const named = phraseEndingAt(view, open - 1, floor, maxTokens)
+      return named
+        ? { ...named, mention: { start: named.span.start, end: view.tokens[j]!.end } }
+        : null
+    }
+  }
   if (RELATIVES.has(view.lower[j]!) && j - 1 >= floor) {
     j--
     if (isPunct(view, j, ',')) j--

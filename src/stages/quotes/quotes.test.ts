@@ -108,6 +108,17 @@ describe('quotes › speakers through the entities layer', () => {
     expect(doc.layers.quotes![0]!.speakerName).toBe('a local volunteer group')
   })
 
+  it('keeps the apposition of an inverted speaker in the mention span', () => {
+    const doc = run(
+      '"We are saddened by the attack," said Matthew Soerens, spokesman for World Relief.',
+    )
+    const quote = doc.layers.quotes![0]!
+    expect(quote.speakerName).toBe('Matthew Soerens')
+    expect(doc.text.slice(quote.speakerSpan!.start, quote.speakerSpan!.end)).toBe(
+      'Matthew Soerens, spokesman for World Relief',
+    )
+  })
+
   it('writes spans that index the text, with provenance', () => {
     const doc = run(body, [zelenskyy], [mention('he', 'pronoun')])
     for (const quote of doc.layers.quotes!) {

@@ -768,7 +768,7 @@ class Finder {
   /** The known name that is exactly units[i..j]. */
   private lookup(i: number, j: number): Lookup | undefined {
     const text = this.text(i, j)
-    const { lex, countries, outlet } = this.fc
+    const { lex, outlet } = this.fc
     const named = lex.named.get(text)
     if (named && (!named.ambiguous || this.afterChannelWord(i))) {
       return {

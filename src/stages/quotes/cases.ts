@@ -140,6 +140,14 @@ export const HITS: QuoteHit[] = [
     ],
   },
   {
+    name: 'a share of a poll as speaker, the verb mistagged as a noun',
+    text: 'On economic issues, 42% say they are liberal. Nearly a third say they do not know the answer.',
+    quotes: [
+      { text: 'they are liberal', speaker: '42%' },
+      { text: 'they do not know the answer', speaker: 'a third' },
+    ],
+  },
+  {
     name: 'a party tag in parentheses stays with the name',
     text: 'Senator Lisa Madigan (D) asserted that the police had lost public trust.',
     quotes: [{ text: 'the police had lost public trust', speaker: 'Lisa Madigan' }],

@@ -260,7 +260,9 @@ export function cueAt(
       ['PROPN', 'PRON', 'CCONJ'].includes(view.tokens[i - 1]!.pos)
     ) &&
     // The tagger reads some past forms as adjectives ("the governor alleged that …").
-    !(pos === 'ADJ' && view.lower[i]!.endsWith('ed') && view.lower[i + 1] === 'that')
+    !(pos === 'ADJ' && view.lower[i]!.endsWith('ed') && view.lower[i + 1] === 'that') &&
+    // … and some verbs as nouns when a subject pronoun follows ("a third say they …").
+    !(pos === 'NOUN' && i > 0 && CLAUSE_OPENERS.has(view.lower[i + 1] ?? ''))
   ) {
     return null
   }
@@ -655,11 +657,13 @@ function clauseEnd(
       return k - 1
     }
     if (isPunct(view, k, ',')) {
-      const next = view.lower[k + 1] ?? ''
-      if (stopAtParticiple && PARTICIPLE_LINKS.has(next) && cueAt(view, k + 1, options))
+      // '…,"' then the next word: look past a closing mark.
+      const after = isQuoteMark(view, k + 1) ? k + 2 : k + 1
+      const next = view.lower[after] ?? ''
+      if (stopAtParticiple && PARTICIPLE_LINKS.has(next) && cueAt(view, after, options))
         return k - 1
-      if (next === 'according' && view.lower[k + 2] === 'to') return k - 1
-      if (trailingAttributionAt(view, k + 1, last, options)) return k - 1
+      if (next === 'according' && view.lower[after + 1] === 'to') return k - 1
+      if (trailingAttributionAt(view, after, last, options)) return k - 1
     }
   }
   let end = last
@@ -1006,6 +1010,8 @@ function afterRelative(view: TokenView, cue: number): boolean {
   while (j >= 0 && isVerbalFiller(view, j)) j--
   return RELATIVE_PRONOUNS.has(view.lower[j] ?? '')
 }
+
+const CLAUSE_OPENERS = new Set(['they', 'he', 'she', 'we', 'i', 'that'])
 
 // Conjunctions that join a second statement ("… and accused …", "… but denied …").
 const LINKING = new Set(['and', 'but', 'while'])

@@ -48,7 +48,7 @@ function trimPhrase(view: TokenView, first: number, last: number): SpeakerPhrase
   while (first <= last && ['ADP', 'CCONJ', 'PUNCT', 'PART'].includes(startPos() ?? '')) first++
   while (last >= first && ['ADP', 'CCONJ', 'PUNCT', 'DET'].includes(view.tokens[last]!.pos)) last--
   if (last < first) return null
-  if (!HEAD_POS.has(view.tokens[last]!.pos)) return null
+  if (!HEAD_POS.has(view.tokens[last]!.pos) && view.lower[last] !== '%') return null
   return { span: tokenSpan(view, first, last), first, last }
 }
 

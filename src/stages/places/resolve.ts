@@ -245,20 +245,22 @@ export function resolveToponyms(
     if (!list) memo.set(key, (list = candidatesFor(doc, t, deps)))
     return list
   })
-  const containers = toponyms.map((_, i) => containerOf(doc, i, toponyms, candidates))
-  const containedBy = new Map<number, number[]>()
-  containers.forEach((c, i) => c >= 0 && containedBy.set(c, [...(containedBy.get(c) ?? []), i]))
-
   // Pass 1: no context.
   const first = candidates.map((list) => rank(list, () => 0))
+  // Only a town (or a region, inside a country) lies in a container: never a country or sea.
+  const containers = toponyms.map((_, n) => {
+    const top = first[n]![0]?.entry
+    // A name the gazetteer lacks may still be a village inside a named region.
+    if (top && !(top.feature.startsWith('P.') || top.feature === 'A.ADM1')) return -1
+    return containerOf(doc, n, toponyms, candidates)
+  })
+  const containedBy = new Map<number, number[]>()
+  containers.forEach((c, n) => c >= 0 && containedBy.set(c, [...(containedBy.get(c) ?? []), n]))
   const context = articleContext(first, toponyms, deps)
 
   return toponyms.map((t, i) => {
     let list = candidates[i]!
-    // Only a town (or a region, inside a country) lies in a container: never a country or sea.
-    const top = first[i]![0]?.entry
-    const c =
-      top && (top.feature.startsWith('P.') || top.feature === 'A.ADM1') ? containers[i]! : -1
+    const c = containers[i]!
     const containerRegions = c >= 0 ? candidates[c]!.filter(isRegionLike) : []
     if (containerRegions.length)
       list = list.filter((e) => containerRegions.some((r) => inside(e, r)))
@@ -510,19 +512,18 @@ function precisionOf(doc: Doc, t: Toponym, pick: GazetteerEntry | null, cues: Cu
   return nearCueBefore(doc, t, cues) ? 2 : 1
 }
 
-/** "near X", "outside X", "north of X", "on the outskirts of X". */
+/** "near X", "outside X", "north of X"; over a coordination too: "near Tarasivka and Bilohorivka". */
 export function nearCueBefore(doc: Doc, t: Toponym, cues: Cues): boolean {
   const tokens = doc.layers.tokens ?? []
-  const words: string[] = []
-  for (let k = t.firstToken - 1; k >= 0 && words.length < 3; k--) {
-    const w = doc.text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase()
+  const word = (k: number) =>
+    k >= 0 ? doc.text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase() : ''
+  for (let k = t.firstToken - 1, steps = 0; k >= 0 && steps < 10; k--, steps++) {
+    const w = word(k)
     if (w === 'the') continue
-    words.unshift(w)
+    if (cues.near.has(w) || cues.near.has(`${word(k - 1)} ${w}`)) return true
+    if (w === ',' || w === 'and' || w === 'or' || tokens[k]!.pos === 'PROPN') continue
+    return false
   }
-  const last = words[words.length - 1] ?? ''
-  const two = words.slice(-2).join(' ')
-  if (cues.near.has(last) || cues.near.has(two)) return true
-  // "near Tarasivka and Bilohorivka": the cue carries over a coordination.
   return false
 }
 

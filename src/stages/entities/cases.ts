@@ -119,6 +119,8 @@ export const ENTITY_HITS: readonly [string, string, EntityType, (string | null)?
   ['North Koreans fought on the Kursk front, far from Europe.', 'Europe', 'LOC'],
   ['A shelter near Abu Shouk camp was hit.', 'Abu Shouk camp', 'FAC'],
   ['Protesters marched on Rustaveli Avenue.', 'Rustaveli Avenue', 'FAC'],
+  ['Traffic stopped on Eglinton Avenue West.', 'Eglinton Avenue West', 'FAC'],
+  ['The Supreme People’s Court upheld the sentence.', 'Supreme People’s Court', 'ORG'],
   [
     'He spoke at the Munich Security Conference on Saturday.',
     'Munich Security Conference',

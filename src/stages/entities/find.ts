@@ -231,6 +231,20 @@ const DIRECTIONS = new Set([
   'Southeastern',
   'Southwestern',
 ])
+const POSSESSIVE_NAME_WORDS = new Set([
+  'People',
+  'Workers',
+  'Women',
+  'Children',
+  'Veterans',
+  'Martyrs',
+  'Soldiers',
+  'Mothers',
+  'Farmers',
+  'Men',
+  'Defenders',
+  'Patriots',
+])
 const PLACE_ADJECTIVES = new Set([
   ...DIRECTIONS,
   'New',
@@ -377,7 +391,8 @@ class Finder {
     let hasHead = this.headOf(this.units[i] as Unit) !== undefined
     for (;;) {
       const current = this.units[j] as Unit
-      if (current.possessive) return j
+      // "Supreme People’s Court", "Workers’ Party": a possessive common noun inside a name.
+      if (current.possessive && !POSSESSIVE_NAME_WORDS.has(current.text)) return j
       const next = this.units[j + 1]
       if (!next || next.sentence !== current.sentence) return j
       if (this.isNameWord(next) && !this.breaksBetween(current, next)) {
@@ -863,6 +878,11 @@ class Finder {
     const last = this.units[j] as Unit
     const lastHead = this.headOf(last)
     if (lastHead && j > i) return { type: lastHead.type, by: 'head', confidence: 0.85 }
+    // "Eglinton Avenue West": a direction after a street or place head.
+    const beforeLast = j > i + 1 ? this.headOf(this.units[j - 1] as Unit) : undefined
+    if (beforeLast && DIRECTIONS.has(last.text)) {
+      return { type: beforeLast.type, by: 'head', confidence: 0.8 }
+    }
     for (let k = i + 1; k < j; k++) {
       const unit = this.units[k] as Unit
       const joinsIn = unit.text === 'in' && IN_HEADS.has((this.units[k - 1] as Unit).text)

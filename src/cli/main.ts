@@ -1,39 +1,41 @@
 import { Command, CommanderError } from 'commander'
 import { SitrepError } from '../core/errors.js'
-import { registerDemo } from './commands/demo.js'
-import { registerExtract } from './commands/extract.js'
-import { registerServe } from './commands/serve.js'
-import { registerToken } from './commands/token.js'
-import { registerEval } from './commands/eval.js'
-import { registerBench } from './commands/bench.js'
-import { registerGazetteer } from './commands/gazetteer.js'
-import { registerIngest } from './commands/ingest.js'
-import { registerSearch } from './commands/search.js'
-import { registerStory } from './commands/story.js'
-import { registerClaims } from './commands/claims.js'
-import { registerExport } from './commands/export.js'
+type Register = (program: Command) => void
 
 /**
- * The `sitrep` command. Each command lives in ./commands/<name>.ts and exports a
- * `register…(program)` function; this list is the one place they are wired.
+ * The `sitrep` commands. Each lives in ./commands/<file>.ts and exports a
+ * `register…(program)` function; this table is the one place they are wired.
+ * Modules load on use, so `sitrep extract` does not pay for fastify or pg.
  */
-const COMMANDS: ((program: Command) => void)[] = [
-  registerDemo,
-  registerExtract,
-  registerEval,
-  registerBench,
-  registerGazetteer,
-  registerIngest,
-  registerSearch,
-  registerStory,
-  registerClaims,
-  registerExport,
-  registerServe,
-  registerToken,
-  // more commands register here, one line each
+const COMMANDS: { names: string[]; load: () => Promise<Register> }[] = [
+  { names: ['demo'], load: async () => (await import('./commands/demo.js')).registerDemo },
+  { names: ['extract'], load: async () => (await import('./commands/extract.js')).registerExtract },
+  {
+    names: ['eval', 'eval-all'],
+    load: async () => (await import('./commands/eval.js')).registerEval,
+  },
+  { names: ['bench'], load: async () => (await import('./commands/bench.js')).registerBench },
+  {
+    names: ['gazetteer'],
+    load: async () => (await import('./commands/gazetteer.js')).registerGazetteer,
+  },
+  { names: ['ingest'], load: async () => (await import('./commands/ingest.js')).registerIngest },
+  { names: ['search'], load: async () => (await import('./commands/search.js')).registerSearch },
+  { names: ['story'], load: async () => (await import('./commands/story.js')).registerStory },
+  { names: ['claims'], load: async () => (await import('./commands/claims.js')).registerClaims },
+  { names: ['export'], load: async () => (await import('./commands/export.js')).registerExport },
+  { names: ['serve'], load: async () => (await import('./commands/serve.js')).registerServe },
+  { names: ['token'], load: async () => (await import('./commands/token.js')).registerToken },
 ]
 
-export function buildProgram(): Command {
+/** The command modules argv needs: the named one, or all of them for help. */
+async function loadCommands(argv: readonly string[]): Promise<Register[]> {
+  const name = argv.slice(2).find((arg) => !arg.startsWith('-'))
+  const named = COMMANDS.filter((c) => name !== undefined && c.names.includes(name))
+  return Promise.all((named.length > 0 ? named : COMMANDS).map((c) => c.load()))
+}
+
+export function buildProgram(commands: readonly Register[]): Command {
   const program = new Command()
     .name('sitrep')
     .description(
@@ -42,14 +44,14 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-  for (const register of COMMANDS) register(program)
+  for (const register of commands) register(program)
   return program
 }
 
 /** Runs the CLI; user errors print one line and set the exit code, never a stack trace. */
 export async function main(argv: string[] = process.argv): Promise<void> {
   try {
-    await buildProgram().parseAsync(argv)
+    await buildProgram(await loadCommands(argv)).parseAsync(argv)
   } catch (error) {
     process.exitCode = exitCodeFor(error)
   }

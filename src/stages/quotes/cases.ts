@@ -148,6 +148,18 @@ export const HITS: QuoteHit[] = [
     ],
   },
   {
+    name: '"…, with X …, according to Y": the source vouches for the absolute clause',
+    text: 'Voters like him more, with 56 percent viewing him positively, according to a CNN poll.',
+    quotes: [{ text: 'with 56 percent viewing him positively', speaker: 'a CNN poll' }],
+  },
+  {
+    name: 'an adverb before the subject and an apposition after it',
+    text: "Even the field's biggest hawks, like Rubio and Bush, say the ground troops should be Arab fighters.",
+    quotes: [
+      { text: 'the ground troops should be Arab fighters', speaker: "the field's biggest hawks" },
+    ],
+  },
+  {
     name: 'a party tag in parentheses stays with the name',
     text: 'Senator Lisa Madigan (D) asserted that the police had lost public trust.',
     quotes: [{ text: 'the police had lost public trust', speaker: 'Lisa Madigan' }],

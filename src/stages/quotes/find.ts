@@ -849,6 +849,14 @@ function accordingTo(view: TokenView, i: number, options: FindOptions): QuoteCan
     from = afterDateline(view, first, last)
     to = i - 1
     if (isPunct(view, to, ',')) to--
+    // "…, with 56 percent of voters viewing him positively, according to a poll": the
+    // source vouches for the absolute clause just before it.
+    for (let k = to - 1; k > from; k--) {
+      if (isPunct(view, k, ',') && view.lower[k + 1] === 'with') {
+        from = k + 1
+        break
+      }
+    }
   }
   if (to - from < 2 || !clauseHasVerb(view, from, to)) return null
   const content = span(view, from, to)

@@ -172,9 +172,9 @@ export function subjectBefore(
     let k = comma - 1
     while (k >= floor && !isPunct(view, k, ',;:') && !isQuoteBoundary(view, k)) k--
     const segment = phraseEndingAt(view, comma - 1, k + 1, maxTokens)
-    // A leading "But"/"And" does not stop a segment from being a whole phrase.
+    // A leading "But", "And" or "Even" does not stop a segment from being a whole phrase.
     let start = k + 1
-    while (start < comma - 1 && view.tokens[start]!.pos === 'CCONJ') start++
+    while (start < comma - 1 && ['CCONJ', 'ADV'].includes(view.tokens[start]!.pos)) start++
     const whole = segment !== null && segment.first === start
     const withMention = (picked: SpeakerPhrase, from: number) => ({
       ...picked,

@@ -7,7 +7,7 @@ import { fixSentences, type SentenceRange } from './sentences.js'
 // boundaries and parts of speech are asked for: wink's negation, sentiment and entity
 // pipes would cost time for annotations no stage reads (dates come from chrono-node).
 let nlp: ReturnType<typeof winkNLP> | undefined
-function getNlp(): ReturnType<typeof winkNLP> {
+export function getNlp(): ReturnType<typeof winkNLP> {
   nlp ??= winkNLP(model, ['sbd', 'pos'])
   return nlp
 }

@@ -1,5 +1,5 @@
 import type { Stage } from '../../core/stage.js'
-import { findParagraphs, tokenize } from './find.js'
+import { findParagraphs, getNlp, tokenize } from './find.js'
 
 export interface TextOptions {
   /** Passed through for symmetry with other stages; the text stage has no tunables yet. */
@@ -8,6 +8,9 @@ export interface TextOptions {
 
 /** Paragraphs, sentences, tokens and parts of speech from wink-nlp's shipped model. */
 export function text(_options: TextOptions = {}): Stage {
+  // Load the model when the pipeline is assembled (once per process), so that the first
+  // article does not pay for it and a broken install fails at start, not mid-batch.
+  getNlp()
   return {
     name: 'text',
     requires: [],

@@ -130,7 +130,7 @@ export const triggerMisses: string[] = [
   'The attack drones were assembled in a workshop, officials said.',
   'The city had a population of 700,000 before the war.',
   'Russia has repeatedly denied targeting civilians.',
-  'The ministry said it will hold talks next week.',
+  'The talks will continue next week in Geneva.',
   'The army did not attack the village.',
   'Officials denied that the convoy had been struck.',
   'Moscow may intensify strikes on front-line cities as winter approaches.',
@@ -260,7 +260,7 @@ export const countCases: CountCase[] = [
   { text: 'Police detained 34 people at the rally on Monday.', counts: { arrested: 34 } },
   { text: 'The brigade engaged six soldiers, capturing two.', counts: { engaged: 6, captured: 2 } },
   {
-    text: 'The death toll from the missile strike on the city on Tuesday has risen to six.',
+    text: 'The death toll from a missile strike on the city on Tuesday has risen to six.',
     counts: { killed: 6 },
   },
   { text: 'An air strike killed two dozen fighters on Sunday.', counts: { killed: 24 } },

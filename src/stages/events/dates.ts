@@ -25,6 +25,8 @@ export function pastWeekday(published: number, weekday: number): number {
   return published - ((today - weekday + 7) % 7)
 }
 
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
+
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
   an: 1,
@@ -85,7 +87,15 @@ function findRelative(view: SentenceView, published: number): DateFind[] {
   const w = view.words
   for (let i = 0; i < w.length; i++) {
     const word = w[i] as string
-    if (word === 'overnight') out.push(find(view, i, i + 1, published, 'day', { overnight: true }))
+    const weekday = WEEKDAYS.indexOf(word)
+    if (weekday >= 0) {
+      // A bare weekday is the commonest news date; chrono is not needed for it.
+      out.push(find(view, i, i + 1, pastWeekday(published, weekday), 'day'))
+    } else if (word === 'yesterday') out.push(find(view, i, i + 1, published - 1, 'day'))
+    else if (word === 'today' || word === 'tonight')
+      out.push(find(view, i, i + 1, published, 'day'))
+    else if (word === 'overnight')
+      out.push(find(view, i, i + 1, published, 'day', { overnight: true }))
     else if ((word === 'last' || word === 'past') && w[i + 1] === 'week') {
       out.push(find(view, i, i + 2, lastWeek(published), 'week'))
     } else if (word === 'last' && w[i + 1] === 'month') {
@@ -160,6 +170,55 @@ function fromChrono(
 const chronoParser = chrono.en.casual
 
 /**
+ * Words without which chrono finds no date that the stage does not read itself: capitalised
+ * month names ("may" and "march" in lower case are a verb) and numbers.
+ */
+const DATE_WORD =
+  /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d{1,4}(st|nd|rd|th)?)$/
+
+function isDateWord(view: SentenceView, i: number): boolean {
+  const word = view.words[i] as string
+  if (!DATE_WORD.test(word)) return false
+  return /^\d/.test(word) || /^[A-Z]/.test(view.surface[i] ?? '')
+}
+
+/**
+ * chrono is the slowest part of the stage, so it reads only short windows around date words
+ * (three words either side), merged when they touch, never whole sentences.
+ */
+function chronoOnWindows(
+  view: SentenceView,
+  text: string,
+  ref: Date,
+): { from: number; result: chrono.ParsedResult }[] {
+  const out: { from: number; result: chrono.ParsedResult }[] = []
+  const w = view.words
+  let i = 0
+  while (i < w.length) {
+    if (!isDateWord(view, i)) {
+      i++
+      continue
+    }
+    let a = Math.max(0, i - 3)
+    let b = Math.min(w.length - 1, i + 3)
+    for (let k = i + 1; k <= b; k++) if (isDateWord(view, k)) b = Math.min(w.length - 1, k + 3)
+    const from = view.tokens[a]!.start
+    const body = text.slice(from, view.tokens[b]!.end)
+    for (const result of chronoParser.parse(
+      body,
+      { instant: ref, timezone: 0 },
+      { forwardDate: false },
+    )) {
+      if (!out.some((o) => o.from + o.result.index === from + result.index))
+        out.push({ from, result })
+    }
+    a = b + 1
+    i = a
+  }
+  return out
+}
+
+/**
  * Date expressions of one sentence (call it only on sentences that hold a trigger: chrono is the
  * slowest part of the stage). Each is marked as a statement date when a speech word comes just before.
  */
@@ -170,14 +229,9 @@ export function findDates(
   datelineEnd = 0,
 ): DateFind[] {
   const dates = findRelative(view, published)
-  const body = text.slice(view.start, view.end)
   const ref = new Date(published * DAY + DAY / 2)
-  for (const result of chronoParser.parse(
-    body,
-    { instant: ref, timezone: 0 },
-    { forwardDate: false },
-  )) {
-    const start = view.start + result.index
+  for (const { from, result } of chronoOnWindows(view, text, ref)) {
+    const start = from + result.index
     const end = start + result.text.length
     if (dates.some((d) => d.start < end && start < d.end)) continue
     // "MUNICH, Feb 14 (Agency) —": the dateline dates the report, not what it reports.

@@ -207,6 +207,7 @@ export function findMentions(
         status: declared || refused ? 'happened' : st.status,
         drop: null,
         distinct,
+        anaphoric: st.anaphoric,
         places: placesFor(doc, hit, places),
         date: dateFor(hit, dates, hits),
         counts: [],

@@ -152,7 +152,7 @@ export function mergeMentions(doc: Doc, mentions: EventMention[], opts: ResolveO
   }
   // A text with no strong trigger at all (a one-line report) still gets its best weak one.
   const happened = drafts.some((d) => d.mentions[0]!.status === 'happened')
-  const best = pending.find((m) => m.status === 'happened')
+  const best = pending.find((m) => m.status === 'happened' && !m.anaphoric)
   if (!happened && best) {
     const draft: Draft = { mentions: [best], counts: [] }
     for (const m of pending) if (m !== best && joins(doc, draft, m, opts)) draft.mentions.push(m)

@@ -25,6 +25,8 @@ export interface StatusResult {
   status: EventStatus
   /** A refusal ("would not meet", "declined to resign"): a REJECT when what is refused is cooperative. */
   refusal: boolean
+  /** Refers back to an event told before ("the attack"): evidence, never an event of its own. */
+  anaphoric: boolean
   /** Under "if"/"unless": a declared intention under a condition is a threat. */
   conditional: boolean
   /**
@@ -286,6 +288,8 @@ export function statusOf(
     }
     for (let k = start; k < first; k++)
       if (w[k] === 'if' || w[k] === 'unless') status = 'hypothetical'
+    // "the talks will continue next week": an event noun that is the subject of a future verb.
+    if (!verb && /^(will|'ll|shall)$/.test(w[last] ?? '')) status = 'future'
     // "will withdraw … unless", "may halt … if": a conditional promise of harm is a threat.
     conditional = status !== 'happened' && w.some((x) => x === 'if' || x === 'unless')
   }
@@ -307,11 +311,20 @@ export function statusOf(
   if (verb && hit.form === 'ing' && /^(is|are|am|was|were)$/.test(before)) weak = true
   // "the captured soldiers": a participle used as an adjective.
   if (hit.form === 'ed' && /^(the|a|an|its|their|his|her)$/.test(w[first - 1] ?? '')) weak = true
-  if (!verb && (DEFINITE.has(w[first - 1] ?? '') || DEFINITE.has(w[first - 2] ?? ''))) weak = true
+  const anaphoric = !verb && (DEFINITE.has(w[first - 1] ?? '') || DEFINITE.has(w[first - 2] ?? ''))
+  if (anaphoric) weak = true
   if (hit.form === 'ed' && /^(those|whom)$/.test(w[first - 1] ?? '')) weak = true
   // A weak noun written with a capital is a named event ("Munich Security Conference").
   if (weak && !verb && head > 0 && /^[A-Z]/.test(view.surface[head] ?? '')) weak = false
-  return { status, intent: intent || conditional, conditional, refusal, drop: null, weak }
+  return {
+    status,
+    intent: intent || conditional,
+    conditional,
+    refusal,
+    drop: null,
+    weak,
+    anaphoric,
+  }
 }
 
 /** "a declaration demanding …": a document that says something is a statement. */
@@ -365,5 +378,6 @@ function drop(reason: string): StatusResult {
     refusal: false,
     drop: reason,
     weak: true,
+    anaphoric: false,
   }
 }

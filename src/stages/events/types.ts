@@ -107,6 +107,8 @@ export interface EventMention {
   status: EventStatus
   /** Why the mention is not an event at all (habitual, background), or null. */
   drop: string | null
+  /** Refers back to an event told before ("the attack"). */
+  anaphoric: boolean
   /** Do not merge into events of earlier sentences ("separately", "also"). */
   distinct: boolean
   places: number[]

@@ -58,15 +58,21 @@ export async function runEvalAll(options: EvalAllOptions): Promise<void> {
   const blocks: string[] = []
   let cleanup: (() => void) | null = null
 
+  // The bundled examples carry gold annotations of their own (examples/gold): a
+  // held-out set scored on every run, and the only one on a machine without ../shared.
+  const bundled = join((await import('./bench.js')).packageRoot(), 'examples', 'gold')
+  const wanted = options.sets?.split(',').map((s) => s.trim())
+  let sets: GoldSet[] = existsSync(bundled)
+    ? [{ name: 'examples', path: bundled, note: 'held out' }]
+    : []
   if (!existsSync(shared)) {
     notes.push(
-      `${options.shared} is absent: only the bundled examples were run (they carry no gold annotations, so there are no scores).`,
+      `${options.shared} is absent: only the bundled examples (examples/gold) were scored.`,
     )
-    log(`sitrep: ${options.shared} not found; running the bundled examples only`)
-    blocks.push(await smokeExamples())
+    log(`sitrep: ${options.shared} not found; scoring the bundled examples only`)
+    if (sets.length === 0) blocks.push(await smokeExamples())
   } else {
-    const wanted = options.sets?.split(',').map((s) => s.trim())
-    let sets = findSets(shared)
+    sets.push(...findSets(shared))
     const dev = sets.find((s) => s.name === 'gold-dev')
     if (dev && (!wanted || wanted.includes(UA_SET))) {
       const ua = importUkraineGazetteer(shared)
@@ -81,26 +87,26 @@ export async function runEvalAll(options: EvalAllOptions): Promise<void> {
         })
       }
     }
-    if (wanted) sets = sets.filter((s) => wanted.includes(s.name))
-    if (options.limit) notes.push(`At most ${options.limit} docs per set (--limit).`)
-    for (const set of sets) {
-      let golds: GoldDoc[] = readGoldSet(set.path)
-      if (options.limit) golds = golds.slice(0, options.limit)
-      log(`sitrep eval-all: ${set.name} (${golds.length} docs)…`)
-      const result = await withGazetteer(set.gazetteer, () =>
-        evaluateSet(golds, {
-          resources: set.gazetteer ? { gazetteerPath: set.gazetteer } : {},
-        }),
-      )
-      log(`  ${result.seconds.toFixed(1)} s in the pipeline`)
-      for (const row of headline(result.figures)) {
-        rows.push({ set: set.name, docs: golds.length, ...row })
-      }
-      blocks.push(formatFigures(set.name + (set.note ? ` (${set.note})` : ''), result.figures))
-      noteClustering(result, set.name, notes)
-    }
-    cleanup?.()
   }
+  if (wanted) sets = sets.filter((s) => wanted.includes(s.name))
+  if (options.limit) notes.push(`At most ${options.limit} docs per set (--limit).`)
+  for (const set of sets) {
+    let golds: GoldDoc[] = readGoldSet(set.path)
+    if (options.limit) golds = golds.slice(0, options.limit)
+    log(`sitrep eval-all: ${set.name} (${golds.length} docs)…`)
+    const result = await withGazetteer(set.gazetteer, () =>
+      evaluateSet(golds, {
+        resources: set.gazetteer ? { gazetteerPath: set.gazetteer } : {},
+      }),
+    )
+    log(`  ${result.seconds.toFixed(1)} s in the pipeline`)
+    for (const row of headline(result.figures)) {
+      rows.push({ set: set.name, docs: golds.length, ...row })
+    }
+    blocks.push(formatFigures(set.name + (set.note ? ` (${set.note})` : ''), result.figures))
+    noteClustering(result, set.name, notes)
+  }
+  cleanup?.()
 
   let bench = ''
   if (options.bench !== false) {

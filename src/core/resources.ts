@@ -24,11 +24,11 @@ export interface GazetteerEntry {
 }
 
 /**
- * How a name matched, best first: the place's own name, a GeoNames alternate name, an alias
- * written for sitrep (renamed places, exonyms), a romanisation of a Cyrillic name, the bare name
+ * How a name matched, best first: the place's own name, an alias written for sitrep (renamed
+ * places, exonyms), a GeoNames alternate name, a romanisation of a Cyrillic name, the bare name
  * of a region ("Donetsk" for Donetsk Oblast), a loose transliteration skeleton.
  */
-export type GazetteerMatch = 'name' | 'alternate' | 'alias' | 'translit' | 'region' | 'fuzzy'
+export type GazetteerMatch = 'name' | 'alias' | 'alternate' | 'translit' | 'region' | 'fuzzy'
 
 export interface Gazetteer {
   /** Candidates whose name, alternate name, alias or transliteration key matches. */

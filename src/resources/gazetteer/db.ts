@@ -12,13 +12,14 @@ import { hasCyrillic, isLatin, keysOf, nameKey, skeletonKey, type TranslitTable 
  * with the kind of match it stands for. Lookups are one indexed equality on `name.key`.
  */
 
-export const SCHEMA_VERSION = '2'
+export const SCHEMA_VERSION = '3'
 
 /** Kinds of name rows, best first: the order is the ranking of a match. */
 export const NAME_KIND = {
   name: 0,
-  alternate: 1,
-  alias: 2,
+  // Our aliases outrank GeoNames' alternate names: "Artemivsk" is Bakhmut before it is a village.
+  alias: 1,
+  alternate: 2,
   translit: 3,
   region: 4,
   fuzzy: 5,

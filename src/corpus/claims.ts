@@ -121,7 +121,9 @@ export function claimKeys(
   const day = claimDay(claim)
   if (day === null) return keys
   const bucket = Math.floor(day / BUCKET_DAYS)
-  const buckets = near ? [bucket - 1, bucket, bucket + 1] : [bucket]
+  // For lookups, the bucket and its neighbour on the nearer side cover ± half a bucket.
+  const side = day - bucket * BUCKET_DAYS < BUCKET_DAYS / 2 ? bucket - 1 : bucket + 1
+  const buckets = near ? [bucket, side] : [bucket]
   return buckets.flatMap((b) => keys.map((k) => `${k}@${b}`))
 }
 

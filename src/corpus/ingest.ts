@@ -296,11 +296,13 @@ async function linkEvents(
     let link = null
     if (features.day !== null) {
       const day = (row.record.date ?? row.record.published ?? today()).slice(0, 10)
-      const span = features.tolerance + 7
+      // Wide enough for a month-precision neighbour; the span filter keeps only overlapping ones.
+      const reach = features.tolerance + 31
       const candidates = await writer.candidateEvents({
         type: row.record.type,
-        from: shiftDate(day, -span),
-        to: shiftDate(day, span),
+        from: shiftDate(day, -reach),
+        to: shiftDate(day, reach),
+        span: { from: shiftDate(day, -features.tolerance), to: shiftDate(day, features.tolerance) },
         near:
           features.lat !== null && features.lon !== null
             ? { lat: features.lat, lon: features.lon, km: STORY_DEFAULTS.maxKm }
@@ -345,7 +347,7 @@ async function linkClaims(
     const reported = events.find((e) => e.key && e.start < span.end && span.start < e.end)
     input.storyId = reported?.key ?? null
     const keys = claimKeys(input)
-    const candidates = await writer.candidateClaimClusters(claimKeys(input, true), 2, 5)
+    const candidates = await writer.candidateClaimClusters(claimKeys(input, true), 2, 3)
     let best: { id: string; similarity: number } | null = null
     for (const candidate of candidates) {
       // The first members state the proposition; comparing with all of a big cluster would cost O(n).

@@ -5,6 +5,8 @@
  */
 import type { Doc } from '../core/record.js'
 import type { Driver, Row } from './driver.js'
+import { shiftDate, toleranceDays } from '../corpus/dates.js'
+import { cellsNear, geoCell } from '../corpus/geo.js'
 import { MIGRATIONS_TABLE, migrations } from './migrations.js'
 import {
   CLAIM_STATUSES,
@@ -456,8 +458,8 @@ class SqlWriter implements StoreWriter {
     for (const { record: e, terms, origin } of events) {
       await this.db.run(
         `INSERT INTO events (id, article_id, idx, type, mode, acled, date, date_precision, day, place_name, lat, lon,
-          country, actors, actors_lc, counts, status, claimed_by, text, story_id, outlet, published, origin, terms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          country, actors, actors_lc, counts, status, claimed_by, text, story_id, outlet, published, origin, terms, cell, day_lo, day_hi)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           e.id,
           e.articleId,
@@ -483,6 +485,8 @@ class SqlWriter implements StoreWriter {
           e.published,
           origin,
           JSON.stringify(terms),
+          geoCell(e.place?.lat ?? null, e.place?.lon ?? null),
+          ...daySpan(e),
         ],
       )
     }
@@ -491,8 +495,16 @@ class SqlWriter implements StoreWriter {
   async candidateEvents(query: EventCandidateQuery) {
     const where = ['type = ?', 'day >= ?', 'day <= ?', 'retired = 0', 'story_id IS NOT NULL']
     const params: unknown[] = [query.type, query.from, query.to]
+    if (query.span) {
+      // Only events whose possible days overlap the newcomer's.
+      where.push('day_hi >= ?', 'day_lo <= ?')
+      params.push(query.span.from, query.span.to)
+    }
     if (query.near) {
-      // A box around the point (cheap, uses no index but prunes rows); events without a place stay.
+      // Grid cells around the point (indexed), events without a place (-1) too; then a box.
+      const cells = [...cellsNear(query.near.lat, query.near.lon, query.near.km), -1]
+      where.push(`cell IN (${marks(cells.length)})`)
+      params.push(...cells)
       const dLat = query.near.km / 111
       const dLon = query.near.km / (111 * Math.max(0.1, Math.cos((query.near.lat * Math.PI) / 180)))
       where.push('(lat IS NULL OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))')
@@ -503,8 +515,12 @@ class SqlWriter implements StoreWriter {
         query.near.lon + dLon,
       )
     }
+    // SQLite without ANALYZE statistics picks the narrower (type, day) index and reads every row of
+    // the window; the covering indexes decide from the index alone (20× faster at 25k articles).
+    const hint =
+      this.db.dialect === 'sqlite' ? `INDEXED BY ${query.near ? 'events_near' : 'events_span'}` : ''
     const rows = await this.db.all(
-      `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY day DESC, id LIMIT ?`,
+      `SELECT * FROM events ${hint} WHERE ${where.join(' AND ')} ORDER BY day DESC, id LIMIT ?`,
       [...params, query.limit ?? 150],
     )
     return rows.map(storedEventFromRow)
@@ -852,6 +868,14 @@ function discrepancyFromRow(r: Row): DiscrepancyRecord {
 }
 
 // ------------------------------------------------------------------ helpers
+
+/** The days an event may be on: its date ± its precision (the article's date ± 3 days when it has none). */
+function daySpan(e: EventRecord): [string | null, string | null] {
+  const day = (e.date ?? e.published)?.slice(0, 10)
+  if (!day) return [null, null]
+  const tolerance = e.date ? toleranceDays(e.datePrecision) : 3
+  return [shiftDate(day, -tolerance), shiftDate(day, tolerance)]
+}
 
 function dedupeKey(contentHash: string, canonicalUrl: string | null): string {
   return `${contentHash}|${canonicalUrl ?? ''}`

@@ -346,6 +346,8 @@ export interface EventCandidateQuery {
   /** Inclusive ISO date window on the event date (or its article's date when it has none). */
   from: string
   to: string
+  /** Only events whose possible days (date ± precision) overlap this span. */
+  span?: { from: string; to: string }
   /** Only events within about this distance of the point (or without a place). */
   near?: { lat: number; lon: number; km: number }
   limit?: number

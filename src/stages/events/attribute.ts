@@ -1,4 +1,4 @@
-import type { CountKey, Doc, Place, PloverType, Span } from '../../core/record.js'
+import type { CountKey, Doc, Entity, Mention, Place, PloverType, Span } from '../../core/record.js'
 import { CLAUSE_BREAK } from './find.js'
 import { cueAt, type Cues } from './status.js'
 import type { ActorFind, DateFind, SentenceView, TriggerHit } from './types.js'
@@ -104,10 +104,48 @@ const ACTOR_ENTITY_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP'])
 const MODIFIER_POS = new Set(['PROPN', 'ADJ', 'NOUN'])
 
 /** Actor phrases of a sentence: entity mentions and descriptive groups ("Russian troops"). */
+interface DocIndex {
+  entities: Map<string, Entity>
+  locationStarts: Set<number>
+  /** Name and nominal mentions, sorted by start. */
+  mentions: Mention[]
+}
+
+// The upstream layers do not change while the events stage runs, so one index per doc serves
+// every sentence (a scan of all mentions per sentence was the stage's slowest loop).
+const indexes = new WeakMap<Doc, DocIndex>()
+function docIndex(doc: Doc): DocIndex {
+  let index = indexes.get(doc)
+  if (!index) {
+    index = {
+      entities: new Map((doc.layers.entities ?? []).map((e) => [e.id, e])),
+      locationStarts: new Set(
+        (doc.layers.places ?? []).filter((p) => p.use === 'location').map((p) => p.start),
+      ),
+      mentions: (doc.layers.mentions ?? [])
+        .filter((m) => m.kind !== 'pronoun')
+        .sort((a, b) => a.start - b.start),
+    }
+    indexes.set(doc, index)
+  }
+  return index
+}
+
+/** First index in a start-sorted list whose start is at or after `at`. */
+function lowerBound(list: readonly Span[], at: number): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((list[mid] as Span).start < at) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 export function sentenceActors(doc: Doc, view: SentenceView, lex: ActorLexicon): ActorFind[] {
   const actors: ActorFind[] = []
-  const entities = new Map((doc.layers.entities ?? []).map((e) => [e.id, e]))
-  const locations = (doc.layers.places ?? []).filter((p) => p.use === 'location')
+  const { entities, locationStarts, mentions } = docIndex(doc)
   for (let i = 0; i < view.words.length; i++) {
     for (const g of lex.groups.get(view.words[i] as string) ?? []) {
       if (!g.words.every((w, k) => view.words[i + k] === w)) continue
@@ -125,11 +163,13 @@ export function sentenceActors(doc: Doc, view: SentenceView, lex: ActorLexicon):
       break
     }
   }
-  for (const m of doc.layers.mentions ?? []) {
-    if (m.start < view.start || m.end > view.end || m.kind === 'pronoun') continue
+  for (let k = lowerBound(mentions, view.start); k < mentions.length; k++) {
+    const m = mentions[k]!
+    if (m.start >= view.end) break
+    if (m.end > view.end) continue
     const entity = entities.get(m.entity)
     if (!entity || !ACTOR_ENTITY_TYPES.has(entity.type)) continue
-    if (locations.some((p) => p.start === m.start)) continue
+    if (locationStarts.has(m.start)) continue
     const inside = actors.findIndex((a) => a.start <= m.start && a.end >= m.end)
     // An entity that is only the modifier of a group ("Russian" in "Russian troops") stays a group.
     if (inside >= 0 && entity.type === 'NORP') continue

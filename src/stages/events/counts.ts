@@ -22,7 +22,12 @@ export function numberAt(
   i: number,
   lex: NumberWords,
 ): ParsedNumber | null {
-  for (const v of lex.vague.get(words[i] ?? '') ?? []) {
+  // Most words are no number at all: answer them with one lookup.
+  const first = words[i] ?? ''
+  if (!/^\d/.test(first) && !lex.vague.has(first) && !lex.units.has(first.split('-')[0] ?? '')) {
+    return null
+  }
+  for (const v of lex.vague.get(first) ?? []) {
     if (v.words.every((w, k) => words[i + k] === w)) {
       // "several hundred" is as vague as "hundreds".
       const scale = lex.units.get(words[i + v.words.length] ?? '')

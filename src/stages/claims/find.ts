@@ -1,5 +1,5 @@
 import type { Doc, Quote, Span, Token } from '../../core/record.js'
-import type { ClaimCandidate, ClaimLexicon, ClaimsOptions } from './types.js'
+import type { ClaimCandidate, ClaimLexicon, ClaimsOptions, PhraseIndex } from './types.js'
 
 /** Cue classes whose content is a wish, an order, a question or a stance, never a claim. */
 const NOT_CLAIMS = new Set(['urge', 'call for', 'intend', 'evaluate', 'ask', 'believe'])
@@ -147,31 +147,32 @@ export function tokenRange(view: ClaimView, span: Span): [number, number] {
   return [lo, last]
 }
 
-/** Whether the phrase (lower-case words) occurs in the token range. */
-export function hasPhrase(
+/** A phrase found in a span, with the token it starts at. */
+export interface PhraseMatch<T> {
+  phrase: T
+  at: number
+}
+
+/** Every indexed phrase inside the token range: one pass, one Map lookup per token. */
+export function matchPhrases<T extends { words: readonly string[] }>(
   view: ClaimView,
   first: number,
   last: number,
-  words: readonly string[],
-): boolean {
-  if (words.length === 0) return false
-  for (let i = first; i + words.length - 1 <= last; i++) {
-    let k = 0
-    while (k < words.length && view.lower[i + k] === words[k]) k++
-    if (k === words.length) return true
+  index: PhraseIndex<T>,
+): PhraseMatch<T>[] {
+  const found: PhraseMatch<T>[] = []
+  for (let i = first; i <= last; i++) {
+    const candidates = index.get(view.lower[i]!)
+    if (!candidates) continue
+    for (const phrase of candidates) {
+      const words = phrase.words
+      if (i + words.length - 1 > last) continue
+      let k = 1
+      while (k < words.length && view.lower[i + k] === words[k]) k++
+      if (k === words.length) found.push({ phrase, at: i })
+    }
   }
-  return false
-}
-
-/**
- * A matcher for phrases inside one token range: the words present are collected
- * once, so most phrases are rejected by their first word without a scan.
- */
-export function phrasesIn(view: ClaimView, first: number, last: number) {
-  const present = new Set<string>()
-  for (let i = first; i <= last; i++) present.add(view.lower[i]!)
-  return (words: readonly string[], to = last) =>
-    words.length > 0 && present.has(words[0]!) && hasPhrase(view, first, to, words)
+  return found
 }
 
 /**
@@ -211,32 +212,27 @@ export function isCheckWorthy(
     if (t.pos === 'ADJ') adjective = true
   }
   if (words < options.minWords) return false
-  const has = phrasesIn(view, first, last)
+  const hedges = matchPhrases(view, first, last, lexicon.hedgeIndex)
+  const denials = matchPhrases(view, first, last, lexicon.denialIndex)
+  const opinions = matchPhrases(view, first, last, lexicon.opinionIndex)
   // "to make the war more expensive …": a purpose, not a proposition.
   if (view.lower[first] === 'to' && view.tokens[first + 1]?.pos === 'VERB') return false
   // "it firmly opposed …", "we hope …": a stance or a wish as the main verb.
   const verb = firstVerb(view, first, last)
-  if (
-    verb >= 0 &&
-    [...(lexicon.cueClasses.get(view.lower[verb]!) ?? [])].some((c) => NOT_FACT_VERBS.has(c))
-  ) {
-    return false
-  }
+  const verbClasses = verb >= 0 ? lexicon.cueClasses.get(view.lower[verb]!) : undefined
+  if (verbClasses && [...verbClasses].some((c) => NOT_FACT_VERBS.has(c))) return false
   // "we are working to verify the facts" is a verification state, not a claim.
-  if (
-    lexicon.hedges.some(
-      (h) => h.verification === 'under-investigation' && has(h.words, Math.min(last, first + 6)),
-    )
-  ) {
-    return false
-  }
+  const leadsWithCheck = hedges.some(
+    (h) => h.phrase.verification === 'under-investigation' && h.at <= first + 6,
+  )
+  if (leadsWithCheck) return false
   // "There was no military facility": a denial of fact is checkable.
-  if (lexicon.denials.some((d) => d.kind === 'negation' && has(d.words))) signal = true
-  for (const opinion of lexicon.opinions) {
-    if (opinion.kind === 'future' || opinion.kind === 'condition') continue
+  if (denials.some((d) => d.phrase.kind === 'negation')) signal = true
+  for (const { phrase, at } of opinions) {
+    if (phrase.kind === 'future' || phrase.kind === 'condition') continue
     // "can" states a generality; "cannot rule out" is a hedged claim.
-    if (opinion.kind === 'generic' && has([...opinion.words, 'not'])) continue
-    if (has(opinion.words)) return false
+    if (phrase.kind === 'generic' && view.lower[at + phrase.words.length] === 'not') continue
+    return false
   }
   // "The claim is absurd", "The aim is simple": a short verdict, not a fact.
   if (words <= 6 && copula && adjective && !signal) return false
@@ -315,8 +311,8 @@ export function findClaims(
   doc: Doc,
   lexicon: ClaimLexicon,
   options: Required<ClaimsOptions>,
+  view: ClaimView = claimView(doc),
 ): ClaimCandidate[] {
-  const view = claimView(doc)
   const quotes = doc.layers.quotes ?? []
   const out: ClaimCandidate[] = []
   quotes.forEach((quote, index) => {
@@ -459,10 +455,9 @@ function outletVoice(
     )
   for (const sentence of doc.layers.sentences ?? []) {
     const [first, last] = tokenRange(view, sentence)
-    const has = phrasesIn(view, first, last)
-    const hedge = lexicon.hedges.find(
-      (h) => (h.kind === 'adverb' || h.kind === 'verification') && has(h.words),
-    )
+    const hedge = matchPhrases(view, first, last, lexicon.hedgeIndex).find(
+      (h) => h.phrase.kind === 'adverb' || h.phrase.kind === 'verification',
+    )?.phrase
     if (!hedge || attributed(sentence)) continue
     out.push({
       ...trim(doc.text, sentence),

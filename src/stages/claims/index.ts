@@ -1,5 +1,5 @@
 import type { Stage } from '../../core/stage.js'
-import { findClaims } from './find.js'
+import { claimView, findClaims } from './find.js'
 import { compileClaimLexicon } from './lexicon.js'
 import { attributeClaims } from './resolve/attribute.js'
 import type { ClaimsOptions } from './types.js'
@@ -20,8 +20,9 @@ export function claims(options: ClaimsOptions = {}): Stage {
     provides: ['claims'],
     run(doc, ctx) {
       lexicon ??= compileClaimLexicon(ctx.resources.lexicons)
-      const candidates = findClaims(doc, lexicon, { minWords, outletVoice })
-      doc.layers.claims = attributeClaims(doc, candidates, lexicon)
+      const view = claimView(doc)
+      const candidates = findClaims(doc, lexicon, { minWords, outletVoice }, view)
+      doc.layers.claims = attributeClaims(doc, candidates, lexicon, view)
     },
   }
 }

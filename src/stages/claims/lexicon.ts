@@ -1,6 +1,6 @@
 import type { Verification } from '../../core/record.js'
 import type { Lexicons } from '../../core/resources.js'
-import type { ClaimLexicon } from './types.js'
+import type { ClaimLexicon, PhraseIndex } from './types.js'
 
 const words = (cue: string | undefined) => (cue ?? '').toLowerCase().split(/\s+/).filter(Boolean)
 
@@ -43,5 +43,27 @@ export function compileClaimLexicon(lexicons: Lexicons): ClaimLexicon {
       cueClasses.set(form, set)
     }
   }
-  return { hedges, denials, opinions, cueClasses }
+  return {
+    hedges,
+    denials,
+    opinions,
+    cueClasses,
+    hedgeIndex: indexPhrases(hedges),
+    denialIndex: indexPhrases(denials),
+    opinionIndex: indexPhrases(opinions),
+  }
+}
+
+function indexPhrases<T extends { words: readonly string[] }>(
+  phrases: readonly T[],
+): PhraseIndex<T> {
+  const index = new Map<string, T[]>()
+  for (const phrase of phrases) {
+    const first = phrase.words[0]
+    if (!first) continue
+    const list = index.get(first) ?? []
+    list.push(phrase)
+    index.set(first, list)
+  }
+  return index
 }

@@ -15,6 +15,10 @@ export interface ClaimLexicon {
   denials: readonly { words: readonly string[]; kind: string }[]
   /** Opinion, wish and exhortation phrases, with their kind. */
   opinions: readonly { words: readonly string[]; kind: string }[]
+  /** The three phrase lists above indexed by first word, for one pass over a span's tokens. */
+  hedgeIndex: PhraseIndex<ClaimLexicon['hedges'][number]>
+  denialIndex: PhraseIndex<ClaimLexicon['denials'][number]>
+  opinionIndex: PhraseIndex<ClaimLexicon['opinions'][number]>
   /** Cue form (first word, lower case) → the classes it can have (speech-verbs.tsv). */
   cueClasses: ReadonlyMap<string, ReadonlySet<string>>
 }
@@ -30,3 +34,6 @@ export interface ClaimCandidate extends Span {
   rule: string
   confidence: number
 }
+
+/** Phrases by their first word. */
+export type PhraseIndex<T extends { words: readonly string[] }> = ReadonlyMap<string, readonly T[]>

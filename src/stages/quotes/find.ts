@@ -537,6 +537,7 @@ function channelsAround(
 }
 
 function channelAt(view: TokenView, k: number, options: FindOptions): string | null {
+  if (!options.lexicon.channelFirst.has(view.lower[k]!)) return null
   const t = view.tokens[k]!
   const word = view.text.slice(t.start, t.end)
   // Two-word names first ("Truth Social", "Associated Press").

@@ -58,5 +58,6 @@ export function compileLexicon(lexicons: Lexicons): QuoteLexicon {
     lexicons.get('relay-channels').map((r) => [r.name ?? '', r.kind ?? 'platform'] as const),
   )
   const titles = new Set(lexicons.get('speaker-titles').map((r) => (r.title ?? '').toLowerCase()))
-  return { cues, anonymousHeads, channels, titles }
+  const channelFirst = new Set([...channels.keys()].map((n) => n.split(' ')[0]!.toLowerCase()))
+  return { cues, anonymousHeads, channels, channelFirst, titles }
 }

@@ -35,6 +35,8 @@ export interface QuoteLexicon {
   anonymousHeads: ReadonlySet<string>
   /** Channel names (platforms, agencies) → kind. */
   channels: ReadonlyMap<string, string>
+  /** Lower-case first words of the channel names, to skip most tokens without slicing. */
+  channelFirst: ReadonlySet<string>
   /** Title words stripped from a fallback speaker name (lower case). */
   titles: ReadonlySet<string>
 }

@@ -1,5 +1,5 @@
 import type { Claim, Doc, Span, Stance, Verification } from '../../../core/record.js'
-import { claimView, phrasesIn, tokenRange, type ClaimView } from '../find.js'
+import { claimView, matchPhrases, tokenRange, type ClaimView } from '../find.js'
 import type { ClaimCandidate, ClaimLexicon } from '../types.js'
 
 const DAY_WORDS = new Set([
@@ -39,23 +39,21 @@ const DAY_WORDS = new Set([
 /** The stance the words of a claim give: a denial outranks a hedge, which outranks an assertion. */
 export function stanceOf(view: ClaimView, span: Span, lexicon: ClaimLexicon): Stance {
   const [first, last] = tokenRange(view, span)
-  const has = phrasesIn(view, first, last)
-  for (const denial of lexicon.denials) {
-    if (denial.kind !== 'verb' && has(denial.words)) return 'denies'
+  if (matchPhrases(view, first, last, lexicon.denialIndex).some((d) => d.phrase.kind !== 'verb')) {
+    return 'denies'
   }
-  for (const hedge of lexicon.hedges) {
-    if (hedge.kind !== 'verification' && has(hedge.words)) return 'hedges'
-  }
+  const hedges = matchPhrases(view, first, last, lexicon.hedgeIndex)
+  if (hedges.some((h) => h.phrase.kind !== 'verification')) return 'hedges'
   return 'asserts'
 }
 
 /** The verification state the words give (e.g. "could not be independently verified"). */
 export function verificationOf(view: ClaimView, span: Span, lexicon: ClaimLexicon): Verification {
   const [first, last] = tokenRange(view, span)
-  const has = phrasesIn(view, first, last)
-  for (const hedge of lexicon.hedges) {
-    if (hedge.verification && has(hedge.words)) return hedge.verification
-  }
+  const found = matchPhrases(view, first, last, lexicon.hedgeIndex).find(
+    (h) => h.phrase.verification,
+  )
+  if (found) return found.phrase.verification
   return null
 }
 
@@ -69,8 +67,8 @@ export function attributeClaims(
   doc: Doc,
   candidates: readonly ClaimCandidate[],
   lexicon: ClaimLexicon,
+  view: ClaimView = claimView(doc),
 ): Claim[] {
-  const view = claimView(doc)
   const sentences = doc.layers.sentences ?? []
   const claims: Claim[] = candidates.map((c) => {
     const sentence = sentenceAt(sentences, c.start) ?? c

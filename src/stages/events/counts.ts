@@ -24,7 +24,11 @@ export function numberAt(
 ): ParsedNumber | null {
   // Most words are no number at all: answer them with one lookup.
   const first = words[i] ?? ''
-  if (!/^\d/.test(first) && !lex.vague.has(first) && !lex.units.has(first.split('-')[0] ?? '')) {
+  if (
+    !/^\d/.test(first) &&
+    !lex.vague.has(first) &&
+    !lex.units.has(first.includes('-') ? (first.split('-')[0] as string) : first)
+  ) {
     return null
   }
   for (const v of lex.vague.get(first) ?? []) {

@@ -25,6 +25,26 @@ export function pastWeekday(published: number, weekday: number): number {
   return published - ((today - weekday + 7) % 7)
 }
 
+const RELATIVE_START = new Set([
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'yesterday',
+  'today',
+  'tonight',
+  'overnight',
+  'last',
+  'past',
+  'early',
+  'mid',
+  'late',
+  'end',
+  'hours',
+])
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -87,6 +107,8 @@ function findRelative(view: SentenceView, published: number): DateFind[] {
   const w = view.words
   for (let i = 0; i < w.length; i++) {
     const word = w[i] as string
+    // Cheap first test: every expression read here starts with one of a few word shapes.
+    if (!RELATIVE_START.has(word) && !/^\d/.test(word) && NUMBER_WORDS[word] === undefined) continue
     const weekday = WEEKDAYS.indexOf(word)
     if (weekday >= 0) {
       // A bare weekday is the commonest news date; chrono is not needed for it.

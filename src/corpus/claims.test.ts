@@ -67,6 +67,19 @@ describe('claims › lifecycle', () => {
       ['claimed', 'denied'],
     ],
     [
+      "denied by the party concerned under its capital's name",
+      [
+        member(CLAIM, { published: '2025-01-01', origin: 'a' }),
+        member('Moscow denied that its missiles hit the market', {
+          published: '2025-01-02',
+          origin: 'b',
+          stance: 'denies',
+          claimant: 'Moscow',
+        }),
+      ],
+      ['claimed', 'denied'],
+    ],
+    [
       'a counter-claim by a third party: disputed',
       [
         member(CLAIM, { published: '2025-01-01', origin: 'a' }),

@@ -21,7 +21,7 @@ import type {
 import { dayNumber } from './dates.js'
 import { figuresIn } from './numbers.js'
 import { claimOrigin, originKey } from './sources.js'
-import { contentTerms, jaccard, overlap, sha256 } from './text.js'
+import { contentTerms, jaccard, overlap, sha256, stem, words } from './text.js'
 
 export interface ClaimOptions {
   /** Minimum similarity to join a cluster. */
@@ -184,6 +184,7 @@ export function claimLifecycle(
   let status: ClaimStatus | null = null
   const asserting = new Set<string>()
   const assertedTerms = new Set<string>()
+  const assertedParties = new Set<string>()
   const figures = new Map<string, { value: number; member: ClaimMemberRow }[]>()
   const change = (next: ClaimStatus, member: ClaimMemberRow, reason: string): void => {
     if (next === status) return
@@ -207,6 +208,7 @@ export function claimLifecycle(
       if (member.stance !== 'denies') {
         asserting.add(member.origin)
         for (const t of member.terms) assertedTerms.add(t)
+        for (const t of partyTerms(member.text)) assertedParties.add(t)
       }
       recordFigures(figures, member)
       continue
@@ -218,7 +220,7 @@ export function claimLifecycle(
     if (status === 'retracted') continue
     if (member.stance === 'denies') {
       if (status === 'confirmed') continue
-      const concerned = contentTerms(member.claimant ?? '').some((t) => assertedTerms.has(t))
+      const concerned = partyTerms(member.claimant ?? '').some((t) => assertedParties.has(t))
       if (concerned) change('denied', member, `denied by the party concerned (${who})`)
       else change('disputed', member, `counter-claim by ${who}`)
       continue
@@ -238,6 +240,7 @@ export function claimLifecycle(
     }
     if (member.stance !== 'hedges') asserting.add(member.origin)
     for (const t of member.terms) assertedTerms.add(t)
+    for (const t of partyTerms(member.text)) assertedParties.add(t)
   }
 
   const last = history[history.length - 1]
@@ -248,6 +251,71 @@ export function claimLifecycle(
     discrepancies: claimDiscrepancies(clusterId, ordered, now),
   }
 }
+
+/**
+ * States are named by their capital, seat of government or adjective as often as
+ * by their name ("Moscow denied…" about "Russian forces"): fold those onto one
+ * term so the party a claim is about can be recognised in its denial.
+ */
+const PARTY_ALIASES = new Map<string, string>(
+  [
+    'russia russian russians moscow kremlin',
+    'ukraine ukrainian ukrainians kyiv kiev',
+    'china chinese beijing',
+    'israel israeli israelis idf',
+    'iran iranian tehran',
+    'us american americans washington pentagon',
+    'uk british britain london',
+    'turkey turkish ankara',
+    'syria syrian damascus',
+    'lebanon lebanese beirut',
+    'belarus belarusian minsk',
+    'georgia georgian tbilisi',
+    'sudan sudanese khartoum',
+    'rsf rapid',
+    'hamas',
+    'hezbollah',
+  ].flatMap((group) => {
+    const [head, ...rest] = group.split(' ')
+    return [head!, ...rest].map((word): [string, string] => [word, head!])
+  }),
+)
+
+/** The parties a text names (folded by PARTY_ALIASES), plus its other content words. */
+function partyTerms(text: string): string[] {
+  return words(text)
+    .map((w) => PARTY_ALIASES.get(w) ?? stem(w))
+    .filter((w) => w.length > 2 && !NON_PARTY.has(w))
+}
+
+/** Words in names that say nothing about which party: "ministry", "forces", … */
+const NON_PARTY = new Set([
+  'ministry',
+  'minister',
+  'force',
+  'forces',
+  'official',
+  'the',
+  'and',
+  'office',
+  'government',
+  'defence',
+  'defense',
+  'foreign',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'army',
+  'military',
+  'service',
+  'said',
+  'that',
+  'had',
+  'his',
+  'her',
+  'its',
+  'their',
+])
 
 /** Adds the member's figures; returns a description of a conflict with earlier ones, if any. */
 function recordFigures(

@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Command } from 'commander'
 import { afterAll, describe, expect, it, vi } from 'vitest'
+import { fixtureCorpus } from '../../corpus/fixtures.js'
+import { ingestMany } from '../../corpus/ingest.js'
+import { openSqliteStore } from '../../store/sqlite.js'
+import { STRIKE_A, STRIKE_B } from '../../store/store.contract.js'
 import { registerClaims } from './claims.js'
 import { registerExport } from './export.js'
 import { registerIngest } from './ingest.js'
@@ -100,5 +104,39 @@ describe('cli › ingest, search, export', () => {
       code: 'E_USAGE',
     })
     await expect(run('story', 's-nope', '--db', db)).rejects.toMatchObject({ code: 'E_USAGE' })
+  })
+})
+
+describe('cli › story and claims', () => {
+  const db = join(dir, 'stories.db')
+
+  it('shows a story with why each report joined, and undoes a merge', async () => {
+    const store = await openSqliteStore({ file: db })
+    const { articles, extract } = fixtureCorpus([STRIKE_A, STRIKE_B])
+    await ingestMany(store, articles, { extract })
+    const storyId = (await store.listStories()).items[0]!.id
+    await store.close()
+
+    const shown = await run('story', storyId, '--db', db, '-f', 'text')
+    expect(shown.out).toContain('2 articles, 2 independent sources')
+    expect(shown.out).toMatch(/joined via strike-a:0: score [\d.]+ \(distance 0 km, 0 days apart/)
+    expect(shown.out).toContain(
+      'figures differ: killed: 4 (Dnipro Wire) vs 6 (Eastern Europe Monitor)',
+    )
+
+    const detached = await run('story', '--detach', 'strike-b:0', '--db', db, '-f', 'json')
+    expect(detached.err).toContain(`moved strike-b:0 from ${storyId}`)
+    expect(
+      JSON.parse(detached.out).members.map((m: { event: { id: string } }) => m.event.id),
+    ).toEqual(['strike-b:0'])
+  })
+
+  it('lists claims by status with their history', async () => {
+    const { out } = await run('claims', '--status', 'denied', '--db', db, '-f', 'text')
+    expect(out).toMatch(/^1 claims\n■ \[denied\] Russian forces struck Zaporizhzhia/)
+    const id = /\[(c-[0-9a-f]+)\]/.exec(out)![1]!
+    const detail = await run('claims', id, '--db', db, '-f', 'text')
+    expect(detail.out).toMatch(/2025-10-14 +claimed/)
+    expect(detail.out).toMatch(/2025-10-15 +denied +denied by the party concerned/)
   })
 })

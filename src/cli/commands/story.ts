@@ -2,6 +2,7 @@ import { Command, Option } from 'commander'
 import { sitrepError } from '../../core/errors.js'
 import type { PloverType } from '../../core/record.js'
 import type { DiscrepancyRecord, StoryDetail, StoryRecord } from '../../store/store.js'
+import { detachEvent } from '../../corpus/split.js'
 import { addStoreOptions, openStoreFrom } from './ingest.js'
 
 interface StoryOptions {
@@ -10,6 +11,7 @@ interface StoryOptions {
   type?: PloverType
   min: number
   limit: number
+  detach?: string
   format?: 'text' | 'json'
 }
 
@@ -24,11 +26,26 @@ export function registerStory(program: Command): void {
     .option('--type <plover>', 'list only stories of this PLOVER type')
     .option('--min <n>', 'list only stories with at least this many articles', (v) => Number(v), 1)
     .option('--limit <n>', 'stories to list', (v) => Number(v), 20)
+    .option(
+      '--detach <eventId>',
+      'undo a merge: split this event (and what joined through it) into a story of its own',
+    )
     .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']))
     .action(async (id: string | undefined, options: StoryOptions) => {
       const store = await openStoreFrom(options)
       const format = options.format ?? (process.stdout.isTTY ? 'text' : 'json')
       try {
+        if (options.detach) {
+          const split = await detachEvent(store, options.detach)
+          if (!split)
+            throw sitrepError('E_USAGE', {
+              detail: `event "${options.detach}" is not a joined member of a story (unknown, or it started its story)`,
+            })
+          process.stderr.write(
+            `moved ${split.moved.join(', ')} from ${split.from} to ${split.to}\n`,
+          )
+          id = split.to
+        }
         if (id) {
           const story = await store.getStory(id)
           if (!story) throw sitrepError('E_USAGE', { detail: `no story "${id}" in the store` })

@@ -122,6 +122,24 @@ export const triggerHits: TriggerCase[] = [
     type: 'AGREE',
     trigger: 'ready to',
   },
+  {
+    text: 'Students continued their hunger strike on Monday.',
+    type: 'PROTEST',
+    trigger: 'hunger strike',
+    mode: 'hunger',
+  },
+  {
+    text: 'The envoy undertook a mediation mission between the two sides.',
+    type: 'CONSULT',
+    trigger: 'mediation',
+    mode: 'third-party',
+  },
+  { text: 'The rebels said they would not meet the demands.', type: 'REJECT', trigger: 'meet' },
+  {
+    text: 'Sudan must return the helicopter, the ministry said.',
+    type: 'REQUEST',
+    trigger: 'must',
+  },
 ]
 
 /** Texts with no happened event at all: precision guards. */

@@ -161,7 +161,8 @@ export function statusOf(
     hit.entry.pos === 'N' &&
     view.tokens[last]?.pos === 'NOUN' &&
     !TIME_NOUN.test(w[last] ?? '') &&
-    !/^(on|in|at)$/.test(w[last] ?? '')
+    // "a mediation mission", "a protest campaign": the second noun only wraps the event.
+    !WRAPPER.test(w[last] ?? '')
   ) {
     return drop('modifier of a noun')
   }
@@ -311,7 +312,13 @@ export function statusOf(
   if (verb && hit.form === 'ing' && /^(is|are|am|was|were)$/.test(before)) weak = true
   // "the captured soldiers": a participle used as an adjective.
   if (hit.form === 'ed' && /^(the|a|an|its|their|his|her)$/.test(w[first - 1] ?? '')) weak = true
-  const anaphoric = !verb && (DEFINITE.has(w[first - 1] ?? '') || DEFINITE.has(w[first - 2] ?? ''))
+  // "continued their hunger strike": the object of a verb of doing is told here, not referred to.
+  const done = /^(continued|began|started|resumed|staged|held|launched|completed)$/
+  const anaphoric =
+    !verb &&
+    (DEFINITE.has(w[first - 1] ?? '') || DEFINITE.has(w[first - 2] ?? '')) &&
+    !done.test(w[first - 2] ?? '') &&
+    !done.test(w[first - 3] ?? '')
   if (anaphoric) weak = true
   if (hit.form === 'ed' && /^(those|whom)$/.test(w[first - 1] ?? '')) weak = true
   // A weak noun written with a capital is a named event ("Munich Security Conference").
@@ -329,6 +336,7 @@ export function statusOf(
 
 /** "a declaration demanding …": a document that says something is a statement. */
 const SPEECH_ACT = /^(declaration|statement|letter|resolution|communique|message|note|report)$/
+const WRAPPER = /^(mission|missions|effort|efforts|bid|process|campaign|operation|drive|movement)$/
 const ASPECTUAL =
   /^(continued|continues|began|begun|begins|started|starts|resumed|resumes|decided|decides)$/
 const TIME_NOUN =

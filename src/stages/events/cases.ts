@@ -261,6 +261,19 @@ export const dateCases: DateCase[] = [
     date: '2025-02-15',
     precision: 'month',
   },
+  // A date beside an event that did not happen is not the date of the deed told with it.
+  {
+    text: 'He urged calm before the upcoming summit on 10 April.',
+    published: '2025-04-08',
+    date: '2025-04-08',
+    precision: 'day',
+  },
+  {
+    text: 'Police detained 20 people after protesters marched on Monday.',
+    published: '2025-05-27',
+    date: '2025-05-26',
+    precision: 'day',
+  },
 ]
 
 export interface CountCase {

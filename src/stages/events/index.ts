@@ -157,13 +157,15 @@ export function findMentions(
     const actors = hits.length > 0 ? sentenceActors(doc, view, lex.actors) : []
     const distinct = view.words.some((w) => DISTINCT.has(w))
     const own: EventMention[] = []
-    for (const hit of hits) {
-      const st = statusOf(
-        view,
-        hit,
-        lex.cues,
-        dates.some((d) => !d.statement),
-      )
+    const hasDate = dates.some((d) => !d.statement)
+    const statuses = hits.map((hit) => statusOf(view, hit, lex.cues, hasDate))
+    // A date next to an event that did not happen ("the upcoming meeting on 10 April") is that
+    // event's, not the date of a deed told beside it.
+    const unrealised = hits.filter(
+      (_, i) => statuses[i]!.drop || statuses[i]!.status !== 'happened',
+    )
+    for (const [i, hit] of hits.entries()) {
+      const st = statuses[i]!
       if (st.drop) continue
       // A declared intention is itself the event: to cooperate (AGREE) or to harm (THREATEN).
       const declared = st.intent && st.status !== 'happened'
@@ -209,7 +211,7 @@ export function findMentions(
         distinct,
         anaphoric: st.anaphoric,
         places: placesFor(doc, hit, places),
-        date: dateFor(hit, dates, hits),
+        date: dateFor(hit, dates, unrealised),
         counts: [],
         actors: found,
         claimedBy,

@@ -14,6 +14,8 @@ export interface SqliteOptions {
   /** Path of the database file, or ":memory:". Default ./sitrep.db. */
   file?: string
   readonly?: boolean
+  /** Page cache in MB (default 64, or $SITREP_SQLITE_CACHE_MB). */
+  cacheMb?: number
 }
 
 export async function openSqliteStore(options: SqliteOptions = {}): Promise<Store> {
@@ -24,7 +26,8 @@ export async function openSqliteStore(options: SqliteOptions = {}): Promise<Stor
     db.pragma('synchronous = NORMAL')
   }
   db.pragma('busy_timeout = 5000')
-  db.pragma('cache_size = -32000')
+  const cacheMb = options.cacheMb ?? Number(process.env.SITREP_SQLITE_CACHE_MB ?? 64)
+  db.pragma(`cache_size = -${Math.round(cacheMb * 1024)}`)
   db.pragma('temp_store = MEMORY')
   db.function('dist_km', { deterministic: true }, (lat1, lon1, lat2, lon2) =>
     lat1 === null || lon1 === null || lat2 === null || lon2 === null

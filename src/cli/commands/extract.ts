@@ -2,6 +2,8 @@ import { Command, Option } from 'commander'
 import { sitrepError, type SitrepError } from '../../core/errors.js'
 import { toGold } from '../../core/gold.js'
 import type { Doc } from '../../core/record.js'
+import { toAcledCsv } from '../../export/acled.js'
+import { toGeoJson } from '../../export/geojson.js'
 import { extractArticle } from '../../extract.js'
 import { readArticles } from '../../ingest/read.js'
 import { DEFAULT_MAX_BYTES, type InputFormat } from '../../ingest/sniff.js'
@@ -9,8 +11,10 @@ import { defaultPipeline } from '../../pipeline.js'
 import { loadResources } from '../../resources/index.js'
 import { summarize } from '../summary.js'
 
-export type OutputFormat = 'text' | 'json' | 'gold'
-const OUTPUT_FORMATS: OutputFormat[] = ['text', 'json', 'gold']
+export type OutputFormat = 'text' | 'json' | 'gold' | 'acled' | 'geojson'
+const OUTPUT_FORMATS: OutputFormat[] = ['text', 'json', 'gold', 'acled', 'geojson']
+/** Formats that describe a whole set of articles at once, written after the last one. */
+const SET_FORMATS: ReadonlySet<OutputFormat> = new Set(['acled', 'geojson'])
 
 interface ExtractOptions {
   format?: OutputFormat
@@ -28,7 +32,7 @@ export function registerExtract(program: Command): void {
     .addOption(
       new Option(
         '-f, --format <format>',
-        'output: text (default on a terminal), json, gold',
+        'output: text (default on a terminal), json, gold, acled (CSV), geojson',
       ).choices(OUTPUT_FORMATS),
     )
     .option('--published <date>', 'publication date YYYY-MM-DD (anchors relative dates)')
@@ -73,6 +77,7 @@ async function runExtract(input: string, options: ExtractOptions): Promise<void>
   const errors: SitrepError[] = []
   let written = 0
   let batch = false
+  const docs: Doc[] = []
   for await (const item of items) {
     if (item.kind === 'error') {
       errors.push(item.error)
@@ -82,9 +87,12 @@ async function runExtract(input: string, options: ExtractOptions): Promise<void>
     if (item.format === 'jsonl' || item.format === 'feed' || item.where !== input) batch = true
     const article = { ...item.article, ...defaults }
     const doc = await extractArticle(article, pipeline)
-    process.stdout.write(render(doc, format, batch) + '\n')
+    if (SET_FORMATS.has(format)) docs.push(doc)
+    else process.stdout.write(render(doc, format, batch) + '\n')
     written++
   }
+  if (format === 'acled') process.stdout.write(toAcledCsv(docs))
+  if (format === 'geojson') process.stdout.write(JSON.stringify(toGeoJson(docs), null, 2) + '\n')
   if (errors.length > 0) {
     // One input that failed whole: its own exit code. Some lines bad: 65 after the rest.
     const only = errors[0] as SitrepError

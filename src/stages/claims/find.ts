@@ -64,7 +64,7 @@ const IRREGULAR_PAST = new Set([
   'broken',
 ])
 const PAST_AUX = new Set(['was', 'were', 'had', 'has', 'have'])
-const NOT_FACT_VERBS = new Set(['evaluate', 'intend', 'believe'])
+const NOT_FACT_VERBS = new Set(['evaluate', 'intend', 'believe', 'urge'])
 const NUMBER_WORDS = new Set([
   'one',
   'two',

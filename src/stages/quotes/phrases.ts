@@ -157,9 +157,12 @@ export function subjectBefore(
     }
   }
   if (RELATIVES.has(view.lower[j]!) && j - 1 >= floor) {
+    // "Barkley, who said …": the cue attaches to "who", which stands for Barkley.
+    const relative = tokenSpan(view, j, j)
     j--
     if (isPunct(view, j, ',')) j--
-    return phraseEndingAt(view, j, floor, maxTokens)
+    const antecedent = phraseEndingAt(view, j, floor, maxTokens)
+    return antecedent ? { ...antecedent, mention: relative } : null
   }
   if (!isPunct(view, j, ','))
     return extendOverModifier(view, phraseEndingAt(view, j, floor, maxTokens), floor, maxTokens)

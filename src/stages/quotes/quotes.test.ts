@@ -119,6 +119,17 @@ describe('quotes › speakers through the entities layer', () => {
     )
   })
 
+  it('attaches a relative clause\'s cue to "who", resolved to its antecedent', () => {
+    const doc = run(
+      'Charles Barkley, who said he usually votes for Democrats, praised Ohio Governor John Kasich.',
+    )
+    const quote = doc.layers.quotes!.find((q) =>
+      doc.text.slice(q.start, q.end).startsWith('he usually'),
+    )!
+    expect(quote.speakerName).toBe('Charles Barkley')
+    expect(doc.text.slice(quote.speakerSpan!.start, quote.speakerSpan!.end)).toBe('who')
+  })
+
   it('writes spans that index the text, with provenance', () => {
     const doc = run(body, [zelenskyy], [mention('he', 'pronoun')])
     for (const quote of doc.layers.quotes!) {

@@ -2,7 +2,7 @@ import type { SpeakerPhrase, TokenView } from './types.js'
 import { isPunct, tokenSpan } from './view.js'
 
 // Words that may sit inside a speaker noun phrase besides nouns, names and adjectives.
-const INNER_ADP = new Set(['of', 'for', 'in', 'at', 'with', 'on', 'from', 'to', '&'])
+const INNER_ADP = new Set(['of', 'for', 'in', 'at', 'with', 'on', 'from', 'to', 'by', '&'])
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'X', 'SYM'])
 const HEAD_POS = new Set(['PROPN', 'NOUN', 'NUM', 'PRON', 'ADJ', 'X'])
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who'])
@@ -97,12 +97,15 @@ export function phraseStartingAt(
 
 /** "… Anthony Romero in a statement": a preposition before a common noun phrase ends the name. */
 function adjunctAhead(view: TokenView, k: number): boolean {
-  if (!['in', 'on', 'at'].includes(view.lower[k]!)) return false
-  const det = view.tokens[k + 1]
-  const noun = view.tokens[k + 2]
-  if (!det || det.pos !== 'DET' || !noun) return false
-  const raw = view.text[noun.start] ?? ''
-  return raw === raw.toLowerCase()
+  if (!['in', 'on', 'at', 'by'].includes(view.lower[k]!)) return false
+  // "by phone", "in a statement": a common noun after the preposition; "a poll by the
+  // Harvard Institute of Politics", "a source in the General Staff" go on.
+  let next = k + 1
+  if (view.tokens[next]?.pos === 'DET') next++
+  const word = view.tokens[next]
+  if (!word) return false
+  const raw = view.text[word.start] ?? ''
+  return raw === raw.toLowerCase() && !/\d/.test(raw)
 }
 
 /**

@@ -117,7 +117,15 @@ export function claimKeys(
     .filter((t) => t.length > 3)
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
   for (const t of words.slice(0, 8)) base.add('w:' + t)
-  const keys = [...base].slice(0, 24)
+  // Pairs are specific where single names are not: a busy city has hundreds of claims a fortnight,
+  // "city + the two most specific words" or "entity + city" only a few.
+  const places = claim.refs.places.slice(0, 3)
+  for (const p of places) {
+    for (const e of claim.refs.entities.slice(0, 3)) base.add(`ep:${e}|${p}`)
+    if (words.length >= 2) base.add(`pw:${p}|${words[0]}|${words[1]}`)
+  }
+  if (words.length >= 3) base.add(`ww:${words[0]}|${words[1]}|${words[2]}`)
+  const keys = [...base].slice(0, 32)
   const day = claimDay(claim)
   if (day === null) return keys
   const bucket = Math.floor(day / BUCKET_DAYS)

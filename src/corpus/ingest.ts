@@ -347,7 +347,7 @@ async function linkClaims(
     const reported = events.find((e) => e.key && e.start < span.end && span.start < e.end)
     input.storyId = reported?.key ?? null
     const keys = claimKeys(input)
-    const candidates = await writer.candidateClaimClusters(claimKeys(input, true), 2, 3)
+    const candidates = await writer.candidateClaimClusters(claimKeys(input, true), 1, 3)
     let best: { id: string; similarity: number } | null = null
     for (const candidate of candidates) {
       // The first members state the proposition; comparing with all of a big cluster would cost O(n).

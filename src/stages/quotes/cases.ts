@@ -314,6 +314,18 @@ export const HITS: QuoteHit[] = [
     ],
   },
   {
+    name: 'the publishing outlet is in the chain when the source spoke to it',
+    text: 'Two officials briefed on the talks told Test Wire that the mediators would meet on Wednesday.',
+    quotes: [
+      {
+        text: 'the mediators would meet on Wednesday',
+        speaker: 'Two officials briefed on the talks',
+        via: ['Test Wire'],
+        anonymous: true,
+      },
+    ],
+  },
+  {
     name: 'relay: "the ministry told Interfax"',
     text: 'The defence ministry told Interfax that the convoy had reached the border.',
     quotes: [

@@ -21,6 +21,8 @@ import { buildView, isPunct, isQuoteMark, tokenAt, tokenSpan } from './view.js'
 
 export interface FindOptions extends Required<QuotesOptions> {
   lexicon: QuoteLexicon
+  /** The publishing outlet: in the relay chain only when the text says the source spoke to it. */
+  outlet?: string | null
 }
 
 // Heads of adjunct phrases between a cue and its content ("said on Saturday in a statement that").
@@ -523,6 +525,12 @@ function channelsAround(
   const via: string[] = []
   for (let k = first; k <= last; k++) {
     if (!outside(view, k, content)) continue
+    // "told Eastern Europe Monitor": the outlet itself, named as the hearer.
+    const outlet = options.outlet
+    if (outlet && ['told', 'to'].includes(view.lower[k - 1] ?? '')) {
+      const at = view.tokens[k]!.start
+      if (view.text.startsWith(outlet, at) && !via.includes(outlet)) via.push(outlet)
+    }
     const name = channelAt(view, k, options)
     if (!name) continue
     const prev = view.lower[k - 1] ?? ''
@@ -960,6 +968,7 @@ function indirectAt(
     // "…, two officials told Levant Observer (on Friday)."
     const hearer = phraseStartingAt(view, after.next, last, options.maxSpeakerTokens)
     if (hearer) after = skipAdjuncts(view, hearer.last + 1, last)
+    else after = skipAdjuncts(view, afterCapitalised(view, after.next, last), last)
   }
   if (!(after.next > last || isPunct(view, after.next, '.,;!?'))) return null
   let from = afterDateline(view, first, last)
@@ -1053,6 +1062,17 @@ function throughOpenMark(view: TokenView, from: number, to: number): number {
     if (isPunct(view, k, '"”')) return k
   }
   return to
+}
+
+/** Past a run of capitalised words the tagger did not read as a name ("told Levant Observer"). */
+function afterCapitalised(view: TokenView, k: number, last: number): number {
+  let j = k
+  while (j <= last) {
+    const raw = view.text[view.tokens[j]!.start] ?? ''
+    if (raw === raw.toLowerCase()) break
+    j++
+  }
+  return j
 }
 
 function firstVerb(view: TokenView, first: number, before: number): number {

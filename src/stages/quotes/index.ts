@@ -20,7 +20,13 @@ export function quotes(options: QuotesOptions = {}): Stage {
     provides: ['quotes'],
     run(doc, ctx) {
       lexicon ??= compileLexicon(ctx.resources.lexicons)
-      const found = findQuotes(doc, { minDirectWords, cognition, maxSpeakerTokens, lexicon })
+      const found = findQuotes(doc, {
+        minDirectWords,
+        cognition,
+        maxSpeakerTokens,
+        lexicon,
+        outlet: doc.source.outlet,
+      })
       const quotes = attributeQuotes(doc, found.view, found.candidates, lexicon)
       for (const quote of quotes) {
         if (!quote.speakerName && !quote.anonymous && quote.kind === 'direct') {

@@ -4,12 +4,12 @@ import { articleToDoc, type Article } from './ingest/article.js'
 import { detectLanguage } from './ingest/language.js'
 
 /**
- * One article through the whole path: normalise, detect the language, run the
- * pipeline. A non-English article is kept with its text and a message, and the
- * English rules are not run on it (they would mangle it, not fail loudly).
+ * Run the pipeline on a normalised doc, after the language check: a non-English
+ * article is kept with its text and a message, and the English rules are not run
+ * on it (they would mangle it, not fail loudly). Every path in (CLI, ingest, API)
+ * goes through here.
  */
-export async function extractArticle(article: Article, pipeline: Pipeline): Promise<Doc> {
-  const doc = articleToDoc(article)
+export async function extractDoc(doc: Doc, pipeline: Pipeline): Promise<Doc> {
   if (!doc.source.language) doc.source.language = await detectLanguage(doc.text)
   const language = doc.source.language
   if (language && language !== 'en') {
@@ -22,4 +22,9 @@ export async function extractArticle(article: Article, pipeline: Pipeline): Prom
     return doc
   }
   return pipeline.run(doc)
+}
+
+/** One article through the whole path: normalise, check the language, run the pipeline. */
+export async function extractArticle(article: Article, pipeline: Pipeline): Promise<Doc> {
+  return extractDoc(articleToDoc(article), pipeline)
 }

@@ -11,7 +11,7 @@ import { parseJsonlLine } from '../ingest/jsonl.js'
 import type { Pipeline } from '../core/pipeline.js'
 import { eventPlace } from '../corpus/events.js'
 import { ingestMany } from '../corpus/ingest.js'
-import { detectLanguage } from '../ingest/language.js'
+import { extractDoc } from '../extract.js'
 import { defaultPipeline } from '../pipeline.js'
 import { loadResources } from '../resources/index.js'
 import type { EventRecord, Store } from '../store/store.js'
@@ -65,26 +65,6 @@ export function parseIngestBody(
     return [{ kind: 'error', where: 'body', code: 'E_INPUT_EMPTY', message: 'the body is empty' }]
   }
   return [tryItem('body', () => ({ text }))]
-}
-
-/**
- * The extraction the corpus ingest runs on each normalised doc: the language
- * check of src/extract.ts (non-English text is kept without running the English
- * rules), then the pipeline.
- */
-export async function extractDoc(doc: Doc, pipeline: Pipeline): Promise<Doc> {
-  if (!doc.source.language) doc.source.language = await detectLanguage(doc.text)
-  const language = doc.source.language
-  if (language && language !== 'en') {
-    doc.messages.push({
-      level: 'warning',
-      reason: `article language is "${language}"; sitrep's extraction rules are for English, so only the text is kept`,
-      stage: 'ingest',
-      ruleId: 'non-english',
-    })
-    return doc
-  }
-  return pipeline.run(doc)
 }
 
 /** The ingest of a real store: the corpus ingest with the default pipeline (loaded on first use). */

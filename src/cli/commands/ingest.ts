@@ -6,7 +6,7 @@ import cliProgress from 'cli-progress'
 import { sitrepError } from '../../core/errors.js'
 import type { Doc } from '../../core/record.js'
 import { ingestMany, type IngestItem, type IngestProgress } from '../../corpus/ingest.js'
-import { detectLanguage } from '../../ingest/language.js'
+import { extractDoc } from '../../extract.js'
 import { readArticles } from '../../ingest/read.js'
 import { defaultPipeline } from '../../pipeline.js'
 import { loadResources } from '../../resources/index.js'
@@ -140,25 +140,6 @@ async function* readAll(
       else yield { kind: 'article', article: item.article, where: item.where }
     }
   }
-}
-
-/**
- * The language check of src/extract.ts on an already normalised doc: English
- * rules are not run on other languages; the text is kept with a message.
- */
-async function extractDoc(doc: Doc, pipeline: ReturnType<typeof defaultPipeline>): Promise<Doc> {
-  if (!doc.source.language) doc.source.language = await detectLanguage(doc.text)
-  const language = doc.source.language
-  if (language && language !== 'en') {
-    doc.messages.push({
-      level: 'warning',
-      reason: `article language is "${language}"; sitrep's extraction rules are for English, so only the text is kept`,
-      stage: 'ingest',
-      ruleId: 'non-english',
-    })
-    return doc
-  }
-  return pipeline.run(doc)
 }
 
 /** Rough article count for the ETA: files, plus lines of JSON Lines files. */

@@ -6,7 +6,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, serve } from '../../api/server.js'
 import { openStore } from '../../store/open.js'
 import { DEFAULT_DB_FILE, type StoreLocation } from '../../store/store.js'
 
-interface ServeOptions {
+export interface ServeOptions {
   db?: string
   pg?: string
   port: number
@@ -59,7 +59,7 @@ function parsePort(value: string): number {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost'])
 
-async function runServe(options: ServeOptions): Promise<void> {
+export async function runServe(options: ServeOptions): Promise<void> {
   const location = storeLocation(options)
   const store = await openStore('pg' in location ? { pg: location.pg } : { db: location.sqlite })
   const review = openReviewStore(location)

@@ -129,8 +129,26 @@ export function claimView(doc: Doc): ClaimView {
   return {
     text: doc.text,
     tokens,
-    lower: tokens.map((t) => doc.text.slice(t.start, t.end).toLowerCase()),
+    lower: lowerForms(doc.text, tokens),
   }
+}
+
+/**
+ * Lower-case form of every token: the text lower-cased once and sliced (one string per
+ * token, not two), unless lower-casing could change a length ('İ') or depend on
+ * context (final 'Σ'); then token by token, as before.
+ */
+function lowerForms(text: string, tokens: readonly Token[]): string[] {
+  const lowered = text.toLowerCase()
+  const out = new Array<string>(tokens.length)
+  if (lowered.length === text.length && !text.includes('\u03a3')) {
+    for (let i = 0; i < tokens.length; i++) out[i] = lowered.slice(tokens[i]!.start, tokens[i]!.end)
+  } else {
+    for (let i = 0; i < tokens.length; i++) {
+      out[i] = text.slice(tokens[i]!.start, tokens[i]!.end).toLowerCase()
+    }
+  }
+  return out
 }
 
 /** Token index range [first, last] inside a span (last < first when none). */
@@ -263,8 +281,12 @@ function isComma(view: ClaimView, i: number): boolean {
 /** Sentence pieces of a direct quote: each sentence, and each side of a colon. */
 function directPieces(doc: Doc, view: ClaimView, quote: Quote): Span[] {
   const pieces: Span[] = []
+  const sentences = doc.layers.sentences ?? []
   for (const part of quote.spans) {
-    for (const sentence of doc.layers.sentences ?? []) {
+    // Sentences are in text order: start at the first one that ends after the part starts.
+    for (let s = firstEndingAfter(sentences, part.start); s < sentences.length; s++) {
+      const sentence = sentences[s]!
+      if (sentence.start >= part.end) break
       const start = Math.max(part.start, sentence.start)
       const end = Math.min(part.end, sentence.end)
       if (end - start < 3) continue
@@ -272,6 +294,18 @@ function directPieces(doc: Doc, view: ClaimView, quote: Quote): Span[] {
     }
   }
   return pieces
+}
+
+/** Index of the first span (in text order, not overlapping) whose end is after `offset`. */
+function firstEndingAfter(spans: readonly Span[], offset: number): number {
+  let lo = 0
+  let hi = spans.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (spans[mid]!.end <= offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 function splitAtColon(view: ClaimView, span: Span): Span[] {

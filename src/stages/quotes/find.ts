@@ -9,6 +9,7 @@ import {
 } from './phrases.js'
 import type {
   Attribution,
+  CueMatch,
   CueSense,
   MarkedSpan,
   QuoteCandidate,
@@ -244,11 +245,16 @@ function markedTokens(view: TokenView, marks: readonly MarkedSpan[]): Uint8Array
 // ------------------------------------------------------------------- cues
 
 /** The cue starting at token `i`: a sense whose particles follow, and its last token. */
-export function cueAt(
-  view: TokenView,
-  i: number,
-  options: FindOptions,
-): { sense: CueSense; senses: CueSense[]; last: number } | null {
+export function cueAt(view: TokenView, i: number, options: FindOptions): CueMatch | null {
+  const memo = (view.cueMemo ??= new Array<CueMatch | null | undefined>(view.tokens.length))
+  let found = memo[i]
+  if (found === undefined) found = memo[i] = cueAtUncached(view, i, options)
+  return found
+}
+
+const SUBJECT_BEFORE_PLURAL = new Set(['PROPN', 'PRON', 'CCONJ'])
+
+function cueAtUncached(view: TokenView, i: number, options: FindOptions): CueMatch | null {
   const senses = options.lexicon.cues.get(view.lower[i]!)
   if (!senses) return null
   const pos = view.tokens[i]!.pos
@@ -259,7 +265,7 @@ export function cueAt(
       pos === 'NOUN' &&
       view.lower[i]!.endsWith('s') &&
       i > 0 &&
-      ['PROPN', 'PRON', 'CCONJ'].includes(view.tokens[i - 1]!.pos)
+      SUBJECT_BEFORE_PLURAL.has(view.tokens[i - 1]!.pos)
     ) &&
     // The tagger reads some past forms as adjectives ("the governor alleged that …").
     !(pos === 'ADJ' && view.lower[i]!.endsWith('ed') && view.lower[i + 1] === 'that') &&
@@ -272,13 +278,18 @@ export function cueAt(
   let last = i
   for (const sense of senses) {
     if (!options.cognition && sense.cls === 'believe') continue
-    if (sense.rest.every((w, k) => view.lower[i + 1 + k] === w)) {
+    if (restMatches(view, i, sense.rest)) {
       if (matching.length === 0) last = i + sense.rest.length
       if (i + sense.rest.length === last) matching.push(sense)
     }
   }
   if (matching.length === 0) return null
   return { sense: matching[0]!, senses: matching, last }
+}
+
+function restMatches(view: TokenView, i: number, rest: readonly string[]): boolean {
+  for (let k = 0; k < rest.length; k++) if (view.lower[i + 1 + k] !== rest[k]) return false
+  return true
 }
 
 function sentenceBounds(view: TokenView, i: number): readonly [number, number] {

@@ -61,6 +61,18 @@ export interface TokenView {
   sentenceTokens: readonly (readonly [number, number])[]
   /** Token index → paragraph index. */
   paragraphOf: Int32Array
+  /**
+   * Token index → the cue found there (null: none), filled on first lookup. The content
+   * and attribution scans ask about the same tokens many times; one answer per token.
+   */
+  cueMemo?: (CueMatch | null | undefined)[]
+}
+
+/** A cue at a token: its first matching sense, all senses of that length, and its last token. */
+export interface CueMatch {
+  sense: CueSense
+  senses: CueSense[]
+  last: number
 }
 
 /** A span between quotation marks, found by `findQuoteMarks`. */

@@ -6,7 +6,7 @@ export function buildView(doc: Doc): TokenView {
   const tokens = doc.layers.tokens ?? []
   const sentences = doc.layers.sentences ?? []
   const paragraphs = doc.layers.paragraphs ?? []
-  const lower = tokens.map((t) => doc.text.slice(t.start, t.end).toLowerCase())
+  const lower = lowerForms(doc.text, tokens)
   const sentenceOf = new Int32Array(tokens.length).fill(-1)
   const paragraphOf = new Int32Array(tokens.length).fill(0)
   const sentenceTokens: [number, number][] = []
@@ -28,6 +28,28 @@ export function buildView(doc: Doc): TokenView {
   }
   if (sentenceTokens.length === 0 && tokens.length > 0) sentenceTokens.push([0, tokens.length - 1])
   return { text: doc.text, tokens, lower, sentenceOf, sentenceTokens, paragraphOf }
+}
+
+/**
+ * Lower-case form of every token. The text is lower-cased once and sliced, which
+ * allocates one string per token instead of two; texts where that could differ from
+ * lower-casing each token (a length change such as 'İ', the context rule of final 'Σ')
+ * take the per-token path.
+ */
+export function lowerForms(
+  text: string,
+  tokens: readonly { start: number; end: number }[],
+): string[] {
+  const lowered = text.toLowerCase()
+  const out = new Array<string>(tokens.length)
+  if (lowered.length === text.length && !text.includes('\u03a3')) {
+    for (let i = 0; i < tokens.length; i++) out[i] = lowered.slice(tokens[i]!.start, tokens[i]!.end)
+  } else {
+    for (let i = 0; i < tokens.length; i++) {
+      out[i] = text.slice(tokens[i]!.start, tokens[i]!.end).toLowerCase()
+    }
+  }
+  return out
 }
 
 /** Index of the first token that ends after `offset` (binary search). */

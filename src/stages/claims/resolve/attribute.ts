@@ -70,6 +70,7 @@ export function attributeClaims(
   view: ClaimView = claimView(doc),
 ): Claim[] {
   const sentences = doc.layers.sentences ?? []
+  const index = refIndex(doc)
   const claims: Claim[] = candidates.map((c) => {
     const sentence = sentenceAt(sentences, c.start) ?? c
     return {
@@ -83,7 +84,7 @@ export function attributeClaims(
       stance: c.stance ?? stanceOf(view, c, lexicon),
       verification: verificationOf(view, c, lexicon) ?? verificationOf(view, sentence, lexicon),
       quote: c.quote,
-      refs: refsOf(doc, view, c),
+      refs: refsOf(doc, view, c, index),
     }
   })
   spreadVerification(doc, view, claims, lexicon)
@@ -135,10 +136,50 @@ function spreadVerification(doc: Doc, view: ClaimView, claims: Claim[], lexicon:
   }
 }
 
-function refsOf(doc: Doc, view: ClaimView, span: Span): Claim['refs'] {
-  const inside = (s: Span) => s.start >= span.start && s.end <= span.end
-  const entities = [...new Set((doc.layers.mentions ?? []).filter(inside).map((m) => m.entity))]
-  const places = [...new Set((doc.layers.places ?? []).filter(inside).map((p) => p.name))]
+/** Spans of a layer sorted by start, each with its place in the layer, for range lookups. */
+interface ByStart<T extends Span> {
+  items: readonly T[]
+  order: readonly number[]
+}
+
+function byStart<T extends Span>(layer: readonly T[]): ByStart<T> {
+  const order = layer.map((_, i) => i).sort((a, b) => layer[a]!.start - layer[b]!.start)
+  return { items: layer, order }
+}
+
+/**
+ * The layer's spans inside `span`, in layer order (as a filter over the layer gives):
+ * a binary search to the first start inside, then only the spans starting inside.
+ */
+function insideOf<T extends Span>(index: ByStart<T>, span: Span): T[] {
+  const { items, order } = index
+  let lo = 0
+  let hi = order.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (items[order[mid]!]!.start < span.start) lo = mid + 1
+    else hi = mid
+  }
+  const hits: number[] = []
+  // Through starts equal to the span's end: a zero-length span there is inside too.
+  for (let k = lo; k < order.length && items[order[k]!]!.start <= span.end; k++) {
+    if (items[order[k]!]!.end <= span.end) hits.push(order[k]!)
+  }
+  return hits.sort((a, b) => a - b).map((i) => items[i]!)
+}
+
+interface RefIndex {
+  mentions: ByStart<NonNullable<Doc['layers']['mentions']>[number]>
+  places: ByStart<NonNullable<Doc['layers']['places']>[number]>
+}
+
+function refIndex(doc: Doc): RefIndex {
+  return { mentions: byStart(doc.layers.mentions ?? []), places: byStart(doc.layers.places ?? []) }
+}
+
+function refsOf(doc: Doc, view: ClaimView, span: Span, index: RefIndex): Claim['refs'] {
+  const entities = [...new Set(insideOf(index.mentions, span).map((m) => m.entity))]
+  const places = [...new Set(insideOf(index.places, span).map((p) => p.name))]
   const numbers: string[] = []
   const dates: string[] = []
   const [first, last] = tokenRange(view, span)

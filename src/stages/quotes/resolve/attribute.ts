@@ -30,7 +30,7 @@ export function attributeQuotes(
   candidates: readonly QuoteCandidate[],
   lexicon: QuoteLexicon,
 ): Quote[] {
-  const mentions = [...(doc.layers.mentions ?? [])].sort((a, b) => a.start - b.start)
+  const mentions = sortMentions(doc.layers.mentions ?? [])
   const entities = new Map((doc.layers.entities ?? []).map((e) => [e.id, e]))
   const history: { at: number; speaker: Speaker; phrase: Span | null }[] = []
   const quotes: Quote[] = []
@@ -153,15 +153,47 @@ function foldRelays(quotes: Quote[], candidates: readonly QuoteCandidate[]): Quo
   return quotes.filter((_, index) => !drop.has(index))
 }
 
-function overlapping(mentions: readonly Mention[], span: Span): Mention[] {
-  return mentions.filter((m) => m.start < span.end && m.end > span.start)
+/**
+ * The mentions (sorted by start) that overlap the span, in order. Binary search for the
+ * first mention starting at or after the span's end, then walk back only as far as the
+ * longest mention could reach: a speaker lookup is logarithmic, not a scan of the doc.
+ */
+function overlapping(mentions: SortedMentions, span: Span): Mention[] {
+  const list = mentions.list
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (list[mid]!.start < span.end) lo = mid + 1
+    else hi = mid
+  }
+  const found: Mention[] = []
+  for (let k = lo - 1; k >= 0; k--) {
+    const m = list[k]!
+    if (m.start + mentions.longest <= span.start) break
+    if (m.end > span.start) found.push(m)
+  }
+  return found.reverse()
+}
+
+export interface SortedMentions {
+  list: readonly Mention[]
+  /** The longest mention's length: how far back an overlapping mention can start. */
+  longest: number
+}
+
+function sortMentions(mentions: readonly Mention[]): SortedMentions {
+  const list = [...mentions].sort((a, b) => a.start - b.start)
+  let longest = 0
+  for (const m of list) longest = Math.max(longest, m.end - m.start)
+  return { list, longest }
 }
 
 export function resolveSpeaker(
   doc: Doc,
   view: TokenView,
   phrase: SpeakerPhrase,
-  mentions: readonly Mention[],
+  mentions: SortedMentions,
   entities: ReadonlyMap<string, Entity>,
   lexicon: QuoteLexicon,
   history: readonly { at: number; speaker: Speaker }[],

@@ -22,26 +22,27 @@ export function sentencePlaces(
   datelineEnd = 0,
 ): PlaceCandidateSpan[] {
   const out: PlaceCandidateSpan[] = []
-  ;(doc.layers.places ?? []).forEach((place, index) => {
-    if (place.use !== 'location') return
-    for (const span of [place as Span, ...(place.mentions ?? [])]) {
-      if (span.start < view.start || span.end > view.end || span.start < datelineEnd) continue
-      const k = view.tokens.findIndex((t) => t.start >= span.start)
-      const after = view.tokens.findIndex((t) => t.start >= span.end)
-      if (k < 0) continue
-      // "launched from the Rostov region of Russia": where it came from, not where it happened.
-      if (isOrigin(view, k)) continue
-      // "Russia had fired …", "Moscow still uses": the place acts; it is not where anything happened.
-      let v = after
-      while (v >= 0 && v < view.tokens.length && view.tokens[v]!.pos === 'ADV') v++
-      const governed = view.tokens[k - 1]?.pos === 'ADP'
-      if (!governed && v >= 0 && /^(VERB|AUX)$/.test(view.tokens[v]?.pos ?? '')) continue
-      // "Russia's Belgorod region", "Russia's shadow fleet": a possessive modifies what follows.
-      if (/^['’]s$/.test(view.words[after] ?? '')) continue
-      const reference = view.words[k - 1] === 'of' && DIRECTION.test(view.words[k - 2] ?? '')
-      out.push({ index, span, reference })
-    }
-  })
+  const spans = docIndex(doc).locationSpans
+  for (let s = lowerBound(spans, view.start); s < spans.length; s++) {
+    const { index, start, end } = spans[s]!
+    if (start >= view.end) break
+    const span: Span = { start, end }
+    if (span.end > view.end || span.start < datelineEnd) continue
+    const k = view.tokens.findIndex((t) => t.start >= span.start)
+    const after = view.tokens.findIndex((t) => t.start >= span.end)
+    if (k < 0) continue
+    // "launched from the Rostov region of Russia": where it came from, not where it happened.
+    if (isOrigin(view, k)) continue
+    // "Russia had fired …", "Moscow still uses": the place acts; it is not where anything happened.
+    let v = after
+    while (v >= 0 && v < view.tokens.length && view.tokens[v]!.pos === 'ADV') v++
+    const governed = view.tokens[k - 1]?.pos === 'ADP'
+    if (!governed && v >= 0 && /^(VERB|AUX)$/.test(view.tokens[v]?.pos ?? '')) continue
+    // "Russia's Belgorod region", "Russia's shadow fleet": a possessive modifies what follows.
+    if (/^['’]s$/.test(view.words[after] ?? '')) continue
+    const reference = view.words[k - 1] === 'of' && DIRECTION.test(view.words[k - 2] ?? '')
+    out.push({ index, span, reference })
+  }
   return out.sort((a, b) => a.span.start - b.span.start)
 }
 
@@ -107,6 +108,8 @@ const MODIFIER_POS = new Set(['PROPN', 'ADJ', 'NOUN'])
 interface DocIndex {
   entities: Map<string, Entity>
   locationStarts: Set<number>
+  /** Every span of every location use (the place and its other mentions), sorted by start. */
+  locationSpans: { index: number; start: number; end: number }[]
   /** Name and nominal mentions, sorted by start. */
   mentions: Mention[]
 }
@@ -122,6 +125,13 @@ function docIndex(doc: Doc): DocIndex {
       locationStarts: new Set(
         (doc.layers.places ?? []).filter((p) => p.use === 'location').map((p) => p.start),
       ),
+      locationSpans: (doc.layers.places ?? [])
+        .flatMap((p, index) =>
+          p.use === 'location'
+            ? [p as Span, ...(p.mentions ?? [])].map((x) => ({ index, start: x.start, end: x.end }))
+            : [],
+        )
+        .sort((a, b) => a.start - b.start || a.index - b.index),
       mentions: (doc.layers.mentions ?? [])
         .filter((m) => m.kind !== 'pronoun')
         .sort((a, b) => a.start - b.start),

@@ -191,17 +191,83 @@ function fromChrono(
 
 const chronoParser = chrono.en.casual
 
+const MONTHS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+])
+/** A year (1900–2099) or an ordinal day ("5th"): numbers that are dates without a month name. */
+const YEAR_OR_ORDINAL = /^(19|20)\d\d$|^\d{1,2}(st|nd|rd|th)$/
+
+/** "18 years ago", "over the past 24 hours": a number before a unit of time is a date phrase. */
+const TIME_UNITS = new Set([
+  'hour',
+  'hours',
+  'day',
+  'days',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'year',
+  'years',
+])
+
 /**
  * Words without which chrono finds no date that the stage does not read itself: capitalised
- * month names ("may" and "march" in lower case are a verb) and numbers.
+ * month names ("may" and "march" in lower case are a verb), years and ordinals. A bare day
+ * number ("2 June") always has its month name within the window, and other small numbers
+ * ("killed 12") are counts: they open no window of their own unless a unit of time follows.
  */
-const DATE_WORD =
-  /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d{1,4}(st|nd|rd|th)?)$/
-
 function isDateWord(view: SentenceView, i: number): boolean {
   const word = view.words[i] as string
-  if (!DATE_WORD.test(word)) return false
-  return /^\d/.test(word) || /^[A-Z]/.test(view.surface[i] ?? '')
+  const c = word.charCodeAt(0)
+  if (c >= 48 && c <= 57)
+    return YEAR_OR_ORDINAL.test(word) || TIME_UNITS.has(view.words[i + 1] ?? '')
+  if (!MONTHS.has(word)) return false
+  const s = view.surface[i] as string
+  const f = s.charCodeAt(0)
+  return f >= 65 && f <= 90
+}
+
+/**
+ * chrono results by reference day and window text. News repeats its date phrases ("on June 2",
+ * "in 2024") and corpora repeat them across articles, so one parse serves every repeat.
+ */
+const chronoCache = new Map<string, chrono.ParsedResult[]>()
+const CHRONO_CACHE_MAX = 20_000
+
+function parseCached(body: string, ref: Date): chrono.ParsedResult[] {
+  const key = `${ref.getTime()}\u0000${body}`
+  let results = chronoCache.get(key)
+  if (!results) {
+    results = chronoParser.parse(body, { instant: ref, timezone: 0 }, { forwardDate: false })
+    // A bound, not an LRU: a long run starts over rather than growing without limit.
+    if (chronoCache.size >= CHRONO_CACHE_MAX) chronoCache.clear()
+    chronoCache.set(key, results)
+  }
+  return results
 }
 
 /**
@@ -226,11 +292,7 @@ function chronoOnWindows(
     for (let k = i + 1; k <= b; k++) if (isDateWord(view, k)) b = Math.min(w.length - 1, k + 3)
     const from = view.tokens[a]!.start
     const body = text.slice(from, view.tokens[b]!.end)
-    for (const result of chronoParser.parse(
-      body,
-      { instant: ref, timezone: 0 },
-      { forwardDate: false },
-    )) {
+    for (const result of parseCached(body, ref)) {
       if (!out.some((o) => o.from + o.result.index === from + result.index))
         out.push({ from, result })
     }

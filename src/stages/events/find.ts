@@ -6,7 +6,9 @@ export const CLAUSE_BREAK = new Set([',', ';', ':', '.', '!', '?', '—', '–',
 
 /** Lower-case words that stand for a token; curly apostrophes folded so "n’t" reads "n't". */
 function wordOf(text: string): string {
-  return text.toLowerCase().replace(/[’‘]/g, "'")
+  const lower = text.toLowerCase()
+  // Most tokens hold no curly quote: skip the regex for them.
+  return lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/g, "'") : lower
 }
 
 /** Each sentence with its tokens, lower-case words and surface forms, in one pass over the tokens. */

@@ -104,12 +104,16 @@ export function compileLexicons(lexicons: Lexicons): CompiledLexicons {
       countWords.set(r.word.toLowerCase(), r.key as CountKey)
   }
   const cueWords = new Map<string, CueEffect>()
-  const phrases: { words: string[]; effect: CueEffect }[] = []
+  const phrases = new Map<string, { words: string[]; effect: CueEffect }[]>()
   for (const r of rows('event-cues')) {
     const words = (r.cue ?? '').toLowerCase().split(/\s+/).filter(Boolean)
     if (words.length === 0 || !CUE_EFFECTS.has(r.effect ?? '')) continue
     if (words.length === 1) cueWords.set(words[0]!, r.effect as CueEffect)
-    else phrases.push({ words, effect: r.effect as CueEffect })
+    else {
+      const list = phrases.get(words[0]!) ?? []
+      list.push({ words, effect: r.effect as CueEffect })
+      phrases.set(words[0]!, list)
+    }
   }
   return {
     triggers: compileTriggers(rows('event-triggers')),

@@ -17,8 +17,8 @@ export type CueEffect =
 export interface Cues {
   /** Single-word cues by word. */
   words: ReadonlyMap<string, CueEffect>
-  /** Multi-word cues ("for months", "set to", "according to"). */
-  phrases: readonly { words: string[]; effect: CueEffect }[]
+  /** Multi-word cues ("for months", "set to", "according to") by first word, in lexicon order. */
+  phrases: ReadonlyMap<string, readonly { words: string[]; effect: CueEffect }[]>
 }
 
 export interface StatusResult {
@@ -102,17 +102,21 @@ const VERBAL = new Set(['ACCUSE', 'REJECT', 'SUPPORT', 'REQUEST', 'THREATEN', 'A
 /** Words skipped when looking for the auxiliary of a verb ("are now investigating"). */
 const ADVERB_POS = new Set(['ADV', 'PART'])
 
+const NONE: readonly { words: string[]; effect: CueEffect }[] = []
+
 /** Cue effect of word i, looking at multi-word cues first; returns the effect and the cue's length. */
 export function cueAt(
   view: SentenceView,
   i: number,
   cues: Cues,
 ): { effect: CueEffect; length: number } | null {
-  for (const p of cues.phrases) {
+  const word = view.words[i] ?? ''
+  // Indexed by first word: a call costs one lookup for most words (the stage calls it per word).
+  for (const p of cues.phrases.get(word) ?? NONE) {
     if (p.words.every((w, k) => view.words[i + k] === w))
       return { effect: p.effect, length: p.words.length }
   }
-  const effect = cues.words.get(view.words[i] ?? '')
+  const effect = cues.words.get(word)
   return effect ? { effect, length: 1 } : null
 }
 

@@ -351,7 +351,7 @@ async function linkClaims(
     let best: { id: string; similarity: number } | null = null
     for (const candidate of candidates) {
       // The first members state the proposition; comparing with all of a big cluster would cost O(n).
-      const members = await writer.claimMembers(candidate.id, 20)
+      const members = await writer.claimMembers(candidate.id, 8)
       // Compared with what the cluster asserts: a denial must not bridge two propositions.
       const asserting = members.filter((m) => m.stance !== 'denies')
       let similarity = 0

@@ -230,6 +230,14 @@ function schemaV3(dialect: Dialect): string[] {
   ]
 }
 
+/**
+ * The cluster-only index made SQLite sort each cluster's members instead of reading
+ * them in order from (cluster_id, seq): 4× slower per lookup at 50k articles.
+ */
+function schemaV4(): string[] {
+  return ['DROP INDEX IF EXISTS claim_members_cluster']
+}
+
 export function migrations(dialect: Dialect): Migration[] {
   return [
     {
@@ -239,6 +247,7 @@ export function migrations(dialect: Dialect): Migration[] {
     },
     { version: 2, name: 'claims know their story', statements: schemaV2(dialect) },
     { version: 3, name: 'event grid cells', statements: schemaV3(dialect) },
+    { version: 4, name: 'claim members read in order', statements: schemaV4() },
   ]
 }
 

@@ -26,6 +26,7 @@ const COMMANDS: { names: string[]; load: () => Promise<Register> }[] = [
   { names: ['export'], load: async () => (await import('./commands/export.js')).registerExport },
   { names: ['serve'], load: async () => (await import('./commands/serve.js')).registerServe },
   { names: ['token'], load: async () => (await import('./commands/token.js')).registerToken },
+  { names: ['watch'], load: async () => (await import('./commands/watch.js')).registerWatch },
 ]
 
 /** The command modules argv needs: the named one, or all of them for help. */

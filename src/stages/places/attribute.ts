@@ -1,4 +1,5 @@
 import type { Doc } from '../../core/record.js'
+import { lowerWords } from './find.js'
 import type { Cues, Reading, Toponym } from './types.js'
 
 /**
@@ -53,6 +54,7 @@ const PARTY_PREPOSITIONS = new Set([
   'toward',
   'towards',
 ])
+const GLUE = new Set([',', 'and', 'or', 'the', 'from'])
 const COPULAS = new Set(['is', 'was', 'are', 'were', "'s", 'be', 'been'])
 const POSSESSIVE = new Set(["'s", '’s', "'", '’'])
 const SKIPPABLE_AFTER = new Set([
@@ -90,10 +92,7 @@ export interface ReadingOptions {
 export function readingOf(doc: Doc, t: Toponym, options: ReadingOptions): Reading {
   const { cues, polity } = options
   const tokens = doc.layers.tokens ?? []
-  const word = (k: number) =>
-    k >= 0 && k < tokens.length
-      ? doc.text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase()
-      : ''
+  const word = lowerWords(doc)
   if (t.suffix) return 'literal'
   if (isDateline(doc, t, options.paragraphStarts)) return 'literal'
 
@@ -225,8 +224,7 @@ export function shareCoordinatedReadings(
   occurrences: readonly Toponym[],
   readings: Reading[],
 ): void {
-  const tokens = doc.layers.tokens ?? []
-  const glue = new Set([',', 'and', 'or', 'the', 'from'])
+  const words = lowerWords(doc)
   const order = occurrences
     .map((_, i) => i)
     .sort((a, b) => occurrences[a]!.start - occurrences[b]!.start)
@@ -234,10 +232,17 @@ export function shareCoordinatedReadings(
     for (let n = 0; n + 1 < order.length; n++) {
       const a = order[n]!
       const b = order[n + 1]!
-      const between = tokens.slice(occurrences[a]!.lastToken, occurrences[b]!.firstToken)
-      if (between.length === 0 || between.length > 3) continue
-      if (!between.some((t) => /^(and|or|,)$/.test(doc.text.slice(t.start, t.end)))) continue
-      if (!between.every((t) => glue.has(doc.text.slice(t.start, t.end).toLowerCase()))) continue
+      const from = occurrences[a]!.lastToken
+      const to = occurrences[b]!.firstToken
+      if (to <= from || to - from > 3) continue
+      let joined = false
+      let glued = true
+      for (let k = from; k < to; k++) {
+        const w = words(k)
+        if (w === 'and' || w === 'or' || w === ',') joined = true
+        if (!GLUE.has(w)) glued = false
+      }
+      if (!joined || !glued) continue
       if (readings[a] === 'metonymic' && readings[b] === 'neutral') readings[b] = 'metonymic'
       if (readings[b] === 'metonymic' && readings[a] === 'neutral') readings[a] = 'metonymic'
     }

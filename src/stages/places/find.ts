@@ -97,7 +97,7 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
     const last = tokenAt(tokens, mention.end - 1)
     if (first < 0 || last < 0) continue
     // "Polohy district", "Rostov region" as one entity name: the name, and the word after it.
-    const lastWord = text.slice(tokens[last]!.start, tokens[last]!.end).toLowerCase()
+    const lastWord = lowerWords(doc)(last)
     const suffix: Suffix =
       last > first && deps.cues.region.has(lastWord)
         ? 'region'
@@ -192,6 +192,29 @@ function placePrefixFreed(
   return span
 }
 
+const lowered = new WeakMap<readonly Token[], string[]>()
+
+/**
+ * Every token's text in lower case, filled on demand and kept per doc (keyed by its tokens
+ * layer): the cue checks read the same few words around each name again and again. Out of range
+ * reads as ''.
+ */
+export function lowerWords(doc: Doc): (k: number) => string {
+  const tokens = doc.layers.tokens ?? []
+  let words = lowered.get(tokens)
+  if (!words) lowered.set(tokens, (words = new Array<string>(tokens.length)))
+  const cache = words
+  return (k) => {
+    if (k < 0 || k >= tokens.length) return ''
+    let w = cache[k]
+    if (w === undefined) {
+      const t = tokens[k]!
+      cache[k] = w = doc.text.slice(t.start, t.end).toLowerCase()
+    }
+    return w
+  }
+}
+
 /** Index of the token containing offset, or -1. */
 export function tokenAt(tokens: readonly Token[], offset: number): number {
   let lo = 0
@@ -217,11 +240,15 @@ function sentenceStartTokens(doc: Doc, tokens: readonly Token[]): Set<number> {
   return starts
 }
 
+const UPPER = /\p{Lu}/u
+
 function isCapitalised(text: string, token: Token): boolean {
   // wink calls words in other scripts (Cyrillic) "unk".
   if (token.kind !== 'word' && token.kind !== 'unk') return false
   const ch = text.charCodeAt(token.start)
-  return ch >= 65 && ch <= 90 ? true : /\p{Lu}/u.test(text[token.start] ?? '')
+  if (ch >= 65 && ch <= 90) return true
+  // Other ASCII (lower case, digits, punctuation) is never upper case: no regex for it.
+  return ch >= 128 && UPPER.test(text[token.start] ?? '')
 }
 
 /** One past the last token of a run of capitalised words (with connectors and hyphen joins inside). */
@@ -281,7 +308,7 @@ function matchRun(
   // An organisation, event or facility name ("Munich Security Conference on Saturday"): a place
   // inside it is not a place. The name runs up to its head word; matching resumes after it.
   for (let k = to - 1; k > from; k--) {
-    const head = text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase()
+    const head = lowerWords(doc)(k)
     if (deps.cues.embedded.has(head) && !deps.has(slice(from, k + 1))) {
       s = k + 1
       break
@@ -395,7 +422,7 @@ function followedByEventHead(
 function withSuffix(doc: Doc, tokens: readonly Token[], toponym: Toponym, deps: FindDeps): Toponym {
   const next = tokens[toponym.lastToken]
   if (!next || next.kind !== 'word') return toponym
-  const word = doc.text.slice(next.start, next.end).toLowerCase()
+  const word = lowerWords(doc)(toponym.lastToken)
   const suffix: Suffix = deps.cues.region.has(word)
     ? 'region'
     : deps.cues.district.has(word)

@@ -3,7 +3,7 @@ import type { Gazetteer, GazetteerEntry, Lexicons } from '../../core/resources.j
 import type { Stage, StageContext } from '../../core/stage.js'
 import { readingOf, shareCoordinatedReadings, useOf } from './attribute.js'
 import { compileCues } from './cues.js'
-import { findToponyms, tokenAt } from './find.js'
+import { findToponyms, lowerWords, tokenAt } from './find.js'
 import {
   distanceKm,
   isRegionLike,
@@ -27,6 +27,8 @@ export function places(options: PlacesOptions = {}): Stage {
   const compiled = new WeakMap<Lexicons, Cues>()
   // Gazetteer answers are kept across documents: news repeats its place names.
   const caches = new WeakMap<Gazetteer, GazetteerCache>()
+  // Demonym answers by word (the countries resource is fixed for a process).
+  const demonyms = new Map<string, boolean>()
   const cachesFor = (gazetteer: Gazetteer) => {
     let cache = caches.get(gazetteer)
     if (!cache) caches.set(gazetteer, (cache = createCache(gazetteer)))
@@ -51,7 +53,15 @@ export function places(options: PlacesOptions = {}): Stage {
       }
       const { lookup, has } = cachesFor(gazetteer)
       // A demonym is an entity (NORP), not a place; a country's own name is never one.
-      const isDemonym = (word: string) => !!countries?.byDemonym(word) && !countries.byName(word)
+      const isDemonym = (word: string) => {
+        let yes = demonyms.get(word)
+        if (yes === undefined) {
+          if (demonyms.size >= CACHE_LIMIT) demonyms.clear()
+          yes = !!countries?.byDemonym(word) && !countries.byName(word)
+          demonyms.set(word, yes)
+        }
+        return yes
+      }
       const isMajor = (name: string) => lookup(name).some(isMajorEntry)
       const toponyms = findToponyms(doc, { has, isMajor, isDemonym, cues })
       const resolutions = resolveToponyms(doc, toponyms, {
@@ -247,8 +257,7 @@ function isKept(
 /** "in X", and "in X and Y", "near X, Y and Z": the cue carries over a coordination of names. */
 function locativeBefore(doc: Doc, r: Resolution, cues: Cues): boolean {
   const tokens = doc.layers.tokens ?? []
-  const word = (k: number) =>
-    k >= 0 ? doc.text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase() : ''
+  const word = lowerWords(doc)
   for (let k = r.toponym.firstToken - 1, steps = 0; k >= 0 && steps < 10; k--, steps++) {
     const w = word(k)
     const two = `${word(k - 1)} ${w}`

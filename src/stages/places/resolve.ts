@@ -1,5 +1,6 @@
 import type { Doc, PlaceCandidate } from '../../core/record.js'
 import type { GazetteerEntry } from '../../core/resources.js'
+import { lowerWords } from './find.js'
 import type { Cues, Scored, Toponym } from './types.js'
 
 /**
@@ -67,7 +68,16 @@ function populationScore(e: GazetteerEntry): number {
   return weight * Math.log10(e.population + 1)
 }
 
+/** Base scores by entry: entries are the lookup cache's own objects, shared across documents. */
+const baseScores = new WeakMap<GazetteerEntry, number>()
+
 function baseScore(e: GazetteerEntry): number {
+  let score = baseScores.get(e)
+  if (score === undefined) baseScores.set(e, (score = computeBaseScore(e)))
+  return score
+}
+
+function computeBaseScore(e: GazetteerEntry): number {
   const match = e.match ?? 'name'
   // Another language's name for a town ("Victoria" for Hong Kong) earns half its rank.
   const feature =
@@ -95,6 +105,17 @@ export function distanceKm(
  * looked for in the same country and 0.1° cell, which keeps this linear in the candidates.
  */
 function dedupe(entries: GazetteerEntry[]): GazetteerEntry[] {
+  let kept = deduped.get(entries)
+  if (!kept) deduped.set(entries, (kept = dedupeOnce(entries)))
+  return kept
+}
+
+/** Deduplicated lists by the lookup's (cached, shared) answer array: a name is deduplicated once. */
+const deduped = new WeakMap<GazetteerEntry[], GazetteerEntry[]>()
+/** The non-fuzzy part of a lookup's answer, by that answer. */
+const exactOnly = new WeakMap<GazetteerEntry[], GazetteerEntry[]>()
+
+function dedupeOnce(entries: GazetteerEntry[]): GazetteerEntry[] {
   const kept: GazetteerEntry[] = []
   const cells = new Map<string, number>()
   for (const e of entries) {
@@ -124,7 +145,12 @@ function candidatesFor(doc: Doc, t: Toponym, deps: ResolveDeps): GazetteerEntry[
   }
   const found = deps.lookup(t.name)
   // Skeleton (fuzzy) matches stand in only for a name the gazetteer does not know as written.
-  const exact = found.filter((e) => e.match !== 'fuzzy')
+  let exact = exactOnly.get(found)
+  if (!exact) {
+    exact = found.filter((e) => e.match !== 'fuzzy')
+    if (exact.length === found.length) exact = found
+    exactOnly.set(found, exact)
+  }
   const all = dedupe(exact.length ? exact : found)
   if (t.suffix === 'district') {
     const towns = all.filter((e) => e.feature.startsWith('P.'))
@@ -170,7 +196,7 @@ function containerOf(
   candidates: readonly GazetteerEntry[][],
 ): number {
   const t = toponyms[index]!
-  const tokens = doc.layers.tokens ?? []
+  const words = lowerWords(doc)
   for (let j = index + 1; j < toponyms.length; j++) {
     const y = toponyms[j]!
     if (y.firstToken - t.lastToken > 12) return -1
@@ -182,7 +208,7 @@ function containerOf(
         (o, n) => n > index && n < j && k >= o.firstToken && k < o.lastToken,
       )
       if (inOther) continue
-      const word = doc.text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase()
+      const word = words(k)
       if (!CONTAINER_GLUE.has(word)) {
         ok = false
         break
@@ -214,10 +240,11 @@ const PLACE_NOUNS = new Set([
 /** "the Lebanese city of Tripoli", "the Syrian town Idlib": the country a demonym before names. */
 function demonymCountry(doc: Doc, t: Toponym, deps: ResolveDeps): string | null {
   const tokens = doc.layers.tokens ?? []
+  const lower = lowerWords(doc)
   const word = (k: number) => (k >= 0 ? doc.text.slice(tokens[k]!.start, tokens[k]!.end) : '')
   let k = t.firstToken - 1
-  if (word(k).toLowerCase() === 'of') k--
-  if (!PLACE_NOUNS.has(word(k).toLowerCase())) return null
+  if (k >= 0 && lower(k) === 'of') k--
+  if (k < 0 || !PLACE_NOUNS.has(lower(k))) return null
   for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
     const country = deps.countryOfDemonym(word(j))
     if (country) return country
@@ -345,10 +372,29 @@ function ruleOf(t: Toponym, hasContainer: boolean, isContainer: boolean): string
   return t.source === 'entity' ? 'entity' : 'gazetteer'
 }
 
+/**
+ * The most any context bonus adds (country and world-region shares, article region, holding or
+ * closeness): a candidate whose base score trails the best by more can never be picked, so a long
+ * list (London, Springfield) skips computing context for its tail.
+ */
+const MAX_BONUS = 3.4
+const LONG_LIST = 12
+
 function rank(list: readonly GazetteerEntry[], bonus: (e: GazetteerEntry) => number): Scored[] {
-  return list
-    .map((entry) => ({ entry, score: Math.round((baseScore(entry) + bonus(entry)) * 1000) / 1000 }))
-    .sort((a, b) => b.score - a.score)
+  let floor = -Infinity
+  if (list.length > LONG_LIST) {
+    let best = -Infinity
+    for (const e of list) best = Math.max(best, baseScore(e))
+    floor = best - MAX_BONUS
+  }
+  const scored: Scored[] = new Array(list.length)
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i]!
+    const base = baseScore(entry)
+    const score = base < floor ? base : base + bonus(entry)
+    scored[i] = { entry, score: Math.round(score * 1000) / 1000 }
+  }
+  return scored.sort((a, b) => b.score - a.score)
 }
 
 interface ArticleContext {
@@ -515,8 +561,7 @@ function precisionOf(doc: Doc, t: Toponym, pick: GazetteerEntry | null, cues: Cu
 /** "near X", "outside X", "north of X"; over a coordination too: "near Tarasivka and Bilohorivka". */
 export function nearCueBefore(doc: Doc, t: Toponym, cues: Cues): boolean {
   const tokens = doc.layers.tokens ?? []
-  const word = (k: number) =>
-    k >= 0 ? doc.text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase() : ''
+  const word = lowerWords(doc)
   for (let k = t.firstToken - 1, steps = 0; k >= 0 && steps < 10; k--, steps++) {
     const w = word(k)
     if (w === 'the') continue

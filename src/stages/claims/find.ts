@@ -122,6 +122,8 @@ export interface ClaimView {
   text: string
   tokens: readonly Token[]
   lower: readonly string[]
+  /** Every match of a phrase index over the whole doc, in token order, found on first use. */
+  phraseMemo?: Map<PhraseIndex<{ words: readonly string[] }>, PhraseMatch<unknown>[]>
 }
 
 export function claimView(doc: Doc): ClaimView {
@@ -171,8 +173,40 @@ export interface PhraseMatch<T> {
   at: number
 }
 
-/** Every indexed phrase inside the token range: one pass, one Map lookup per token. */
+/**
+ * Every indexed phrase inside the token range. The doc is scanned once per index (one
+ * Map lookup per token) and each range is then a binary search into those matches: the
+ * claims, their sentences and the quotes ask about overlapping ranges many times.
+ */
 export function matchPhrases<T extends { words: readonly string[] }>(
+  view: ClaimView,
+  first: number,
+  last: number,
+  index: PhraseIndex<T>,
+): PhraseMatch<T>[] {
+  const memo = (view.phraseMemo ??= new Map())
+  let all = memo.get(index) as PhraseMatch<T>[] | undefined
+  if (!all) {
+    all = scanPhrases(view, 0, view.tokens.length - 1, index)
+    memo.set(index, all)
+  }
+  let lo = 0
+  let hi = all.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (all[mid]!.at < first) lo = mid + 1
+    else hi = mid
+  }
+  const found: PhraseMatch<T>[] = []
+  for (let k = lo; k < all.length && all[k]!.at <= last; k++) {
+    const match = all[k]!
+    if (match.at + match.phrase.words.length - 1 <= last) found.push(match)
+  }
+  return found
+}
+
+/** One pass over a token range, one Map lookup per token. */
+function scanPhrases<T extends { words: readonly string[] }>(
   view: ClaimView,
   first: number,
   last: number,
@@ -386,9 +420,14 @@ export function findClaims(
     for (const whole of pieces) {
       const piece = cutExplanation(view, whole)
       if (!isCheckWorthy(view, piece, lexicon, options)) continue
+      // Properties written out, not spread: this runs for every piece of every quote.
       out.push({
-        ...base,
-        ...piece,
+        quote: base.quote,
+        claimant: base.claimant,
+        claimantEntity: base.claimantEntity,
+        via: base.via,
+        start: piece.start,
+        end: piece.end,
         stance: null,
         rule: `claims/from-${quote.kind}`,
         confidence: 0.7,

@@ -255,8 +255,7 @@ export function cueAt(view: TokenView, i: number, options: FindOptions): CueMatc
 const SUBJECT_BEFORE_PLURAL = new Set(['PROPN', 'PRON', 'CCONJ'])
 
 function cueAtUncached(view: TokenView, i: number, options: FindOptions): CueMatch | null {
-  const senses = options.lexicon.cues.get(view.lower[i]!)
-  if (!senses) return null
+  // The part of speech first: most tokens fail it, and it costs no string hashing.
   const pos = view.tokens[i]!.pos
   if (
     pos !== 'VERB' &&
@@ -274,6 +273,8 @@ function cueAtUncached(view: TokenView, i: number, options: FindOptions): CueMat
   ) {
     return null
   }
+  const senses = options.lexicon.cues.get(view.lower[i]!)
+  if (!senses) return null
   const matching: CueSense[] = []
   let last = i
   for (const sense of senses) {

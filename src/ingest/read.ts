@@ -4,8 +4,6 @@ import { basename, join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { sitrepError, SitrepError } from '../core/errors.js'
 import type { Article } from './article.js'
-import { feedToArticles } from './feed.js'
-import { htmlToArticle } from './html.js'
 import { parseJsonlLine } from './jsonl.js'
 import { decodeText, DEFAULT_MAX_BYTES, sniffFormat, type InputFormat } from './sniff.js'
 
@@ -108,16 +106,19 @@ async function* readStdin(options: ReadOptions): AsyncGenerator<ReadItem> {
   yield* fromBytes(bytes, 'stdin', format, options)
 }
 
-function* fromBytes(
+// The HTML and feed readers pull in linkedom, Readability and an XML parser (a large share of
+// a one-article start): they are loaded only when an input needs them.
+async function* fromBytes(
   bytes: Uint8Array,
   where: string,
   format: InputFormat,
   options: ReadOptions,
-): Generator<ReadItem> {
+): AsyncGenerator<ReadItem> {
   try {
     const text = decodeText(bytes, where, options.maxBytes)
     const defaults = options.defaults ?? {}
     if (format === 'html') {
+      const { htmlToArticle } = await import('./html.js')
       yield {
         kind: 'article',
         article: withDefaults(htmlToArticle(text, where), defaults, where),
@@ -125,6 +126,7 @@ function* fromBytes(
         format,
       }
     } else if (format === 'feed') {
+      const { feedToArticles } = await import('./feed.js')
       const articles = feedToArticles(text, where)
       for (const [i, article] of articles.entries()) {
         yield {

@@ -257,6 +257,11 @@ const PLACE_ADJECTIVES = new Set([
 ])
 const AGENT_PLURAL = /(ers|ors|ents|ants|ists|ians|ees|ives|als)$/
 
+// Spans of units are remembered under i * SPAN_KEY + j (exact below 2^53 for any article).
+const SPAN_KEY = 1 << 24
+
+type TitleAt = { entry: TitleEntry; words: number; text: string }
+
 type Lookup = {
   type: EntityType
   by: string
@@ -780,8 +785,22 @@ class Finder {
 
   // -------------------------------------------------------------- lookups
 
-  /** The known name that is exactly units[i..j]. */
+  /** The known name that is exactly units[i..j] (asked many times per run: remembered). */
   private lookup(i: number, j: number): Lookup | undefined {
+    const key = i * SPAN_KEY + j
+    let found = this.lookups.get(key)
+    if (found === undefined) {
+      found = this.computeLookup(i, j) ?? null
+      this.lookups.set(key, found)
+    }
+    return found ?? undefined
+  }
+
+  // Answers by unit span (i * SPAN_KEY + j): analysis asks for the same spans repeatedly.
+  private readonly lookups = new Map<number, Lookup | null>()
+  private readonly titles = new Map<number, TitleAt | null>()
+
+  private computeLookup(i: number, j: number): Lookup | undefined {
     const text = this.text(i, j)
     const { lex, outlet } = this.fc
     const named = lex.named.get(text)
@@ -854,10 +873,17 @@ class Finder {
     return previous === 'on' || previous === 'via'
   }
 
-  private titleAt(
-    i: number,
-    j: number,
-  ): { entry: TitleEntry; words: number; text: string } | undefined {
+  private titleAt(i: number, j: number): TitleAt | undefined {
+    const key = i * SPAN_KEY + j
+    let found = this.titles.get(key)
+    if (found === undefined) {
+      found = this.computeTitleAt(i, j) ?? null
+      this.titles.set(key, found)
+    }
+    return found ?? undefined
+  }
+
+  private computeTitleAt(i: number, j: number): TitleAt | undefined {
     const { titles, titleMaxWords } = this.fc.lex
     const max = Math.min(j, i + titleMaxWords - 1)
     for (let k = max; k >= i; k--) {

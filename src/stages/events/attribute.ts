@@ -354,6 +354,45 @@ export interface ModeCue {
   acled: string | null
 }
 
+/** A manner cue found in a sentence: its first word index and what it codes. */
+interface CueSpot {
+  at: number
+  cue: ModeCue
+}
+
+/** Manner cues of a sentence by category, read once per sentence and category. */
+const cueSpots = new WeakMap<SentenceView, Map<PloverType, CueSpot[]>>()
+
+function spotsOf(
+  view: SentenceView,
+  type: PloverType,
+  index: ReadonlyMap<string, { words: string[]; value: ModeCue }[]>,
+): CueSpot[] {
+  let byType = cueSpots.get(view)
+  if (!byType) {
+    byType = new Map()
+    cueSpots.set(view, byType)
+  }
+  let spots = byType.get(type)
+  if (spots) return spots
+  spots = []
+  let coveredTo = -1
+  for (let i = 0; i < view.words.length; i++) {
+    const list = index.get(view.words[i] as string)
+    if (!list) continue
+    // Longest cue first, and a cue inside a longer one does not count ("bomb" in "aerial bomb").
+    const found = list
+      .filter((p) => p.value.type === type)
+      .filter((p) => p.words.every((w, k) => view.words[i + k] === w))
+      .sort((a, b) => b.words.length - a.words.length)[0]
+    if (!found || i + found.words.length - 1 <= coveredTo) continue
+    coveredTo = i + found.words.length - 1
+    spots.push({ at: view.offset + i, cue: found.value })
+  }
+  byType.set(type, spots)
+  return spots
+}
+
 /** Mode and ACLED type from the nearest manner cue of the same category in the sentence. */
 export function cueCoding(
   view: SentenceView,
@@ -361,18 +400,9 @@ export function cueCoding(
   index: ReadonlyMap<string, { words: string[]; value: ModeCue }[]>,
 ): ModeCue | null {
   let best: { d: number; cue: ModeCue } | null = null
-  let coveredTo = -1
-  for (let i = 0; i < view.words.length; i++) {
-    // Longest cue first, and a cue inside a longer one does not count ("bomb" in "aerial bomb").
-    const found = (index.get(view.words[i] as string) ?? [])
-      .filter((p) => p.value.type === hit.entry.type)
-      .filter((p) => p.words.every((w, k) => view.words[i + k] === w))
-      .sort((a, b) => b.words.length - a.words.length)[0]
-    if (!found || i + found.words.length - 1 <= coveredTo) continue
-    coveredTo = i + found.words.length - 1
-    const at = view.offset + i
+  for (const { at, cue } of spotsOf(view, hit.entry.type, index)) {
     const d = at >= hit.last ? at - hit.last : at < hit.first ? hit.first - at : 0
-    if (!best || d < best.d) best = { d, cue: found.value }
+    if (!best || d < best.d) best = { d, cue }
   }
   return best?.cue ?? null
 }

@@ -104,14 +104,28 @@ const ADVERB_POS = new Set(['ADV', 'PART'])
 
 const NONE: readonly { words: string[]; effect: CueEffect }[] = []
 
+type CueHit = { effect: CueEffect; length: number } | null
+
+/**
+ * Cue effects of every word of a sentence, read once per sentence: status, sources and counts
+ * ask for the cue of the same words once per trigger, which made cue look-ups the stage's
+ * commonest call.
+ */
+const cueTables = new WeakMap<SentenceView, { cues: Cues; table: CueHit[] }>()
+
 /** Cue effect of word i, looking at multi-word cues first; returns the effect and the cue's length. */
-export function cueAt(
-  view: SentenceView,
-  i: number,
-  cues: Cues,
-): { effect: CueEffect; length: number } | null {
+export function cueAt(view: SentenceView, i: number, cues: Cues): CueHit {
+  let entry = cueTables.get(view)
+  if (!entry || entry.cues !== cues) {
+    entry = { cues, table: view.words.map((_, k) => readCue(view, k, cues)) }
+    cueTables.set(view, entry)
+  }
+  return entry.table[i] ?? null
+}
+
+function readCue(view: SentenceView, i: number, cues: Cues): CueHit {
   const word = view.words[i] ?? ''
-  // Indexed by first word: a call costs one lookup for most words (the stage calls it per word).
+  // Indexed by first word: one lookup for most words.
   for (const p of cues.phrases.get(word) ?? NONE) {
     if (p.words.every((w, k) => view.words[i + k] === w))
       return { effect: p.effect, length: p.words.length }

@@ -1,14 +1,33 @@
-import { Readability } from '@mozilla/readability'
-import { parseHTML } from 'linkedom'
+import { createRequire } from 'node:module'
+import type { Readability as ReadabilityType } from '@mozilla/readability'
+import type { parseHTML as ParseHtml } from 'linkedom'
 import { sitrepError } from '../core/errors.js'
 import type { Article } from './article.js'
+
+// linkedom and Readability take a large share of a one-article start, and a plain-text or
+// JSON Lines input never needs them (the JSON Lines reader imports this module for its
+// `html` field): they are loaded on the first HTML page, through their CommonJS builds so
+// that loading stays synchronous.
+const require = createRequire(import.meta.url)
+let libraries: { Readability: typeof ReadabilityType; parseHTML: typeof ParseHtml } | undefined
+function html(): NonNullable<typeof libraries> {
+  libraries ??= {
+    Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityType })
+      .Readability,
+    parseHTML: (require('linkedom') as { parseHTML: typeof ParseHtml }).parseHTML,
+  }
+  return libraries
+}
+function parseHTML(source: string): ReturnType<typeof ParseHtml> {
+  return html().parseHTML(source)
+}
 
 /**
  * Main text, title, byline and date of an HTML page, via Readability on linkedom.
  * Paragraph and heading breaks become \n so paragraphs survive into the Doc.
  */
-export function htmlToArticle(html: string, where: string, base: Partial<Article> = {}): Article {
-  const { document } = parseHTML(html)
+export function htmlToArticle(source: string, where: string, base: Partial<Article> = {}): Article {
+  const { document } = parseHTML(source)
   const published = base.published ?? findPublished(document)
   const metaTitle = document.querySelector('title')?.textContent?.trim() || null
   let title: string | null = metaTitle
@@ -16,7 +35,9 @@ export function htmlToArticle(html: string, where: string, base: Partial<Article
   let text = ''
   try {
     // Readability mutates the document; it gets its own parse.
-    const parsed = new Readability(parseHTML(html).document as unknown as Document).parse()
+    const parsed = new (html().Readability)(
+      parseHTML(source).document as unknown as Document,
+    ).parse()
     if (parsed) {
       title = parsed.title?.trim() || title
       byline = parsed.byline?.trim() || null
@@ -25,7 +46,7 @@ export function htmlToArticle(html: string, where: string, base: Partial<Article
   } catch {
     // Broken markup Readability cannot handle: fall back to the body text below.
   }
-  if (text.trim() === '') text = blockText(document.body?.innerHTML || html)
+  if (text.trim() === '') text = blockText(document.body?.innerHTML || source)
   if (text.trim() === '') throw sitrepError('E_INPUT_HTML_EMPTY', { path: where })
   // The page's own headline beats <title>, which usually carries the site name.
   const headline = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null

@@ -92,7 +92,9 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
     }
     if (!PLACE_TYPES.has(type)) continue
     let start = mention.start
-    if (/^the\s/i.test(text.slice(start, mention.end))) start += 4
+    if ((text.charCodeAt(start) | 32) === 116 && /^the\s/i.test(text.slice(start, mention.end))) {
+      start += 4
+    }
     const first = tokenAt(tokens, start)
     const last = tokenAt(tokens, mention.end - 1)
     if (first < 0 || last < 0) continue
@@ -182,9 +184,10 @@ function placePrefixFreed(
   const first = tokenAt(tokens, span.start)
   const last = tokenAt(tokens, span.end - 1)
   if (first < 0 || last <= first) return span
-  const word = (k: number) => doc.text.slice(tokens[k]!.start, tokens[k]!.end)
+  const lower = lowerWords(doc)
   for (let e = first + 1; e <= Math.min(last, first + 3); e++) {
-    const title = word(e).replace(/\./g, '').toLowerCase()
+    const word = lower(e)
+    const title = word.includes('.') ? word.replace(/\./g, '') : word
     if (!deps.cues.title.has(title)) continue
     const name = doc.text.slice(tokens[first]!.start, tokens[e - 1]!.end)
     if (deps.has(name) && deps.isMajor(name)) return { start: tokens[e]!.start, end: span.end }
@@ -192,7 +195,7 @@ function placePrefixFreed(
   return span
 }
 
-const lowered = new WeakMap<readonly Token[], string[]>()
+const lowered = new WeakMap<readonly Token[], (k: number) => string>()
 
 /**
  * Every token's text in lower case, filled on demand and kept per doc (keyed by its tokens
@@ -201,18 +204,21 @@ const lowered = new WeakMap<readonly Token[], string[]>()
  */
 export function lowerWords(doc: Doc): (k: number) => string {
   const tokens = doc.layers.tokens ?? []
-  let words = lowered.get(tokens)
-  if (!words) lowered.set(tokens, (words = new Array<string>(tokens.length)))
-  const cache = words
-  return (k) => {
-    if (k < 0 || k >= tokens.length) return ''
-    let w = cache[k]
-    if (w === undefined) {
-      const t = tokens[k]!
-      cache[k] = w = doc.text.slice(t.start, t.end).toLowerCase()
+  let read = lowered.get(tokens)
+  if (!read) {
+    const cache = new Array<string>(tokens.length)
+    read = (k) => {
+      if (k < 0 || k >= tokens.length) return ''
+      let w = cache[k]
+      if (w === undefined) {
+        const t = tokens[k]!
+        cache[k] = w = doc.text.slice(t.start, t.end).toLowerCase()
+      }
+      return w
     }
-    return w
+    lowered.set(tokens, read)
   }
+  return read
 }
 
 /** Index of the token containing offset, or -1. */
@@ -300,8 +306,7 @@ function matchRun(
   deps: FindDeps,
 ): Toponym[] {
   const text = doc.text
-  const slice = (a: number, b: number) => text.slice(tokens[a]!.start, tokens[b - 1]!.end)
-  const whole = slice(from, to)
+  const whole = spanText(text, tokens, from, to)
   if (deps.isDemonym(whole)) return []
   const out: Toponym[] = []
   let s = from
@@ -309,7 +314,7 @@ function matchRun(
   // inside it is not a place. The name runs up to its head word; matching resumes after it.
   for (let k = to - 1; k > from; k--) {
     const head = lowerWords(doc)(k)
-    if (deps.cues.embedded.has(head) && !deps.has(slice(from, k + 1))) {
+    if (deps.cues.embedded.has(head) && !deps.has(spanText(text, tokens, from, k + 1))) {
       s = k + 1
       break
     }
@@ -317,10 +322,11 @@ function matchRun(
   while (s < to) {
     let matched = false
     for (let e = Math.min(to, s + MAX_NAME_TOKENS); e > s; e--) {
-      const name = slice(s, e)
+      const name = spanText(text, tokens, s, e)
+      // The cached gazetteer answer first: it is the cheapest test and rejects most spans.
+      if (!deps.has(name)) continue
       if (e - s === 1 && !singleWordCandidate(text, tokens, s, sentenceStarts, deps)) continue
       if (e - s > 1 && deps.isDemonym(name)) continue
-      if (!deps.has(name)) continue
       if (followedByEventHead(text, tokens, e, deps) && e === to) break
       // Next to other capitalised words that are no place, a small place's name is more likely part
       // of a person's name ("Sandra Jansen", "Mel Gibson").
@@ -351,6 +357,10 @@ function matchRun(
     if (!matched) s++
   }
   return out
+}
+
+function spanText(text: string, tokens: readonly Token[], a: number, b: number): string {
+  return text.slice(tokens[a]!.start, tokens[b - 1]!.end)
 }
 
 /** Whether the capitalised neighbours of a match are themselves places or region words. */

@@ -241,12 +241,11 @@ const PLACE_NOUNS = new Set([
 function demonymCountry(doc: Doc, t: Toponym, deps: ResolveDeps): string | null {
   const tokens = doc.layers.tokens ?? []
   const lower = lowerWords(doc)
-  const word = (k: number) => (k >= 0 ? doc.text.slice(tokens[k]!.start, tokens[k]!.end) : '')
   let k = t.firstToken - 1
   if (k >= 0 && lower(k) === 'of') k--
   if (k < 0 || !PLACE_NOUNS.has(lower(k))) return null
   for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
-    const country = deps.countryOfDemonym(word(j))
+    const country = deps.countryOfDemonym(doc.text.slice(tokens[j]!.start, tokens[j]!.end))
     if (country) return country
   }
   return null
@@ -273,7 +272,7 @@ export function resolveToponyms(
     return list
   })
   // Pass 1: no context.
-  const first = candidates.map((list) => rank(list, () => 0))
+  const first = candidates.map(rankAlone)
   // Only a town (or a region, inside a country) lies in a container: never a country or sea.
   const containers = toponyms.map((_, n) => {
     const top = first[n]![0]?.entry
@@ -284,6 +283,7 @@ export function resolveToponyms(
   const containedBy = new Map<number, number[]>()
   containers.forEach((c, n) => c >= 0 && containedBy.set(c, [...(containedBy.get(c) ?? []), n]))
   const context = articleContext(first, toponyms, deps)
+  const contextRanks = new Map<readonly GazetteerEntry[], Map<string, Scored[]>>()
 
   return toponyms.map((t, i) => {
     let list = candidates[i]!
@@ -322,13 +322,22 @@ export function resolveToponyms(
         if (articleRegion) list = []
       }
     }
-    const scored = rank(list, (e) => contextBonus(e, i, context, deps.proximityKm))
+    // Occurrences of one name with the same candidates score alike: the context leaves out only
+    // that name's own votes and points.
+    let byList = contextRanks.get(list)
+    if (!byList) contextRanks.set(list, (byList = new Map()))
+    let scored = byList.get(context.nameOf[i]!)
+    if (!scored) {
+      const own = nameContext(context, i)
+      scored = rank(list, (e) => contextBonus(e, own, context, deps.proximityKm))
+      byList.set(context.nameOf[i]!, scored)
+    }
     const pick = scored[0]?.entry ?? null
     if (!pick && articleRegion) {
       return {
         toponym: t,
         pick: null,
-        candidates: rank(candidates[i]!, () => 0),
+        candidates: rankAlone(candidates[i]!),
         container: null,
         fallback: articleRegion,
         precision: 3,
@@ -342,7 +351,7 @@ export function resolveToponyms(
       return {
         toponym: t,
         pick: null,
-        candidates: rank(candidates[i]!, () => 0),
+        candidates: rankAlone(candidates[i]!),
         container: toponyms[c]!,
         fallback: region,
         precision: 3,
@@ -379,6 +388,15 @@ function ruleOf(t: Toponym, hasContainer: boolean, isContainer: boolean): string
  */
 const MAX_BONUS = 3.4
 const LONG_LIST = 12
+
+/** Ranks without context, by candidate list (lists are shared across documents). */
+const aloneRanks = new WeakMap<readonly GazetteerEntry[], Scored[]>()
+
+function rankAlone(list: readonly GazetteerEntry[]): Scored[] {
+  let scored = aloneRanks.get(list)
+  if (!scored) aloneRanks.set(list, (scored = rank(list, () => 0)))
+  return scored
+}
 
 function rank(list: readonly GazetteerEntry[], bonus: (e: GazetteerEntry) => number): Scored[] {
   let floor = -Infinity
@@ -455,6 +473,7 @@ function articleContext(
     }
   })
   const regionVotes = new Map<string, number>()
+  const regionByCountry = new Map<string, string | null>()
   for (const [country, n] of votes) {
     const region = deps.regionOf(country)
     if (region) regionVotes.set(region, (regionVotes.get(region) ?? 0) + n)
@@ -462,7 +481,11 @@ function articleContext(
   const context: ArticleContext = {
     votes,
     regionVotes,
-    regionOf: deps.regionOf,
+    regionOf: (country) => {
+      let region = regionByCountry.get(country)
+      if (region === undefined) regionByCountry.set(country, (region = deps.regionOf(country)))
+      return region
+    },
     total,
     own,
     admin1s,
@@ -496,44 +519,54 @@ function votesByName(context: ArticleContext): Map<string, NameVotes> {
   return byName
 }
 
+/** What the context of one name leaves out: that name's own votes and points. */
+interface NameContext {
+  self: NameVotes | undefined
+  /** The article's vote total without this name's votes. */
+  total: number
+  points: ArticleContext['points']
+}
+
+function nameContext(context: ArticleContext, index: number): NameContext {
+  const name = context.nameOf[index]!
+  const self = context.byName.get(name)
+  return {
+    self,
+    total: context.total - (self?.total ?? 0),
+    points: context.points.filter((p) => context.nameOf[p.index] !== name),
+  }
+}
+
 /** Share of the article's other toponyms (other names) that lie in a country. */
-function countryShare(context: ArticleContext, index: number, country: string): number {
-  const self = context.byName.get(context.nameOf[index]!)
-  const total = context.total - (self?.total ?? 0)
-  if (total <= 0) return 0
-  return ((context.votes.get(country) ?? 0) - (self?.countries.get(country) ?? 0)) / total
+function countryShare(context: ArticleContext, own: NameContext, country: string): number {
+  if (own.total <= 0) return 0
+  return ((context.votes.get(country) ?? 0) - (own.self?.countries.get(country) ?? 0)) / own.total
 }
 
 /** Share of the article's other toponyms in the same world region ("Europe") as a country. */
-function regionShare(context: ArticleContext, index: number, country: string): number {
+function regionShare(context: ArticleContext, own: NameContext, country: string): number {
   const region = context.regionOf(country)
   if (!region) return 0
-  const self = context.byName.get(context.nameOf[index]!)
-  const total = context.total - (self?.total ?? 0)
-  if (total <= 0) return 0
-  return ((context.regionVotes.get(region) ?? 0) - (self?.regions.get(region) ?? 0)) / total
+  if (own.total <= 0) return 0
+  return ((context.regionVotes.get(region) ?? 0) - (own.self?.regions.get(region) ?? 0)) / own.total
 }
 
 function contextBonus(
   e: GazetteerEntry,
-  index: number,
+  own: NameContext,
   context: ArticleContext,
   scaleKm: number,
 ): number {
   let bonus = 0
   if (e.country) {
-    bonus += 1.2 * countryShare(context, index, e.country)
-    bonus += 0.6 * regionShare(context, index, e.country)
+    bonus += 1.2 * countryShare(context, own, e.country)
+    bonus += 0.6 * regionShare(context, own, e.country)
   }
-  if (e.country && context.admin1s.has(`${e.country}.${e.admin1Code}`)) bonus += 0.5
+  if (e.country && context.admin1s.size > 0 && context.admin1s.has(`${e.country}.${e.admin1Code}`))
+    bonus += 0.5
   if (e.feature === 'A.ADM1') {
     // A region is close to the article's places when it holds them.
-    const holds = context.points.some(
-      (p) =>
-        context.nameOf[p.index] !== context.nameOf[index] &&
-        p.country === e.country &&
-        p.admin1 === e.admin1Code,
-    )
+    const holds = own.points.some((p) => p.country === e.country && p.admin1 === e.admin1Code)
     if (holds) return bonus + 1
   }
   // Closeness only for a country the article's other places are in (the rest cannot be close).
@@ -543,10 +576,7 @@ function contextBonus(
     context.votes.has(e.country)
   ) {
     let nearest = Infinity
-    for (const p of context.points) {
-      if (context.nameOf[p.index] === context.nameOf[index]) continue
-      nearest = Math.min(nearest, distanceKm(e, p))
-    }
+    for (const p of own.points) nearest = Math.min(nearest, distanceKm(e, p))
     if (nearest < Infinity) bonus += 1.0 * Math.exp(-nearest / scaleKm)
   }
   return bonus

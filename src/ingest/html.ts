@@ -26,7 +26,8 @@ function parseHTML(source: string): ReturnType<typeof ParseHtml> {
  * Main text, title, byline and date of an HTML page, via Readability on linkedom.
  * Paragraph and heading breaks become \n so paragraphs survive into the Doc.
  */
-export function htmlToArticle(source: string, where: string, base: Partial<Article> = {}): Article {
+export function htmlToArticle(raw: string, where: string, base: Partial<Article> = {}): Article {
+  const source = withDocumentElement(raw)
   const { document } = parseHTML(source)
   const published = base.published ?? findPublished(document)
   const metaTitle = document.querySelector('title')?.textContent?.trim() || null
@@ -34,6 +35,11 @@ export function htmlToArticle(source: string, where: string, base: Partial<Artic
   let byline: string | null = null
   let text = ''
   try {
+    // Readability's cost grows steeply with nesting depth (seconds at a few hundred
+    // levels); real articles are shallow, so deeper markup skips it for the plain walk.
+    if (maxDepth(document.documentElement as unknown as Node) > MAX_READABILITY_DEPTH) {
+      throw new Error('too deep for Readability')
+    }
     // Readability mutates the document; it gets its own parse.
     const parsed = new (html().Readability)(
       parseHTML(source).document as unknown as Document,
@@ -75,24 +81,60 @@ function withHeadline(title: string | null, text: string): string {
   return `${title}\n${text}`
 }
 
+const MAX_READABILITY_DEPTH = 120
+
+/**
+ * linkedom gives a document without a root element for markup that has none
+ * ("hello world", "<!doctype html>text"), and querying it throws: give it one.
+ */
+function withDocumentElement(source: string): string {
+  if (/<html[\s>]/i.test(source)) return source
+  return `<!doctype html><html><head></head><body>${source.replace(/^\s*<!doctype[^>]*>/i, '')}</body></html>`
+}
+
+/** Deepest element nesting, walked with an explicit stack (no recursion to overflow). */
+function maxDepth(root: Node | null): number {
+  if (!root) return 0
+  let deepest = 0
+  const stack: [Node, number][] = [[root, 1]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [Node, number]
+    if (depth > deepest) deepest = depth
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 1) stack.push([child, depth + 1])
+    }
+  }
+  return deepest
+}
+
 const BLOCK = /^(p|div|h[1-6]|li|blockquote|section|article|header|footer|figcaption|tr|pre|br)$/i
 
 /** Text of an HTML fragment with a line break after each block element. */
 export function blockText(fragment: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${fragment}</body></html>`)
   const parts: string[] = []
-  const walk = (node: Node): void => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === 3) parts.push((child.textContent ?? '').replace(/\s+/g, ' '))
-      else if (child.nodeType === 1) {
-        const tag = (child as Element).tagName
-        if (/^(script|style|noscript|template|svg)$/i.test(tag)) continue
-        walk(child)
-        if (BLOCK.test(tag)) parts.push('\n')
-      }
+  // An explicit stack, not recursion: hostile pages nest tens of thousands deep.
+  // Entries are nodes to read, or the closing marker of a block element.
+  const stack: (Node | { close: string })[] = [document.body as unknown as Node]
+  let first = true
+  while (stack.length > 0) {
+    const item = stack.pop() as Node | { close: string }
+    if ('close' in item) {
+      if (BLOCK.test(item.close)) parts.push('\n')
+      continue
     }
+    if (!first && item.nodeType === 3) {
+      parts.push((item.textContent ?? '').replace(/\s+/g, ' '))
+      continue
+    }
+    if (!first && item.nodeType !== 1) continue
+    const tag = first ? 'body' : (item as Element).tagName
+    first = false
+    if (/^(script|style|noscript|template|svg)$/i.test(tag)) continue
+    stack.push({ close: tag })
+    const children = Array.from(item.childNodes)
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Node)
   }
-  walk(document.body as unknown as Node)
   return parts
     .join('')
     .split('\n')

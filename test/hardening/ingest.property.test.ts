@@ -34,18 +34,6 @@ function outcome(fn: () => unknown): string {
   }
 }
 
-/**
- * KNOWN FAILURE (src/ingest/html.ts, not this folder): HTML with no element at all
- * ("hello world", "<!doctype html>hello", "&amp; x") leaves linkedom without a
- * documentElement, and `document.body` then throws a TypeError: the CLI prints an
- * internal error with a stack, and in a JSON Lines batch the exception ends the
- * whole batch. Pinned by the `.fails` test below; the properties set such inputs
- * aside (fc.pre) so they keep testing everything else. Remove both once fixed.
- */
-function isKnownNoElementBug(error: unknown): boolean {
-  return error instanceof TypeError && /documentElement/.test(error.message)
-}
-
 async function collect(path: string): Promise<ReadItem[]> {
   const items: ReadItem[] = []
   for await (const item of readArticles(path)) items.push(item)
@@ -204,7 +192,6 @@ describe('hardening › HTML ingest', () => {
         try {
           article = htmlToArticle(html, 'page.html', { language: 'en' })
         } catch (error) {
-          fc.pre(!isKnownNoElementBug(error))
           expect(error).toBeInstanceOf(SitrepError)
           expect((error as SitrepError).code).toBe('E_INPUT_HTML_EMPTY')
           return
@@ -215,25 +202,21 @@ describe('hardening › HTML ingest', () => {
     )
   })
 
-  it.fails.each([
-    'hello world',
-    '<!doctype html>Kyiv was shelled.',
-    '&amp; more',
-    '<!-- c -->text',
-  ])('reads HTML without any element (%j) as text or refuses it with a code', (html) => {
-    expect(['none', 'E_INPUT_HTML_EMPTY']).toContain(outcome(() => htmlToArticle(html, 'p.html')))
-  })
+  it.each(['hello world', '<!doctype html>Kyiv was shelled.', '&amp; more', '<!-- c -->text'])(
+    'reads HTML without any element (%j) as text or refuses it with a code',
+    (html) => {
+      expect(['none', 'E_INPUT_HTML_EMPTY']).toContain(outcome(() => htmlToArticle(html, 'p.html')))
+    },
+  )
 
   it('reads moderately nested markup (200 levels) without losing its text', () => {
     const html = `<!doctype html><html><body>${'<div>'.repeat(200)}Shelling hit Kharkiv on Monday, officials said.${'</div>'.repeat(200)}</body></html>`
     expect(htmlToArticle(html, 'deep.html').text).toContain('Shelling hit Kharkiv')
   })
 
-  // KNOWN FAILURE (src/ingest/html.ts, not this folder): blockText walks the DOM by
-  // recursion, so 20,000 nested elements overflow the stack with a RangeError,
-  // which is not a SitrepError: the CLI prints "internal error" and a stack.
-  // Fix: walk with an explicit stack. Remove `.fails` once fixed.
-  it.fails('reads 20,000 nested elements without overflowing the stack', () => {
+  // blockText walks with an explicit stack: 20,000 nested elements must not
+  // overflow the call stack (a RangeError would print as an internal error).
+  it('reads 20,000 nested elements without overflowing the stack', () => {
     const deep = `${'<span>'.repeat(20_000)}text${'</span>'.repeat(20_000)}`
     expect(blockText(deep)).toBe('text')
   })
@@ -353,13 +336,7 @@ describe('hardening › any bytes in a file', () => {
         ),
         fc.constantFrom(...names),
         async (bytes, name) => {
-          let items: ReadItem[]
-          try {
-            items = await collect(tempFile(name, bytes))
-          } catch (error) {
-            fc.pre(!isKnownNoElementBug(error))
-            throw error
-          }
+          const items = await collect(tempFile(name, bytes))
           for (const item of items) {
             if (item.kind === 'error') expect(item.error).toBeInstanceOf(SitrepError)
           }

@@ -81,9 +81,10 @@ export function buildUnits(doc: Doc, abbreviations: ReadonlySet<string>): Unit[]
       }
       break
     }
-    const unitText = text.slice(token.start, end)
+    const unitText = end === token.end ? value : text.slice(token.start, end)
     const isWord = token.kind === 'word' || /^\p{L}/u.test(unitText)
-    const cap = isWord && (startsUpper(unitText) || NAME_PARTICLE.test(unitText))
+    const cap =
+      isWord && (startsUpper(unitText) || (joinsEarly(unitText) && NAME_PARTICLE.test(unitText)))
     units.push({
       start: token.start,
       end,
@@ -109,6 +110,16 @@ function startsUpper(text: string): boolean {
   const code = text.charCodeAt(0)
   if (code < 128) return code >= 65 && code <= 90
   return /^\p{Lu}/u.test(text)
+}
+
+/** A hyphen or apostrophe among the first four characters: only then can a name particle lead. */
+function joinsEarly(text: string): boolean {
+  const limit = Math.min(text.length - 1, 4)
+  for (let i = 1; i < limit; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 45 || c === 39 || c === 0x2019) return true
+  }
+  return false
 }
 
 /** Two or more letters, all upper case: "NATO", "KYIV", "U.S." */

@@ -1,4 +1,5 @@
 import type { CountKey, Doc, Entity, Mention, Place, PloverType, Span } from '../../core/record.js'
+import { datelineSpan } from './dates.js'
 import { CLAUSE_BREAK } from './find.js'
 import { cueAt, type Cues } from './status.js'
 import type { ActorFind, DateFind, SentenceView, TriggerHit } from './types.js'
@@ -19,7 +20,7 @@ export interface PlaceCandidateSpan {
 export function sentencePlaces(
   doc: Doc,
   view: SentenceView,
-  datelineEnd = 0,
+  dateline: Span | null = null,
 ): PlaceCandidateSpan[] {
   const out: PlaceCandidateSpan[] = []
   const spans = docIndex(doc).locationSpans
@@ -27,7 +28,9 @@ export function sentencePlaces(
     const { index, start, end } = spans[s]!
     if (start >= view.end) break
     const span: Span = { start, end }
-    if (span.end > view.end || span.start < datelineEnd) continue
+    // The dateline's place is where the report was filed (the fallback), not an event's place.
+    if (span.end > view.end || (dateline && start >= dateline.start && start < dateline.end))
+      continue
     const k = view.tokens.findIndex((t) => t.start >= span.start)
     const after = view.tokens.findIndex((t) => t.start >= span.end)
     if (k < 0) continue
@@ -88,8 +91,9 @@ export function placesFor(doc: Doc, hit: TriggerHit, all: PlaceCandidateSpan[]):
 /** The dateline's place ("MUNICH, Feb 14 (…) —"): where statements without a place were made. */
 export function datelinePlace(doc: Doc): number | null {
   const places = doc.layers.places ?? []
+  const from = datelineSpan(doc.text)?.start ?? 0
   const at = places.findIndex(
-    (p) => p.use === 'location' && [p as Span, ...(p.mentions ?? [])].some((s) => s.start === 0),
+    (p) => p.use === 'location' && [p as Span, ...(p.mentions ?? [])].some((s) => s.start === from),
   )
   return at < 0 ? null : at
 }

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node'
-import type { DatePrecision } from '../../core/record.js'
+import type { DatePrecision, Span } from '../../core/record.js'
 import type { DateFind, SentenceView } from './types.js'
 
 const DAY = 86_400_000
@@ -310,7 +310,7 @@ export function findDates(
   view: SentenceView,
   text: string,
   published: number,
-  datelineEnd = 0,
+  dateline: Span | null = null,
 ): DateFind[] {
   const dates = findRelative(view, published)
   const ref = new Date(published * DAY + DAY / 2)
@@ -319,7 +319,7 @@ export function findDates(
     const end = start + result.text.length
     if (dates.some((d) => d.start < end && start < d.end)) continue
     // "MUNICH, Feb 14 (Agency) —": the dateline dates the report, not what it reports.
-    if (start < datelineEnd) continue
+    if (dateline && start < dateline.end && start >= dateline.start) continue
     if (/^\d{1,2}$/.test(result.text.trim())) continue
     const resolved = fromChrono(result, published)
     if (!resolved) continue
@@ -340,15 +340,33 @@ export function findDates(
 }
 
 /**
- * End of a dateline ("PORT SUDAN, May 20 (Horn & Sahel Report) —"): the first dash in the
- * opening characters, when an agency in parentheses or a capitalised place comes before it.
+ * The dateline ("PORT SUDAN, May 20 (Horn & Sahel Report) —"): the first dash in the opening
+ * characters of one of the first lines, when an agency in parentheses or a capitalised place
+ * comes before it. Feeds and pasted pages often put a headline line above it, so the first
+ * three lines are tried. Returns the dateline's start and the offset of its dash, or null.
  */
+export function datelineSpan(text: string): { start: number; end: number } | null {
+  let from = 0
+  for (let line = 0; line < 3 && from < text.length && from < 600; line++) {
+    const head = text.slice(from, from + 120)
+    const dash = head.search(/\s[—–]\s|\s--\s/)
+    const newline = head.indexOf('\n')
+    if (dash >= 0 && (newline < 0 || dash < newline)) {
+      const before = head.slice(0, dash)
+      if (/\)\s*$/.test(before) || /^[A-Z][A-Z .'-]+,/.test(before))
+        return { start: from, end: from + dash }
+    }
+    const next = text.indexOf('\n', from)
+    if (next < 0) break
+    from = next + 1
+    while (text[from] === '\n' || text[from] === '\r') from++
+  }
+  return null
+}
+
+/** End of the dateline (0 without one): dates and places before it are the report's, not the event's. */
 export function datelineEnd(text: string): number {
-  const head = text.slice(0, 120)
-  const dash = head.search(/\s[—–]\s/)
-  if (dash < 0) return 0
-  const before = head.slice(0, dash)
-  return /\)\s*$/.test(before) || /^[A-Z][A-Z .'-]+,/.test(before) ? dash : 0
+  return datelineSpan(text)?.end ?? 0
 }
 
 /** "said on Monday", "told a briefing on Friday", "in a statement late on Monday". */

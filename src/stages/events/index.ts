@@ -16,7 +16,7 @@ import {
   type ModeCue,
 } from './attribute.js'
 import { findCounts, type NumberWords } from './counts.js'
-import { datelineEnd, dayOf, findDates, isoOf } from './dates.js'
+import { datelineSpan, dayOf, findDates, isoOf } from './dates.js'
 import { findTriggers, sentenceViews } from './find.js'
 import { compilePhrases, compileTriggers, isPloverType } from './lexicon.js'
 import { foldProtests, mergeMentions, toEvent, type Draft, type SourcedCount } from './resolve.js'
@@ -149,7 +149,7 @@ export function findMentions(
   const mentions: EventMention[] = []
   const orphanCounts: { sentence: number; paragraph: number; counts: SourcedCount[] }[] = []
   let previousSource: string | null = null
-  const dateline = datelineEnd(doc.text)
+  const dateline = datelineSpan(doc.text)
   let order = 0
   for (const view of sentenceViews(doc)) {
     const hits = findTriggers(view, lex.triggers, options.maxGap)

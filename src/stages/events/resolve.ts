@@ -33,8 +33,12 @@ function km(a: Place, b: Place): number {
 
 /** Places agree when they are the same, near, or one is the region that holds the other. */
 export function placesAgree(doc: Doc, a: number[], b: number[], mergeKm: number): boolean | null {
-  if (a.length === 0 || b.length === 0) return null
   const places = doc.layers.places ?? []
+  // A river or a sea runs past many towns: its centre says nothing about where an event was, so
+  // it neither agrees nor disagrees with a town ("on the Dnipro River" beside "in Kherson").
+  a = a.filter((i) => !isWater(places[i]))
+  b = b.filter((i) => !isWater(places[i]))
+  if (a.length === 0 || b.length === 0) return null
   return a.some((i) =>
     b.some((j) => {
       const p = places[i]
@@ -51,6 +55,11 @@ export function placesAgree(doc: Doc, a: number[], b: number[], mergeKm: number)
       )
     }),
   )
+}
+
+/** Hydrographic features (GeoNames class H: rivers, seas, lakes, bays). */
+export function isWater(place: Place | undefined): boolean {
+  return place?.feature?.startsWith('H.') === true
 }
 
 /** Day of a mention, once relative dates are anchored; null when undated. */
@@ -107,8 +116,13 @@ function joins(doc: Doc, draft: Draft, m: EventMention, opts: ResolveOptions): b
   if (m.strong && m.hit.entry.mode && modes.some((x) => x !== m.hit.entry.mode)) return false
   // Triggers of one category in one sentence report one event ("a drone strike … killed two").
   if (draft.mentions.some((x) => x.sentence === m.sentence)) return true
-  const samePlace = placesAgree(doc, draftPlaces(draft), m.places, opts.mergeKm)
+  const samePlace = placesAgree(doc, draftPlaces(doc, draft), m.places, opts.mergeKm)
   if (samePlace === false) return false
+  // A strong deed told with another weapon in another sentence ("shelling" after "a drone
+  // struck") is another attack, unless both name the same place (one strike told by two sides).
+  const told = draft.mentions.filter((x) => x.strong && x.mode !== null).map((x) => x.mode)
+  if (samePlace !== true && m.strong && m.mode && told.length > 0 && !told.includes(m.mode))
+    return false
   // Dated mentions vote; when none is dated, the draft counts as recent news.
   const dated = draft.mentions.filter((x) => mentionDay(x) !== null)
   const votes = (dated.length > 0 ? dated : [head]).map((x) => datesAgree(x, m, opts.published))
@@ -129,8 +143,11 @@ function joins(doc: Doc, draft: Draft, m: EventMention, opts: ResolveOptions): b
 
 const SAYING = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'SUPPORT', 'THREATEN', 'AGREE', 'CONCEDE'])
 
-function draftPlaces(draft: Draft): number[] {
-  return draft.mentions.find((x) => x.places.length > 0)?.places ?? []
+/** The draft's place: the first mention's that names land, else the first that names any. */
+function draftPlaces(doc: Doc, draft: Draft): number[] {
+  const places = doc.layers.places ?? []
+  const land = draft.mentions.find((x) => x.places.some((i) => !isWater(places[i])))
+  return (land ?? draft.mentions.find((x) => x.places.length > 0))?.places ?? []
 }
 
 /**
@@ -200,7 +217,16 @@ export function toEvent(
 
   // Places: the most precise level any mention names; the first mention that names it decides.
   const places = doc.layers.places ?? []
-  const withPlaces = ms.filter((m) => m.places.length > 0)
+  // A town named anywhere in the event beats a river or sea it happened on (ACLED codes the
+  // nearest town); the dateline's town stands in when only water is named.
+  const landOf = (m: EventMention) => m.places.filter((i) => !isWater(places[i]))
+  const onLand = ms.some((m) => landOf(m).length > 0)
+  const datelineTown = dateline !== null && places[dateline]?.precision === 1
+  const withPlaces = onLand
+    ? ms.filter((m) => landOf(m).length > 0).map((m) => ({ ...m, places: landOf(m) }))
+    : datelineTown
+      ? []
+      : ms.filter((m) => m.places.length > 0)
   let chosen: number[] = []
   if (withPlaces.length > 0) {
     const best = Math.min(

@@ -359,6 +359,24 @@ export const HITS: QuoteHit[] = [
       { text: 'Beijing may claim the captured soldiers are volunteers', speaker: 'Kryvonos' },
     ],
   },
+  {
+    name: "nominal attribution: a possessor's claim that …",
+    text: "Moscow's claim that the strike hit only military targets was disputed.",
+    quotes: [{ text: 'the strike hit only military targets', speaker: 'Moscow' }],
+  },
+  {
+    name: 'nominal attribution: adjectives between possessor and noun',
+    text: "Kyiv's long-standing fears that the dam would be blown up proved right.",
+    quotes: [{ text: 'the dam would be blown up', speaker: 'Kyiv' }],
+  },
+  {
+    name: 'nominal attribution: a possessive pronoun takes the last speaker',
+    text: 'The defence ministry said the convoy was civilian. Its denial that troops had crossed the border came hours later.',
+    quotes: [
+      { text: 'the convoy was civilian', speaker: 'The defence ministry' },
+      { text: 'troops had crossed the border', speaker: 'The defence ministry' },
+    ],
+  },
 ]
 
 /** Cue verbs of the "X <verb> that …" construction: each must produce an indirect quote. */
@@ -432,5 +450,20 @@ export const MISSES: QuoteMiss[] = [
     name: '"speaking on condition of anonymity" is not the content',
     text: 'The official, who spoke on condition of anonymity, said the package would list 120 vessels.',
     notQuoted: 'on condition of anonymity',
+  },
+  {
+    name: 'a relative "that" after an attribution noun is no content clause',
+    text: "Moscow's claim that was made on Monday proved false.",
+    notQuoted: '',
+  },
+  {
+    name: 'an attribution noun with no possessor has no holder',
+    text: 'The claim that the bridge had fallen proved false.',
+    notQuoted: '',
+  },
+  {
+    name: 'a noun that attributes nothing is no cue',
+    text: "The army's report that reached Kyiv was brief.",
+    notQuoted: '',
   },
 ]

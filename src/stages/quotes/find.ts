@@ -2,6 +2,7 @@ import type { Doc, Span } from '../../core/record.js'
 import { contentParts, findQuoteMarks } from './marks.js'
 import {
   isVerbalFiller,
+  phraseEndingAt,
   phraseStartingAt,
   subjectAfter,
   subjectBefore,
@@ -834,6 +835,13 @@ function findIndirect(
       continue
     }
     if (usedCues.has(i)) continue
+    if (view.tokens[i]!.pos === 'NOUN' && view.lower[i + 1] === 'that') {
+      const q = nominalAt(view, i, options)
+      if (q) {
+        if (!insideDirect(q.spans[0]!)) out.push(q)
+        continue
+      }
+    }
     const cue = cueAt(view, i, options)
     if (
       !cue ||
@@ -851,6 +859,71 @@ function findIndirect(
     out.push(q)
   }
   return out
+}
+
+const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’'])
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its'])
+
+/**
+ * A nominal attribution whose holder is the possessor: "Moscow's claim that …", "his
+ * belief that …", "the group's repeated warnings that …" (`attribution-nouns.tsv`). The
+ * content is the clause after "that"; a noun with no possessor ("the claim that …") or a
+ * relative "that" ("the claim that was made") gives nothing.
+ */
+function nominalAt(view: TokenView, i: number, options: FindOptions): QuoteCandidate | null {
+  const sense = options.lexicon.nouns.get(view.lower[i]!)
+  if (!sense || (!options.cognition && sense.cls === 'believe')) return null
+  const [first, last] = sentenceBounds(view, i)
+  // "that" opens a content clause only when a subject follows it, not a verb.
+  const next = view.tokens[i + 2]
+  if (!next || next.pos === 'VERB' || next.pos === 'AUX' || i + 2 > last) return null
+  let j = i - 1
+  while (j > first && isModifier(view, j)) j--
+  let speaker: SpeakerPhrase | null = null
+  if (j >= first && POSSESSIVE_PRONOUNS.has(view.lower[j]!)) {
+    speaker = { span: tokenSpan(view, j, j), first: j, last: j }
+  } else if (j - 1 >= first && POSSESSIVE_MARKS.has(view.lower[j]!)) {
+    speaker = phraseEndingAt(view, j - 1, first, options.maxSpeakerTokens)
+    if (speaker && !['PROPN', 'NOUN'].includes(view.tokens[speaker.last]!.pos)) speaker = null
+  }
+  if (!speaker) return null
+  const from = i + 2
+  let to = clauseEnd(view, from, last, options)
+  // "Moscow's claim that A hit B was disputed": a noun phrase in subject position has the
+  // sentence's own verb after its content clause; the content ends before it.
+  if (!clauseHasVerb(view, first - 1, speaker.first - 1)) to = beforeMainVerb(view, from, to)
+  if (to - from < 2 || !clauseHasVerb(view, from - 1, to)) return null
+  const content = span(view, from, to)
+  return {
+    kind: 'indirect',
+    spans: [content],
+    attribution: attribution(view, i, i, sense, speaker, 'quotes/nominal-that', options, content),
+    inherit: false,
+    confidence: 0.6,
+  }
+}
+
+/** An adjective or a hyphenated modifier ("long-standing") between possessor and noun. */
+function isModifier(view: TokenView, j: number): boolean {
+  const lower = view.lower[j]!
+  return view.tokens[j]!.pos === 'ADJ' || lower.includes('-') || view.lower[j - 1] === '-'
+}
+
+const GROUP_LINKS = new Set(['to', 'and', 'or', 'that', 'which', 'who', ','])
+
+/** The last token before the second verb group of [from, to] (the clause's own comes first). */
+function beforeMainVerb(view: TokenView, from: number, to: number): number {
+  let groups = 0
+  for (let k = from; k <= to; k++) {
+    const pos = view.tokens[k]!.pos
+    if (pos !== 'VERB' && pos !== 'AUX') continue
+    const prev = view.tokens[k - 1]!.pos
+    if (prev === 'VERB' || prev === 'AUX' || prev === 'ADV' || prev === 'PART') continue
+    if (GROUP_LINKS.has(view.lower[k - 1]!) || view.lower[k]!.endsWith('ing')) continue
+    groups++
+    if (groups === 2) return k - 1
+  }
+  return to
 }
 
 function accordingTo(view: TokenView, i: number, options: FindOptions): QuoteCandidate | null {

@@ -59,5 +59,12 @@ export function compileLexicon(lexicons: Lexicons): QuoteLexicon {
   )
   const titles = new Set(lexicons.get('speaker-titles').map((r) => (r.title ?? '').toLowerCase()))
   const channelFirst = new Set([...channels.keys()].map((n) => n.split(' ')[0]!.toLowerCase()))
-  return { cues, anonymousHeads, channels, channelFirst, titles }
+  const nouns = new Map<string, CueSense>()
+  for (const row of lexicons.get('attribution-nouns')) {
+    const cls = (row.class ?? 'say') as CueClass
+    const noun = (row.noun ?? '').toLowerCase()
+    const stance: CueSense['stance'] = cls === 'deny' ? 'denies' : 'asserts'
+    nouns.set(noun, { lemma: noun, cls, frame: 'that', stance, rest: [] })
+  }
+  return { cues, anonymousHeads, channels, channelFirst, titles, nouns }
 }

@@ -113,6 +113,12 @@ function adjunctAhead(view: TokenView, k: number): boolean {
  * Florida-based Republican strategist." runs to the end of the sentence, or to the
  * next quotation mark.
  */
+/** ", emailed supporters …": a comma before a verb ends the apposition; the clause goes on. */
+function clauseResumes(view: TokenView, k: number): boolean {
+  const next = view.tokens[k + 1]?.pos
+  return isPunct(view, k, ',') && (next === 'VERB' || next === 'AUX')
+}
+
 export function withTrailingApposition(
   view: TokenView,
   phrase: SpeakerPhrase,
@@ -121,7 +127,12 @@ export function withTrailingApposition(
   const from = phrase.mention?.start ?? phrase.span.start
   if (!isPunct(view, phrase.last + 1, ',')) return phrase
   let end = phrase.last + 1
-  while (end + 1 <= ceil && !isPunct(view, end + 1, '.;!?') && !isQuoteBoundary(view, end + 1))
+  while (
+    end + 1 <= ceil &&
+    !isPunct(view, end + 1, '.;!?') &&
+    !isQuoteBoundary(view, end + 1) &&
+    !clauseResumes(view, end + 1)
+  )
     end++
   while (end > phrase.last && isPunct(view, end, ',')) end--
   return { ...phrase, mention: { start: from, end: view.tokens[end]!.end } }

@@ -140,3 +140,23 @@ describe('quotes › speakers through the entities layer', () => {
     }
   })
 })
+
+describe('quotes › the speaker mention of an inverted attribution', () => {
+  it.each([
+    [
+      'ends where the clause resumes after the apposition',
+      'The rally will go ahead, said Huma Abedin, the campaign vice chair, adding that the venue had changed.',
+      'Huma Abedin, the campaign vice chair',
+    ],
+    [
+      'keeps an apposition that runs to the sentence end',
+      'The rally will go ahead, said Huma Abedin, the campaign vice chair.',
+      'Huma Abedin, the campaign vice chair',
+    ],
+  ])('%s', (_name, body, mention) => {
+    const doc = run(body)
+    const quote = (doc.layers.quotes ?? []).find((q) => q.speakerName === 'Huma Abedin')
+    expect(quote?.speakerSpan).toBeDefined()
+    expect(doc.text.slice(quote!.speakerSpan!.start, quote!.speakerSpan!.end)).toBe(mention)
+  })
+})

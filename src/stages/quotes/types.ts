@@ -39,6 +39,8 @@ export interface QuoteLexicon {
   channelFirst: ReadonlySet<string>
   /** Title words stripped from a fallback speaker name (lower case). */
   titles: ReadonlySet<string>
+  /** Attribution nouns ("claim", "belief", "concerns") → the sense their holder has. */
+  nouns: ReadonlyMap<string, CueSense>
 }
 
 export interface QuotesOptions {

@@ -26,6 +26,7 @@ describe('quotes lexicons › files are well formed', () => {
     ['anonymous-sources', ['noun', 'number'], 50],
     ['relay-channels', ['name', 'kind'], 40],
     ['speaker-titles', ['title'], 50],
+    ['attribution-nouns', ['noun', 'class'], 40],
   ])('%s has rows with columns %j', (name, columns, atLeast) => {
     const rows = lexicons.get(name as string)
     expect(rows.length).toBeGreaterThanOrEqual(atLeast as number)
@@ -77,4 +78,15 @@ describe('quotes lexicons › inflection', () => {
       expect(form === 'according' || cues.has(form)).toBe(true)
     },
   )
+})
+
+describe('quotes lexicons › attribution nouns', () => {
+  it('use only known classes and compile to one sense per noun', () => {
+    const compiled = compileLexicon(lexicons)
+    for (const row of lexicons.get('attribution-nouns')) {
+      expect(CLASSES).toContain(row.class)
+      expect(compiled.nouns.get(row.noun!)?.cls).toBe(row.class)
+    }
+    expect(compiled.nouns.get('denial')?.stance).toBe('denies')
+  })
 })

@@ -57,6 +57,15 @@ export const ENTITY_HITS: readonly [string, string, EntityType, (string | null)?
     '24-year-old student',
   ],
   ['Officials said Halvorsen told the committee the figures were wrong.', 'Halvorsen', 'PERSON'],
+  // a possessive inside the appositive is its owner, not its head
+  [
+    '"We will not leave," said Amira Osman, the group\'s coordinator.',
+    'Amira Osman',
+    'PERSON',
+    "group's coordinator",
+  ],
+  ['The decision was announced by Karim Haddad, the city’s mayor.', 'Karim Haddad', 'PERSON'],
+  ['Ships were turned back from Mokha, the province’s main port.', 'Mokha', 'GPE'],
   // organisations: head words, acronyms, outlets, country institutions
   ['The Security Service of Ukraine (SBU) opened a case.', 'Security Service of Ukraine', 'ORG'],
   ['Shelling by the Rapid Support Forces (RSF) killed 27 people.', 'Rapid Support Forces', 'ORG'],
@@ -160,6 +169,10 @@ export const ENTITY_MISSES: readonly [string, string, EntityType?][] = [
   ['Air raid sirens sounded across the region.', 'Air'],
   ['NATO, the alliance, met in Brussels.', 'Nato', 'GPE'],
   ['TORONTO — Police said the road was closed.', 'Police'],
+  ['ADEN, Yemen — Fighting resumed on Monday.', 'Fighting'],
+  ['SANAA, Feb 9 — Police detained 14 protesters.', 'Police'],
+  ['Police detained 14 protesters outside the ministry.', 'Police'],
+  ['"We will not leave," said Amira Osman, the group\'s coordinator.', 'Amira Osman', 'ORG'],
   ['The British government said it would act.', 'British government'],
 ]
 

@@ -473,6 +473,18 @@ class Finder {
       if (lede) lede.initial = true
       return this.emitDatelinePlace(place) + 1
     }
+    // "ADEN, Yemen — Fighting resumed", "SANAA, Feb 9 — Police said": the lede after the
+    // dash starts a sentence even when more of the dateline sits between the place and it.
+    if (place > 0) {
+      for (let k = place + 1; k < Math.min(limit, place + 8); k++) {
+        if (units[k]!.text === '(') break
+        if (/^[—–]$/.test(units[k]!.text)) {
+          const lede = units[k + 1]
+          if (lede) lede.initial = true
+          break
+        }
+      }
+    }
     const open = units.slice(0, limit).findIndex((u) => u.text === '(')
     if (open < 0) return place > 0 ? this.emitDatelinePlace(place) : 0
     const close = units.slice(open, limit).findIndex((u) => u.text === ')') + open
@@ -1008,6 +1020,8 @@ class Finder {
         if (/^(\d+|-)$/.test(unit.text)) continue
         return undefined
       }
+      // "the group's coordinator", "the city's mayor": a possessive noun is an owner, not the head.
+      if (unit.possessive && this.units[k + 1]?.kind === 'word') continue
       const word = unit.text.toLowerCase()
       if (APPOSITIVE_PLACE.has(word)) return { type: 'GPE', role: null }
       if (APPOSITIVE_ORG.has(word)) return { type: 'ORG', role: null }

@@ -261,4 +261,32 @@ export const misses: { why: string; text: string; mention: string }[] = [
     text: 'The US skipped the upcoming Ramstein defense meeting.',
     mention: 'Ramstein',
   },
+  {
+    why: 'a common word opening a sentence is not the town it also names (Police, PL)',
+    text: 'Police detained 14 protesters in Szczecin on Sunday.',
+    mention: 'Police',
+  },
+  {
+    why: 'a word the article also writes in lower case is a common word at a sentence start',
+    text: 'Gap widened between the parties in Grenoble. The gap is now wide.',
+    mention: 'Gap',
+  },
+]
+
+/** A common word that is also a town stays a place when the name occurs inside a sentence too. */
+export const commonWordPlaces: PlaceCase[] = [
+  {
+    why: 'the town named inside a sentence keeps its sentence-start occurrence a place',
+    text: 'The march in Police ended early. Police was calm by night, officials in Szczecin said.',
+    mention: 'Police',
+    name: 'Police',
+    country: 'PL',
+  },
+  {
+    why: 'a town whose name is no common word is still a place at a sentence start',
+    text: 'Bakhmut remains under fire, officials in Donetsk said.',
+    mention: 'Bakhmut',
+    name: 'Bakhmut',
+    country: 'UA',
+  },
 ]

@@ -20,6 +20,7 @@ describe('places-cues lexicon', () => {
     'embedded',
     'not-place',
     'title',
+    'common',
   ])
   it('has only known roles and lower-case terms', () => {
     for (const row of rows) {
@@ -42,6 +43,8 @@ describe('places-cues lexicon', () => {
     ['embedded', 'administration'],
     ['embedded', 'conference'],
     ['title', 'mla'],
+    ['common', 'police'],
+    ['common', 'most'],
   ]
   it.each(has)('%s holds %j', (role, term) => {
     expect(cues[role].has(term)).toBe(true)
@@ -51,6 +54,8 @@ describe('places-cues lexicon', () => {
     ['region', 'front'],
     ['embedded', 'oblast'],
     ['territory', 'government'],
+    ['common', 'kyiv'],
+    ['common', 'bakhmut'],
   ]
   it.each(hasNot)('%s does not hold %j', (role, term) => {
     expect(cues[role].has(term)).toBe(false)

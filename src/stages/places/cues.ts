@@ -15,6 +15,7 @@ const ROLE_KEYS: Record<string, keyof Cues> = {
   embedded: 'embedded',
   'not-place': 'notPlace',
   title: 'title',
+  common: 'common',
 }
 
 /** The places-cues lexicon as sets, compiled once per stage. */
@@ -33,6 +34,7 @@ export function compileCues(rows: readonly LexiconRow[]): Cues {
     embedded: new Set(),
     notPlace: new Set(),
     title: new Set(),
+    common: new Set(),
   }
   for (const row of rows) {
     const key = ROLE_KEYS[row.role ?? '']

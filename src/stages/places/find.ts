@@ -235,7 +235,7 @@ export function tokenAt(tokens: readonly Token[], offset: number): number {
   return -1
 }
 
-function sentenceStartTokens(doc: Doc, tokens: readonly Token[]): Set<number> {
+export function sentenceStartTokens(doc: Doc, tokens: readonly Token[]): Set<number> {
   const starts = new Set<number>()
   for (const sentence of doc.layers.sentences ?? []) {
     let i = tokenAt(tokens, sentence.start)

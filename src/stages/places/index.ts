@@ -1,9 +1,9 @@
-import type { Doc, Place, Span } from '../../core/record.js'
+import type { Doc, Place, Span, Token } from '../../core/record.js'
 import type { Gazetteer, GazetteerEntry, Lexicons } from '../../core/resources.js'
 import type { Stage, StageContext } from '../../core/stage.js'
 import { readingOf, shareCoordinatedReadings, useOf } from './attribute.js'
 import { compileCues } from './cues.js'
-import { findToponyms, lowerWords, tokenAt } from './find.js'
+import { findToponyms, lowerWords, sentenceStartTokens, tokenAt } from './find.js'
 import {
   distanceKm,
   isRegionLike,
@@ -135,7 +135,10 @@ function assemble(
   ctx: StageContext,
 ): Place[] {
   const paragraphStarts = paragraphStartTokens(doc)
-  const kept = resolutions.filter((r, i) => isKept(doc, r, i, resolutions, cues, options, ctx))
+  const common = commonWordsAtStart(doc, resolutions, cues)
+  const kept = resolutions.filter(
+    (r, i) => !common.has(i) && isKept(doc, r, i, resolutions, cues, options, ctx),
+  )
   unifyUncontained(kept)
 
   // Readings per occurrence first, so names in one coordination can share them.
@@ -252,6 +255,74 @@ function isKept(
     return true
   }
   return others.some((o) => !isRegionLike(o.pick!) && distanceKm(o.pick!, pick) < 150)
+}
+
+/**
+ * "Police detained 14 protesters", "Split decisions followed": a common English word that is
+ * also a town's name, capitalised only because it opens a sentence, is no place. A word counts
+ * as common when the cue lexicon lists it or the article also writes it in lower case. It stays
+ * a place when the name also occurs capitalised inside a sentence, or something next to it says
+ * place (a region word, a container: those resolutions are kept before this test).
+ */
+function commonWordsAtStart(doc: Doc, resolutions: readonly Resolution[], cues: Cues): Set<number> {
+  const out = new Set<number>()
+  const tokens = doc.layers.tokens ?? []
+  let starts: Set<number> | null = null
+  let lowerInText: Set<string> | null = null
+  for (let i = 0; i < resolutions.length; i++) {
+    const r = resolutions[i]!
+    const t = r.toponym
+    const pick = r.pick
+    if (!pick || r.fallback || r.container || t.suffix || t.lastToken - t.firstToken !== 1) continue
+    if (!pick.feature.startsWith('P.')) continue
+    starts ??= sentenceStartTokens(doc, tokens)
+    if (!starts.has(t.firstToken)) continue
+    const word = doc.text.slice(t.start, t.end)
+    const lower = word.toLowerCase()
+    const listed = cues.common.has(lower)
+    if (!listed) {
+      lowerInText ??= lowerCaseWords(doc)
+      if (!lowerInText.has(lower)) continue
+      // Not a listed word: the name written capitalised inside a sentence ("the County of
+      // Brant") is enough to keep it.
+      if (capitalisedInside(doc, tokens, word, starts)) continue
+    }
+    const elsewhere = resolutions.some(
+      (o) => o !== r && o.toponym.name === t.name && !starts!.has(o.toponym.firstToken),
+    )
+    if (!elsewhere) out.add(i)
+  }
+  return out
+}
+
+/**
+ * The article's words written in lower case as words of running text (after a space), to tell
+ * common words from names; parts of addresses ("crimestoppers-brant.ca") do not count.
+ */
+function lowerCaseWords(doc: Doc): Set<string> {
+  const words = new Set<string>()
+  for (const t of doc.layers.tokens ?? []) {
+    const ch = doc.text.charCodeAt(t.start)
+    if (ch < 97 || ch > 122 || t.kind !== 'word') continue
+    if (t.start > 0 && !/\s/.test(doc.text[t.start - 1]!)) continue
+    words.add(doc.text.slice(t.start, t.end))
+  }
+  return words
+}
+
+/** Whether the word occurs capitalised as a token that does not open a sentence. */
+function capitalisedInside(
+  doc: Doc,
+  tokens: readonly Token[],
+  word: string,
+  starts: ReadonlySet<number>,
+): boolean {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!
+    if (t.end - t.start !== word.length || starts.has(k)) continue
+    if (doc.text.startsWith(word, t.start)) return true
+  }
+  return false
 }
 
 /** "in X", and "in X and Y", "near X, Y and Z": the cue carries over a coordination of names. */

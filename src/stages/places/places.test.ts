@@ -15,6 +15,7 @@ import {
 import { loadLexicons } from '../../resources/lexicons.js'
 import { text } from '../text/index.js'
 import {
+  commonWordPlaces,
   districtFallback,
   hardFilter,
   metonyms,
@@ -111,6 +112,15 @@ describe('places › district at the article region', () => {
   it.each(districtFallback.map((c) => [c.why, c] as const))('%s', (_why, c) => {
     const { doc } = expectCase(c)
     expect(doc.messages.map((m) => m.ruleId)).toContain('places/district-at-region')
+  })
+})
+
+describe('places › common words at a sentence start', () => {
+  it.each(commonWordPlaces.map((c) => [c.why, c] as const))('%s', (_why, c) => {
+    const { doc, place } = expectCase(c)
+    // Every capitalised occurrence is on the place, the sentence-start one included.
+    const occurrences = doc.text.split(c.mention).length - 1
+    expect(place.mentions.length + 1).toBe(occurrences)
   })
 })
 

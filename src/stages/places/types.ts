@@ -48,6 +48,7 @@ export interface Cues {
   embedded: Set<string>
   notPlace: Set<string>
   title: Set<string>
+  common: Set<string>
 }
 
 export interface Scored {

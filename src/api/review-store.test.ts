@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { MemoryReviewStore, PostgresReviewStore, SqliteReviewStore } from './review-store.js'
 import type { CorrectionRecord, ReviewStore } from './review-types.js'
 import { hashSecret } from './tokens.js'
+import { testDatabase } from '../../test/support/pg.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-review-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -84,7 +85,8 @@ reviewContract('memory', () => new MemoryReviewStore())
 let sqliteFiles = 0
 reviewContract('sqlite', () => new SqliteReviewStore(join(dir, `review-${++sqliteFiles}.db`)))
 
-const pgUrl = process.env.SITREP_TEST_PG
+// A database of this file's own: other files reset theirs in parallel.
+const pgUrl = await testDatabase('review')
 if (pgUrl) {
   // Each case starts from empty tables, like the other two homes.
   reviewContract('postgres', () => {

@@ -1,9 +1,11 @@
 import pg from 'pg'
 import { describe, it } from 'vitest'
+import { testDatabase } from '../../test/support/pg.js'
 import { openPostgresStore } from './postgres.js'
 import { storeContract } from './store.contract.js'
 
-const url = process.env.SITREP_TEST_PG
+// A database of this file's own: other files use the same server in parallel.
+const url = await testDatabase('store')
 
 if (url) {
   storeContract('postgres', async () => {

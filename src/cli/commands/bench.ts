@@ -5,6 +5,7 @@ interface BenchCliOptions {
   docs?: number
   json?: boolean
   cold?: boolean
+  ingest?: number | true
   shared: string
 }
 
@@ -19,6 +20,11 @@ export function registerBench(program: Command): void {
     .option('--docs <n>', 'articles to process, texts cycled (default 5000)', parseCount)
     .option('--json', 'print the figures as JSON')
     .option('--cold', 'also time process start to output of `sitrep extract` on one article')
+    .option(
+      '--ingest [n]',
+      'instead: the corpus ingest into SQLite over n synthetic articles (default 50000)',
+      parseCount,
+    )
     .option('--shared <dir>', 'the shared evaluation folder', '../shared')
     .addHelpText(
       'after',
@@ -28,6 +34,10 @@ it is the figure that counts on a noisy machine. --cold builds dist/ first
 when it is missing or stale.`,
     )
     .action(async (corpus: string | undefined, options: BenchCliOptions) => {
+      if (options.ingest !== undefined) {
+        await runIngestBench(options.ingest === true ? 50_000 : options.ingest, options.json)
+        return
+      }
       // Loaded on use: the bench module loads wink-nlp's model for the bare reference.
       const { formatBench, runBench } = await import('../../eval/bench.js')
       const result = await runBench({
@@ -40,6 +50,30 @@ when it is missing or stale.`,
         (options.json ? JSON.stringify(result, null, 2) : formatBench(result)) + '\n',
       )
     })
+}
+
+/** Store and corpus throughput per window of articles, so decay with corpus size shows. */
+async function runIngestBench(articles: number, json: boolean | undefined): Promise<void> {
+  const { benchIngest } = await import('../../corpus/bench-ingest.js')
+  const result = await benchIngest({
+    articles,
+    onWindow: (w) => {
+      if (!json) {
+        process.stderr.write(
+          `  up to ${w.upTo}: ${w.articlesPerSecond.toFixed(0)} articles/s, ${w.articlesPerCpuSecond.toFixed(0)} per CPU-second, RSS ${w.rssMb.toFixed(0)} MB\n`,
+        )
+      }
+    },
+  })
+  if (json) {
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n')
+    return
+  }
+  process.stdout.write(
+    `ingest of ${result.articles} synthetic articles into SQLite (store + corpus, no extraction): ` +
+      `${result.articlesPerSecond.toFixed(0)} articles/s wall, ${result.articlesPerCpuSecond.toFixed(0)} per CPU-second, ` +
+      `slowest window ${result.sustainedPerCpuSecond.toFixed(0)} per CPU-second, peak RSS ${result.peakRssMb.toFixed(0)} MB\n`,
+  )
 }
 
 function parseCount(value: string): number {

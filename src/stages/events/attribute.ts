@@ -21,6 +21,7 @@ export function sentencePlaces(
   doc: Doc,
   view: SentenceView,
   dateline: Span | null = null,
+  groups: ActorLexicon['groups'] = new Map(),
 ): PlaceCandidateSpan[] {
   const out: PlaceCandidateSpan[] = []
   const spans = docIndex(doc).locationSpans
@@ -32,6 +33,8 @@ export function sentencePlaces(
     if (span.end > view.end || (dateline && start >= dateline.start && start < dateline.end))
       continue
     const k = view.tokens.findIndex((t) => t.start >= span.start)
+    // "Police said …": a group noun the gazetteer also knows as a town (Police, Poland) acts.
+    if (isGroupNoun(view, k, span, groups)) continue
     const after = view.tokens.findIndex((t) => t.start >= span.end)
     if (k < 0) continue
     // "launched from the Rostov region of Russia": where it came from, not where it happened.
@@ -47,6 +50,22 @@ export function sentencePlaces(
     out.push({ index, span, reference })
   }
   return out.sort((a, b) => a.span.start - b.span.start)
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'at', 'outside', 'around', 'into', 'towards'])
+
+/** Whether a one-word place mention is a group noun of the actor lexicon ("Police", "Army"). */
+function isGroupNoun(
+  view: SentenceView,
+  k: number,
+  span: Span,
+  groups: ActorLexicon['groups'],
+): boolean {
+  const token = view.tokens[k]
+  if (!token || token.end !== span.end) return false
+  // "gathered in Police": after a preposition of place the town reading stands.
+  if (PLACE_PREPOSITIONS.has(view.words[k - 1] ?? '')) return false
+  return (groups.get(view.words[k] as string) ?? []).some((g) => g.words.length === 1)
 }
 
 function isOrigin(view: SentenceView, k: number): boolean {
@@ -103,6 +122,66 @@ export function datelinePlace(doc: Doc): number | null {
 export interface ActorLexicon {
   /** Group nouns ("forces", "coast guard") by first word. */
   groups: ReadonlyMap<string, { words: string[]; actorType: string | null; armed: boolean }[]>
+  /** Number and quantity words ("four", "dozens"): never an actor or part of an actor's name. */
+  numbers?: ReadonlySet<string>
+}
+
+function isQuantity(word: string, lex: ActorLexicon): boolean {
+  const c = word.charCodeAt(0)
+  return (c >= 48 && c <= 57) || lex.numbers?.has(word.split('-')[0] ?? '') === true
+}
+
+/** Words before a name that make it the medium of a statement ("on Telegram", "via X"). */
+const CHANNEL_BEFORE = new Set(['on', 'via', 'through'])
+/** Nouns after a name that make it a medium ("Telegram channel", "Facebook post"). */
+const CHANNEL_AFTER = new Set([
+  'channel',
+  'channels',
+  'post',
+  'posts',
+  'account',
+  'page',
+  'feed',
+  'app',
+  'messenger',
+  'broadcast',
+])
+const SAYING_VERBS = new Set([
+  'wrote',
+  'writes',
+  'posted',
+  'posts',
+  'said',
+  'says',
+  'announced',
+  'reported',
+  'published',
+  'shared',
+  'statement',
+  'post',
+  'video',
+  'message',
+  'appeared',
+  'broadcast',
+  'aired',
+  'interview',
+])
+
+/** Whether a name mention is the medium of a statement rather than an actor. */
+function isChannel(view: SentenceView, m: Span): boolean {
+  let k = 0
+  while (k < view.tokens.length && view.tokens[k]!.start < m.start) k++
+  let e = k
+  while (e < view.tokens.length && view.tokens[e]!.end <= m.end) e++
+  if (CHANNEL_AFTER.has(view.words[e] ?? '')) return true
+  if (!CHANNEL_BEFORE.has(view.words[k - 1] ?? '')) return false
+  // "wrote on Telegram", "said in a video posted on X", "a statement on its website".
+  for (let j = k - 2; j >= 0 && j >= k - 5; j--) {
+    const w = view.words[j] as string
+    if (SAYING_VERBS.has(w)) return true
+    if (CLAUSE_BREAK.has(w)) return false
+  }
+  return false
 }
 
 const ACTOR_ENTITY_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP'])
@@ -165,7 +244,14 @@ export function sentenceActors(doc: Doc, view: SentenceView, lex: ActorLexicon):
       if (!g.words.every((w, k) => view.words[i + k] === w)) continue
       const end = i + g.words.length
       let from = i
-      while (from > 0 && from > i - 4 && MODIFIER_POS.has(view.tokens[from - 1]!.pos)) from--
+      // "Four people", "Dozens of soldiers": a number is how many, not part of the actor's name.
+      while (
+        from > 0 &&
+        from > i - 4 &&
+        MODIFIER_POS.has(view.tokens[from - 1]!.pos) &&
+        !isQuantity(view.words[from - 1] as string, lex)
+      )
+        from--
       const span = { start: view.tokens[from]!.start, end: view.tokens[end - 1]!.end }
       actors.push({
         ...span,
@@ -184,6 +270,10 @@ export function sentenceActors(doc: Doc, view: SentenceView, lex: ActorLexicon):
     const entity = entities.get(m.entity)
     if (!entity || !ACTOR_ENTITY_TYPES.has(entity.type)) continue
     if (locationStarts.has(m.start)) continue
+    // "wrote on Telegram", "said in a post on X", "a Telegram post": where it was said, not who acted.
+    if (isChannel(view, m)) continue
+    // "Four" in "Four people were killed": a quantity the tagger capitalised, not an actor.
+    if (lex.numbers?.has(entity.name.toLowerCase().split(/[\s-]+/)[0] ?? '')) continue
     const inside = actors.findIndex((a) => a.start <= m.start && a.end >= m.end)
     // An entity that is only the modifier of a group ("Russian" in "Russian troops") stays a group.
     if (inside >= 0 && entity.type === 'NORP') continue

@@ -81,10 +81,17 @@ export function compileLexicons(lexicons: Lexicons): CompiledLexicons {
     actorType: r.actorType || null,
     armed: r.armed === 'yes',
   }))
+  const numberWords = new Set<string>()
+  for (const r of rows('number-words')) {
+    const first = (r.word ?? '').toLowerCase().split(/\s+/)[0]
+    // "a"/"an" count only before a scale word; as actor modifiers they are articles.
+    if (first && first !== 'a' && first !== 'an') numberWords.add(first)
+  }
   const actors: ActorLexicon = {
     groups: new Map(
       [...groups].map(([k, list]) => [k, list.map((g) => ({ words: g.words, ...g.value }))]),
     ),
+    numbers: numberWords,
   }
   const units = new Map<string, { value: number; scale: boolean }>()
   const vague = new Map<string, { words: string[]; value: number }[]>()
@@ -157,7 +164,7 @@ export function findMentions(
     if (hits.length === 0 && counts.length === 0) continue
     // chrono is the slow part: it runs only on sentences that hold a trigger.
     const dates = hits.length > 0 ? findDates(view, doc.text, published, dateline) : []
-    const places = hits.length > 0 ? sentencePlaces(doc, view, dateline) : []
+    const places = hits.length > 0 ? sentencePlaces(doc, view, dateline, lex.actors.groups) : []
     const actors = hits.length > 0 ? sentenceActors(doc, view, lex.actors) : []
     const distinct = view.words.some((w) => DISTINCT.has(w))
     const own: EventMention[] = []

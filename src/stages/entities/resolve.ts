@@ -86,6 +86,8 @@ export function resolveEntities(
   })
   const clusters: Cluster[] = []
   for (const members of groups.values()) {
+    // A cluster of weak guesses only would be dropped below: skip building it.
+    if (!members.some((m) => m.confidence >= options.minConfidence)) continue
     const cluster = makeCluster(doc, members, lex, clusters.length)
     if (cluster && cluster.entity.confidence >= options.minConfidence) clusters.push(cluster)
   }

@@ -76,6 +76,20 @@ export const proximity: PlaceCase[] = [
     name: 'Paris',
     country: 'FR',
   },
+  {
+    why: 'a capital outranks a small namesake in the country the article is about, uncontained',
+    text: 'Storms hit Atlanta on Monday, officials in Washington said. Paris sent condolences.',
+    mention: 'Paris',
+    name: 'Paris',
+    country: 'FR',
+  },
+  {
+    why: 'a container still picks the namesake over the capital',
+    text: 'Storms hit Atlanta on Monday and Paris, Texas, on Tuesday.',
+    mention: 'Paris',
+    name: 'Paris',
+    country: 'US',
+  },
 ]
 
 export const metonyms: PlaceCase[] = [

@@ -51,7 +51,7 @@ export function featureScore(feature: string): number {
   if (feature === 'A.PCLI') return 3.5
   if (feature === 'L.CONT') return 3.5
   if (feature === 'A.ADM1') return 0.8
-  if (feature === 'P.PPLC') return 1
+  if (feature === 'P.PPLC') return 1.8
   if (feature === 'P.PPLA') return 0.45
   if (feature.startsWith('P.')) return 0.15
   if (feature.startsWith('H.')) return 2.5

@@ -14,6 +14,34 @@ export interface TriggerCase {
 
 /** Each text yields (at least) this happened event, found by this trigger. */
 export const triggerHits: TriggerCase[] = [
+  // PLOVER vocabulary: asylum, cyber operations, expulsions, aid deliveries.
+  {
+    text: 'Thousands of families sought refuge in the neighbouring country last week.',
+    type: 'REQUEST',
+    trigger: 'sought refuge',
+  },
+  {
+    text: 'The opposition leader applied for political asylum in France on Monday.',
+    type: 'REQUEST',
+    trigger: 'applied for political asylum',
+  },
+  { text: 'Hackers hacked the ministry servers on Sunday.', type: 'COERCE', trigger: 'hacked' },
+  {
+    text: 'The militia forced hundreds of villagers out of their homes on Friday.',
+    type: 'COERCE',
+    trigger: 'forced hundreds of villagers out',
+    mode: 'deport',
+  },
+  {
+    text: 'Police beat up two journalists outside the court on Monday.',
+    type: 'ASSAULT',
+    trigger: 'beat up',
+  },
+  {
+    text: 'Volunteers handed over tonnes of medicine to the hospital on Monday.',
+    type: 'AID',
+    trigger: 'handed over tonnes of medicine',
+  },
   {
     text: 'Russian forces shelled the town of Kupiansk on Monday.',
     type: 'ASSAULT',
@@ -144,6 +172,8 @@ export const triggerHits: TriggerCase[] = [
 
 /** Texts with no happened event at all: precision guards. */
 export const triggerMisses: string[] = [
+  'The soldiers handed over their weapons to the commander.',
+  'The shelter was full, officials said.',
   'Air raid sirens sounded across the region for two hours.',
   'The attack drones were assembled in a workshop, officials said.',
   'The city had a population of 700,000 before the war.',

@@ -219,8 +219,10 @@ export function statusOf(
   // "who asked not to be named": the attribution idiom, not a request.
   if (type === 'REQUEST' && w[last] === 'not' && w[last + 1] === 'to')
     return drop('anonymity idiom')
+  // (Only for a bare participle: in "forced the villagers out of" the "of" follows the particle.)
   if (
     hit.form === 'ed' &&
+    last - first === 1 &&
     /^(of|by)$/.test(w[last] ?? '') &&
     /^(NOUN|PROPN)$/.test(view.tokens[first - 1]?.pos ?? '')
   ) {

@@ -194,11 +194,26 @@ function isActingSubject(
     }
     if (SKIPPABLE_AFTER.has(w) || token.pos === 'ADV' || token.pos === 'PART') continue
     if (token.pos === 'AUX') continue
-    if (token.pos !== 'VERB') return false
+    if (token.pos !== 'VERB' && !isTaggedNounVerb(w, token.pos, nextPos)) return false
     if (LITERAL_VERBS.has(w)) return false
     return options.cues.says.has(w) || options.polity
   }
   return false
+}
+
+/**
+ * "China advocates a settlement": a present-tense verb the tagger called a plural noun. A word in
+ * -s right after the subject and before a determiner or pronoun is read as the verb ("Ukraine
+ * exports rose" keeps "exports" a noun: a verb follows it, not a determiner).
+ */
+function isTaggedNounVerb(word: string, pos: string, nextPos: string): boolean {
+  return (
+    pos === 'NOUN' &&
+    word.length > 3 &&
+    word.endsWith('s') &&
+    !word.endsWith('ss') &&
+    (nextPos === 'DET' || nextPos === 'PRON')
+  )
 }
 
 function isProperNoun(doc: Doc, k: number): boolean {

@@ -94,6 +94,22 @@ export const proximity: PlaceCase[] = [
 
 export const metonyms: PlaceCase[] = [
   {
+    why: 'a country subject of a verb the tagger calls a plural noun, before a determiner',
+    text: 'China advocates a peaceful settlement of the crisis.',
+    mention: 'China',
+    name: 'China',
+    country: 'CN',
+    use: 'metonym',
+  },
+  {
+    why: 'a plural noun after a country followed by a verb is a noun: no metonym',
+    text: 'Ukraine rivers froze early in May.',
+    mention: 'Ukraine',
+    name: 'Ukraine',
+    country: 'UA',
+    use: 'location',
+  },
+  {
     why: 'subject of a saying verb',
     text: 'Moscow denied the report on Friday.',
     mention: 'Moscow',

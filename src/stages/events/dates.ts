@@ -6,8 +6,17 @@ const DAY = 86_400_000
 
 /** Days since 1970-01-01 of an ISO date (UTC). */
 export function dayOf(iso: string): number {
-  return Math.floor(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / DAY)
+  // Merging compares the same few dates again and again: parse each once.
+  const key = iso.length === 10 ? iso : iso.slice(0, 10)
+  let day = dayCache.get(key)
+  if (day === undefined) {
+    day = Math.floor(Date.parse(key + 'T00:00:00Z') / DAY)
+    if (dayCache.size >= 10_000) dayCache.clear()
+    dayCache.set(key, day)
+  }
+  return day
 }
+const dayCache = new Map<string, number>()
 
 export function isoOf(day: number): string {
   return new Date(day * DAY).toISOString().slice(0, 10)

@@ -68,7 +68,7 @@ export function places(options: PlacesOptions = {}): Stage {
         lookup,
         countryOfDemonym: (word) => countries?.byDemonym(word)?.cca2 ?? null,
         regionOf: (country) => countries?.byCode(country)?.region || null,
-        region: (c, code) => gazetteer.region(c, code),
+        region: cachesFor(gazetteer).region,
         cues,
         proximityKm,
         minPopulation,
@@ -82,6 +82,7 @@ export function places(options: PlacesOptions = {}): Stage {
 interface GazetteerCache {
   lookup(name: string): GazetteerEntry[]
   has(name: string): boolean
+  region(country: string, admin1Code: string): GazetteerEntry | null
 }
 
 const CACHE_LIMIT = 20000
@@ -90,7 +91,17 @@ const CACHE_LIMIT = 20000
 function createCache(gazetteer: Gazetteer): GazetteerCache {
   const lookups = new Map<string, GazetteerEntry[]>()
   const known = new Map<string, boolean>()
+  const regions = new Map<string, GazetteerEntry | null>()
   return {
+    region(country, admin1Code) {
+      const key = `${country}.${admin1Code}`
+      let found = regions.get(key)
+      if (found === undefined) {
+        if (regions.size >= CACHE_LIMIT) regions.clear()
+        regions.set(key, (found = gazetteer.region(country, admin1Code)))
+      }
+      return found
+    },
     lookup(name) {
       let found = lookups.get(name)
       if (!found) {

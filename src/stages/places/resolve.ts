@@ -51,7 +51,7 @@ export function featureScore(feature: string): number {
   if (feature === 'A.PCLI') return 3.5
   if (feature === 'L.CONT') return 3.5
   if (feature === 'A.ADM1') return 0.8
-  if (feature === 'P.PPLC') return 1.8
+  if (feature === 'P.PPLC') return 1
   if (feature === 'P.PPLA') return 0.45
   if (feature.startsWith('P.')) return 0.15
   if (feature.startsWith('H.')) return 2.5
@@ -84,7 +84,11 @@ function computeBaseScore(e: GazetteerEntry): number {
     featureScore(e.feature) * (match === 'alternate' && e.feature.startsWith('P.') ? 0.5 : 1)
   // A region called by its own name ("Quebec", "Victoria") is usually the region, not its town.
   const ownName = e.feature === 'A.ADM1' && match === 'name' ? 0.5 : 0
-  return (MATCH_SCORE[match] ?? 0.5) + feature + populationScore(e) + ownName
+  // A national capital of a million (London, Paris, Rome) is what an unqualified mention means,
+  // even in an article about a country with a small namesake; a small capital (Victoria,
+  // Seychelles) earns no such weight.
+  const capital = e.feature === 'P.PPLC' && e.population >= 1_000_000 ? 0.8 : 0
+  return (MATCH_SCORE[match] ?? 0.5) + feature + populationScore(e) + ownName + capital
 }
 
 export function distanceKm(

@@ -37,7 +37,8 @@ export function tokenize(
   paragraphs: readonly Paragraph[],
 ): { sentences: Sentence[]; tokens: Token[] } {
   const { its } = getNlp()
-  const wdoc = getNlp().readDoc(text)
+  const view = winkView(text)
+  const wdoc = getNlp().readDoc(view)
   const values = wdoc.tokens().out() as string[]
   const pos = wdoc.tokens().out(its.pos) as string[]
   const kinds = wdoc.tokens().out(its.type) as string[]
@@ -50,11 +51,15 @@ export function tokenize(
     const value = values[i] as string
     index[i] = tokens.length
     if (value.trim() === '') continue
-    let at = text.indexOf(value, cursor)
-    // wink may normalise a token's value (or the next match is far away): take the next non-space.
-    if (at < 0 || at - cursor > 16) {
-      at = cursor
-      while (at < text.length && (text[at] === ' ' || text[at] === '\n')) at++
+    // The value is normally right after the spaces that follow the last token; a
+    // bounded look (never a search to the end of the text, which made long texts
+    // quadratic) covers what wink skips. If wink normalised the value, take the
+    // next non-space.
+    let at = cursor
+    while (at < view.length && (view[at] === ' ' || view[at] === '\n')) at++
+    if (!view.startsWith(value, at)) {
+      const near = view.slice(cursor, cursor + value.length + 16).indexOf(value)
+      if (near >= 0) at = cursor + near
     }
     const end = Math.min(text.length, at + value.length)
     tokens.push({ start: at, end, pos: pos[i] ?? 'X', kind: kinds[i] ?? 'word' })
@@ -87,6 +92,21 @@ export function tokenize(
     })
   }
   return { sentences, tokens }
+}
+
+/** Longest run without a space handed to wink as it is. */
+const MAX_RUN = 64
+const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`, 'g')
+const RUN_PIECE = new RegExp(`(\\S{${MAX_RUN}})\\S`, 'g')
+
+/**
+ * The text as wink reads it: the same length and offsets, but with a space put
+ * in every MAX_RUN characters of a run that has none. wink-nlp's tokenizer is
+ * quadratic in the length of such a run ("xxxx…", a base64 blob, "????…",
+ * "a-a-a-…"); no word in news is that long, so nothing real is split.
+ */
+export function winkView(text: string): string {
+  return text.replace(LONG_RUN, (run) => run.replace(RUN_PIECE, '$1 '))
 }
 
 /** A sentence never crosses a paragraph break: cut any range that does. */

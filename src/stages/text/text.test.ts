@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createDoc } from '../../core/record.js'
 import { SENTENCE_CASES } from './cases.js'
-import { findParagraphs, tokenize } from './find.js'
+import { findParagraphs, tokenize, winkView } from './find.js'
 import { text } from './index.js'
 
 const sentencesOf = (body: string) => {
@@ -55,5 +55,24 @@ describe('text › stage', () => {
     expect(doc.layers.paragraphs).toHaveLength(2)
     expect(doc.layers.sentences?.map((s) => s.by)).toContain('text/wink-sentence')
     expect(doc.layers.tokens?.length).toBeGreaterThan(5)
+  })
+})
+
+describe('text › winkView keeps offsets and breaks runs wink reads in quadratic time', () => {
+  const rows: [string, string][] = [
+    ['a news sentence', 'Ukrainian forces captured two soldiers near Tarasivka.'],
+    ['a long URL-free word of 64', 'x'.repeat(64)],
+    ['a base64 blob', 'QUJD'.repeat(100)],
+    ['a run of question marks', '?'.repeat(300)],
+  ]
+  it.each(rows)('%s keeps its length', (_name, input) => {
+    expect(winkView(input)).toHaveLength(input.length)
+  })
+  it('leaves ordinary text untouched', () => {
+    expect(winkView(rows[0]![1])).toBe(rows[0]![1])
+    expect(winkView('x'.repeat(64))).toBe('x'.repeat(64))
+  })
+  it('puts a space in every 65th character of a longer run', () => {
+    expect(winkView('?'.repeat(130))).toBe(`${'?'.repeat(64)} ${'?'.repeat(64)} `)
   })
 })

@@ -238,6 +238,27 @@ function schemaV4(): string[] {
   return ['DROP INDEX IF EXISTS claim_members_cluster']
 }
 
+/**
+ * Reprint postings partitioned by ingest order: a band key is a random hash, so in one
+ * band-first B-tree a batch's inserts dirty nearly every page and the commit cost grew with
+ * the corpus. Inserts now go to the current partition only (bounded); lookups read every
+ * partition (one seek per partition and band).
+ */
+function schemaV5(dialect: Dialect): string[] {
+  const noRowid = dialect === 'sqlite' ? ' WITHOUT ROWID' : ''
+  const bigint = dialect === 'sqlite' ? 'INTEGER' : 'BIGINT'
+  return [
+    `CREATE TABLE reprint_postings (
+      part INTEGER NOT NULL,
+      band ${bigint} NOT NULL,
+      article_id TEXT NOT NULL,
+      PRIMARY KEY (part, band, article_id)
+    )${noRowid}`,
+    `INSERT INTO reprint_postings (part, band, article_id) SELECT 0, band, article_id FROM reprint_bands`,
+    `DROP TABLE reprint_bands`,
+  ]
+}
+
 export function migrations(dialect: Dialect): Migration[] {
   return [
     {
@@ -248,6 +269,7 @@ export function migrations(dialect: Dialect): Migration[] {
     { version: 2, name: 'claims know their story', statements: schemaV2(dialect) },
     { version: 3, name: 'event grid cells', statements: schemaV3(dialect) },
     { version: 4, name: 'claim members read in order', statements: schemaV4() },
+    { version: 5, name: 'reprint postings by ingest order', statements: schemaV5(dialect) },
   ]
 }
 

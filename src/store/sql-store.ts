@@ -41,6 +41,8 @@ import {
 const KEY_POSTINGS_CAP = 64
 /** An LSH band found in more articles than this is boilerplate. */
 const BAND_POSTINGS_CAP = 50
+/** Articles per reprint-postings partition: inserts touch one partition, lookups seek each. */
+const POSTINGS_PER_PART = 16_384
 
 const ARTICLE_COLUMNS =
   'id, version, previous_id, superseded_by, url, canonical_url, content_hash, outlet, published, title, language, ingested_at, copy_of, copy_overlap, origin, counts'
@@ -412,30 +414,37 @@ class SqlWriter implements StoreWriter {
 
   async findByBands(bands: number[], minShared: number, limit: number) {
     if (bands.length === 0) return []
+    const top = await this.db.get('SELECT max(part) AS p FROM reprint_postings')
+    if (top?.p === null || top?.p === undefined) return []
+    const parts = Array.from({ length: Number(top.p) + 1 }, (_, i) => i)
     const rows = await this.db.all(
-      `SELECT article_id, count(*) AS shared FROM reprint_bands WHERE band IN (${marks(bands.length)})
+      `SELECT article_id, count(*) AS shared FROM reprint_postings
+       WHERE part IN (${marks(parts.length)}) AND band IN (${marks(bands.length)})
        GROUP BY article_id HAVING count(*) >= ? ORDER BY shared DESC, article_id LIMIT ?`,
-      [...bands, minShared, limit],
+      [...parts, ...bands, minShared, limit],
     )
     return rows.map((r) => ({ id: String(r.article_id), shared: Number(r.shared) }))
   }
 
   async insertBands(articleId: string, bands: number[]) {
     // A band shared by many articles is boilerplate (a footer, a stock sentence), not evidence of copying.
-    const kept: number[] = []
-    for (const band of bands) {
-      const counted = await this.db.get(
-        `INSERT INTO reprint_band_counts (band, n) VALUES (?, 1)
-         ON CONFLICT (band) DO UPDATE SET n = reprint_band_counts.n + 1 RETURNING n`,
-        [band],
-      )
-      if (Number(counted?.n ?? 0) <= BAND_POSTINGS_CAP) kept.push(band)
-    }
+    // One statement counts all of an article's bands (PostgreSQL refuses one row updated twice: distinct).
+    const unique = [...new Set(bands)]
+    if (unique.length === 0) return
+    const counted = await this.db.all(
+      `INSERT INTO reprint_band_counts (band, n) VALUES ${unique.map(() => '(?, 1)').join(', ')}
+       ON CONFLICT (band) DO UPDATE SET n = reprint_band_counts.n + 1 RETURNING band, n`,
+      unique,
+    )
+    const kept = counted.filter((r) => Number(r.n) <= BAND_POSTINGS_CAP).map((r) => Number(r.band))
     if (kept.length === 0) return
+    // The article's partition (by ingest order) keeps a batch's inserts on a bounded set of pages.
+    const article = await this.db.get('SELECT seq FROM articles WHERE id = ?', [articleId])
+    const part = Math.floor(Number(article?.seq ?? 0) / POSTINGS_PER_PART)
     await this.db.run(
-      `INSERT INTO reprint_bands (band, article_id) VALUES ${kept.map(() => '(?, ?)').join(', ')}
+      `INSERT INTO reprint_postings (part, band, article_id) VALUES ${kept.map(() => '(?, ?, ?)').join(', ')}
        ON CONFLICT DO NOTHING`,
-      kept.flatMap((band) => [band, articleId]),
+      kept.flatMap((band) => [part, band, articleId]),
     )
   }
 
@@ -600,18 +609,22 @@ class SqlWriter implements StoreWriter {
 
   async candidateClaimClusters(keys: string[], minShared: number, limit: number) {
     if (keys.length === 0) return []
+    // A saturated key (more clusters than the cap) holds only its first clusters' postings: it says
+    // nothing about this claim and, read, costs up to cap rows per key as the corpus grows.
     const rows = await this.db.all(
-      `SELECT cluster_id, count(*) AS shared FROM claim_keys WHERE key IN (${marks(keys.length)})
+      `SELECT cluster_id, count(*) AS shared FROM claim_keys
+       WHERE key IN (SELECT key FROM claim_key_counts WHERE key IN (${marks(keys.length)}) AND n <= ?)
        GROUP BY cluster_id HAVING count(*) >= ? ORDER BY shared DESC, cluster_id LIMIT ?`,
-      [...keys, minShared, limit],
+      [...keys, KEY_POSTINGS_CAP, minShared, limit],
     )
     return rows.map((r) => ({ id: String(r.cluster_id), shared: Number(r.shared) }))
   }
 
-  async claimMembers(clusterId: string): Promise<ClaimMemberRow[]> {
+  async claimMembers(clusterId: string, limit?: number): Promise<ClaimMemberRow[]> {
+    // The limit keeps a newcomer's comparison with a big cluster bounded (its first members).
     const rows = await this.db.all(
-      'SELECT * FROM claim_members WHERE cluster_id = ? ORDER BY seq',
-      [clusterId],
+      `SELECT * FROM claim_members WHERE cluster_id = ? ORDER BY seq${limit ? ' LIMIT ?' : ''}`,
+      limit ? [clusterId, limit] : [clusterId],
     )
     return rows.map((r) => ({
       clusterId: String(r.cluster_id),
@@ -661,23 +674,32 @@ class SqlWriter implements StoreWriter {
         JSON.stringify(m.refs),
       ],
     )
-    for (const key of keys) {
-      const has = await this.db.get(
-        'SELECT 1 AS x FROM claim_keys WHERE key = ? AND cluster_id = ?',
-        [key, m.clusterId],
-      )
-      if (has) continue
-      const counted = await this.db.get(
-        `INSERT INTO claim_key_counts (key, n) VALUES (?, 1)
-         ON CONFLICT (key) DO UPDATE SET n = claim_key_counts.n + 1 RETURNING n`,
-        [key],
-      )
-      if (Number(counted?.n ?? 0) > KEY_POSTINGS_CAP) continue
-      await this.db.run('INSERT INTO claim_keys (key, cluster_id) VALUES (?, ?)', [
-        key,
-        m.clusterId,
-      ])
-    }
+    await this.addClaimKeys(m.clusterId, keys)
+  }
+
+  /** Three statements for all of a member's keys, not three per key. */
+  private async addClaimKeys(clusterId: string, keys: string[]) {
+    const unique = [...new Set(keys)]
+    if (unique.length === 0) return
+    const present = await this.db.all(
+      `SELECT key FROM claim_keys WHERE cluster_id = ? AND key IN (${marks(unique.length)})`,
+      [clusterId, ...unique],
+    )
+    const has = new Set(present.map((r) => String(r.key)))
+    const fresh = unique.filter((k) => !has.has(k))
+    if (fresh.length === 0) return
+    const counted = await this.db.all(
+      `INSERT INTO claim_key_counts (key, n) VALUES ${fresh.map(() => '(?, 1)').join(', ')}
+       ON CONFLICT (key) DO UPDATE SET n = claim_key_counts.n + 1 RETURNING key, n`,
+      fresh,
+    )
+    const kept = counted.filter((r) => Number(r.n) <= KEY_POSTINGS_CAP).map((r) => String(r.key))
+    if (kept.length === 0) return
+    await this.db.run(
+      `INSERT INTO claim_keys (key, cluster_id) VALUES ${kept.map(() => '(?, ?)').join(', ')}
+       ON CONFLICT DO NOTHING`,
+      kept.flatMap((key) => [key, clusterId]),
+    )
   }
 
   async upsertClaimCluster(c: ClaimClusterRecord, history: ClaimStatusChange[]) {

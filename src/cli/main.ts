@@ -27,6 +27,7 @@ const COMMANDS: { names: string[]; load: () => Promise<Register> }[] = [
   { names: ['serve'], load: async () => (await import('./commands/serve.js')).registerServe },
   { names: ['token'], load: async () => (await import('./commands/token.js')).registerToken },
   { names: ['watch'], load: async () => (await import('./commands/watch.js')).registerWatch },
+  { names: ['worker'], load: async () => (await import('./commands/worker.js')).registerWorker },
 ]
 
 /** The command modules argv needs: the named one, or all of them for help. */

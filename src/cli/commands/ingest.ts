@@ -21,6 +21,8 @@ interface IngestOptions {
   published?: string
   extract: boolean
   progress?: boolean
+  queue?: string
+  queueName?: string
 }
 
 /** --db / --pg, shared by every command that reads or writes the store. */
@@ -49,6 +51,8 @@ export function registerIngest(program: Command): void {
     .option('--published <date>', 'publication date YYYY-MM-DD for articles without one')
     .option('--no-extract', 'store the text only, without running the extraction pipeline')
     .option('--no-progress', 'no progress bar even on a terminal')
+    .option('--queue <redis-url>', 'enqueue the articles for `sitrep worker` instead of ingesting')
+    .option('--queue-name <name>', 'queue name (with --queue)', 'sitrep-ingest')
     .addHelpText(
       'after',
       `
@@ -68,6 +72,7 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<void>
       detail: `--published must be YYYY-MM-DD, got "${options.published}"`,
     })
   }
+  if (options.queue) return runEnqueue(paths, options, options.queue)
   const store = await openStoreFrom(options)
   const showBar = options.progress !== false && process.stderr.isTTY === true
   const total = showBar ? await countInputs(paths) : 0
@@ -127,6 +132,29 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<void>
       `${result.reprints} reprints, ${result.errors} errors\n`,
   )
   if (errors > 0) process.exitCode = 65
+}
+
+/** Distributed mode: the articles go to the queue; workers extract and store them. */
+async function runEnqueue(paths: string[], options: IngestOptions, redis: string): Promise<void> {
+  const { enqueueArticles } = await import('../../queue/enqueue.js')
+  const defaults = {
+    ...(options.outlet ? { outlet: options.outlet } : {}),
+    ...(options.published ? { published: options.published } : {}),
+  }
+  const started = Date.now()
+  const result = await enqueueArticles(readAll(paths, defaults), {
+    redis,
+    queue: options.queueName,
+    onError: (where, error) => {
+      const code = (error as { code?: string }).code
+      process.stderr.write(`sitrep: ${error.message}${code ? ` [${code}]` : ''} (${where})\n`)
+    },
+  })
+  const seconds = (Date.now() - started) / 1000
+  process.stderr.write(
+    `enqueued ${result.enqueued} of ${result.seen} articles on ${options.queueName} in ${seconds.toFixed(1)} s, ${result.errors} errors\n`,
+  )
+  if (result.errors > 0) process.exitCode = 65
 }
 
 /** Articles from every path, in order, as ingest items (errors included, with where they are). */

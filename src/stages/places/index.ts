@@ -7,6 +7,7 @@ import { findToponyms, lowerWords, sentenceStartTokens, tokenAt } from './find.j
 import {
   distanceKm,
   isRegionLike,
+  MAX_CONTEXT_POINTS,
   nearCueBefore,
   resolveToponyms,
   toCandidates,
@@ -147,8 +148,9 @@ function assemble(
 ): Place[] {
   const paragraphStarts = paragraphStartTokens(doc)
   const common = commonWordsAtStart(doc, resolutions, cues)
+  const picked = distinctPicks(resolutions)
   const kept = resolutions.filter(
-    (r, i) => !common.has(i) && isKept(doc, r, i, resolutions, cues, options, ctx),
+    (r, i) => !common.has(i) && isKept(doc, r, picked, cues, options, ctx),
   )
   unifyUncontained(kept)
 
@@ -230,11 +232,27 @@ function toPlace(doc: Doc, group: Resolution[], readings: Reading[], maxCandidat
  * town, a region next to it, a locative cue, or closeness to the article's other places. This keeps
  * surnames and common words that happen to name a hamlet somewhere out of the record.
  */
+/**
+ * The article's distinct picked places, at most MAX_CONTEXT_POINTS: each name is
+ * checked against them, which every mention against every other would make
+ * quadratic on a text listing thousands of places.
+ */
+function distinctPicks(resolutions: readonly Resolution[]): GazetteerEntry[] {
+  const seen = new Set<number>()
+  const picks: GazetteerEntry[] = []
+  for (const r of resolutions) {
+    if (!r.pick || seen.has(r.pick.geonameid)) continue
+    seen.add(r.pick.geonameid)
+    picks.push(r.pick)
+    if (picks.length >= MAX_CONTEXT_POINTS) break
+  }
+  return picks
+}
+
 function isKept(
   doc: Doc,
   r: Resolution,
-  index: number,
-  all: readonly Resolution[],
+  picked: readonly GazetteerEntry[],
   cues: Cues,
   options: AssembleOptions,
   ctx: StageContext,
@@ -254,18 +272,15 @@ function isKept(
   if (isMajorEntry(pick)) return true
   if (locativeBefore(doc, r, cues) || nearCueBefore(doc, t, cues)) return true
   if (pick.match === 'fuzzy') return false
-  const others = all.filter((o, j) => j !== index && o.pick && o.pick.geonameid !== pick.geonameid)
+  const others = picked.filter((o) => o.geonameid !== pick.geonameid)
   // Close to the article's other towns: a village of the same area.
-  if (others.some((o) => !isRegionLike(o.pick!) && distanceKm(o.pick!, pick) < 60)) return true
+  if (others.some((o) => !isRegionLike(o) && distanceKm(o, pick) < 60)) return true
   if (pick.population < options.minPopulation) return false
   // The entities stage said it is a place: a town of a country the article is about will do.
-  if (
-    t.source === 'entity' &&
-    others.some((o) => o.pick!.country === pick.country && isMajorEntry(o.pick!))
-  ) {
+  if (t.source === 'entity' && others.some((o) => o.country === pick.country && isMajorEntry(o))) {
     return true
   }
-  return others.some((o) => !isRegionLike(o.pick!) && distanceKm(o.pick!, pick) < 150)
+  return others.some((o) => !isRegionLike(o) && distanceKm(o, pick) < 150)
 }
 
 /**

@@ -441,6 +441,9 @@ interface ArticleContext {
   }[]
 }
 
+/** Most places an article's context holds for proximity (far more than any article names). */
+export const MAX_CONTEXT_POINTS = 300
+
 function articleContext(
   first: Scored[][],
   toponyms: readonly Toponym[],
@@ -449,6 +452,7 @@ function articleContext(
   const votes = new Map<string, number>()
   const admin1s = new Set<string>()
   const points: ArticleContext['points'] = []
+  const pointKeys = new Set<string>()
   const own: ArticleContext['own'] = []
   const nameOf = toponyms.map((t) => t.name.toLowerCase())
   let total = 0
@@ -465,7 +469,16 @@ function articleContext(
       own[index] = { country: e.country, weight }
     }
     if (e.feature === 'A.ADM1' && e.country) admin1s.add(`${e.country}.${e.admin1Code}`)
-    if (e.feature.startsWith('P.') || e.feature === 'A.ADM1') {
+    // Distinct (name, place) points only, and at most MAX_CONTEXT_POINTS of them: every
+    // name is compared with every point, which a text listing thousands of places
+    // (no article does) would make quadratic.
+    const pointKey = `${nameOf[index]}|${e.lat}|${e.lon}`
+    if (
+      (e.feature.startsWith('P.') || e.feature === 'A.ADM1') &&
+      points.length < MAX_CONTEXT_POINTS &&
+      !pointKeys.has(pointKey)
+    ) {
+      pointKeys.add(pointKey)
       points.push({
         index,
         lat: e.lat,

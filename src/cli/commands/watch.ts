@@ -20,6 +20,8 @@ interface WatchCliOptions {
   maxBytes: number
   timeout: number
   perHost: number
+  queue?: string
+  queueName: string
 }
 
 export function registerWatch(program: Command): void {
@@ -29,6 +31,8 @@ export function registerWatch(program: Command): void {
     .argument('<feeds-file>', 'one feed URL a line, optionally followed by an interval in seconds')
     .option('--db <file>', 'store new articles in this SQLite store instead of printing them')
     .option('--pg <url>', 'store new articles in this PostgreSQL store')
+    .option('--queue <redis-url>', 'enqueue new articles for `sitrep worker` instead')
+    .option('--queue-name <name>', 'queue name (with --queue)', 'sitrep-ingest')
     .option('--allow-private', 'allow loopback, private and link-local addresses (off: SSRF guard)')
     .option('--interval <s>', 'default poll interval in seconds', count, WATCH_DEFAULTS.intervalS)
     .option('--once', 'poll every feed once and exit')
@@ -71,7 +75,11 @@ async function runWatch(file: string, options: WatchCliOptions): Promise<void> {
   const pipeline = defaultPipeline(loadResources())
   const store =
     options.db || options.pg ? await openStore({ db: options.db, pg: options.pg }) : null
-  const sink = store ? storeSink(store, pipeline) : printSink(pipeline)
+  const sink = options.queue
+    ? queueSink(options.queue, options.queueName)
+    : store
+      ? storeSink(store, pipeline)
+      : printSink(pipeline)
   let failures = 0
   const watcher = new FeedWatcher(
     feeds,
@@ -121,6 +129,21 @@ function storeSink(store: Store, pipeline: ReturnType<typeof defaultPipeline>): 
       onError: (where, error) =>
         process.stderr.write(`sitrep: ${feed.url} ${where}: ${error.message}\n`),
     })
+  }
+}
+
+/** Distributed mode: new items go to the workers' queue (job ids dedupe repeats). */
+function queueSink(redis: string, queue: string): Sink {
+  return async (articles: Article[], feed) => {
+    const { enqueueArticles } = await import('../../queue/enqueue.js')
+    await enqueueArticles(
+      articles.map((article) => ({ kind: 'article' as const, article, where: feed.url })),
+      {
+        redis,
+        queue,
+        onError: (where, error) => process.stderr.write(`sitrep: ${where}: ${error.message}\n`),
+      },
+    )
   }
 }
 

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { toGold } from './gold.js'
-import { LAYER_NAMES, type Doc, type Span } from './record.js'
-import { articleToDoc } from '../ingest/article.js'
-import { defaultPipeline } from '../pipeline.js'
-import { loadResources } from '../resources/index.js'
+import { toGold } from '../src/core/gold.js'
+import { LAYER_NAMES, type Doc, type Span } from '../src/core/record.js'
+import { articleToDoc } from '../src/ingest/article.js'
+import { defaultPipeline } from '../src/pipeline.js'
+import { loadResources } from '../src/resources/index.js'
 
 const text = readFileSync(
-  new URL('../../examples/articles/kherson-ferry-strike.txt', import.meta.url),
+  new URL('../examples/articles/kherson-ferry-strike.txt', import.meta.url),
   'utf8',
 )
 

@@ -125,7 +125,7 @@ export function aggregate(docs: readonly DocScore[]): SetFigures {
   }
   if (scored.events) {
     const match = zero()
-    const [mode, actors, counts] = [none(), none(), none()]
+    const [mode, actors, counts, exactDate, type] = [none(), none(), none(), none(), none()]
     const stories: StoryItem[] = []
     for (const d of having('events')) {
       const e = d.counts.events
@@ -133,6 +133,8 @@ export function aggregate(docs: readonly DocScore[]): SetFigures {
       addRatio(mode, e.mode)
       addRatio(actors, e.actors)
       addRatio(counts, e.counts)
+      addRatio(exactDate, e.exactDate)
+      addRatio(type, e.type)
       stories.push(...d.stories)
     }
     figures.events = {
@@ -140,6 +142,8 @@ export function aggregate(docs: readonly DocScore[]): SetFigures {
       mode: share(mode),
       actors: share(actors),
       counts: share(counts),
+      exactDate: share(exactDate),
+      type: share(type),
     }
     if (stories.length > 0) figures.stories = scoreStories(stories)
   }

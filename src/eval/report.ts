@@ -56,6 +56,8 @@ export function formatFigures(title: string, f: SetFigures): string {
       shareRow('mode', f.events.mode),
       shareRow('actors', f.events.actors),
       shareRow('counts', f.events.counts),
+      shareRow('same day', f.events.exactDate),
+      shareRow('type, 1-event docs', f.events.type),
     )
   }
   if (f.stories) {
@@ -129,7 +131,7 @@ export function headline(f: SetFigures): { layer: string; figures: string }[] {
     const e = f.events
     rows.push({
       layer: 'events',
-      figures: `${p3(e.match)}; ${s('mode', e.mode)}; ${s('actors', e.actors)}; ${s('counts', e.counts)}`,
+      figures: `${p3(e.match)}; ${s('mode', e.mode)}; ${s('actors', e.actors)}; ${s('counts', e.counts)}; ${s('same day', e.exactDate)}${e.type.total > 0 ? `; ${s('type (1-event docs)', e.type)}` : ''}`,
     })
   }
   if (f.stories) {

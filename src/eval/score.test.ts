@@ -391,6 +391,39 @@ describe('events', () => {
     expect(eventsMatched(goldEvent({}), goldEvent({ type: 'COERCE' }))).toBe(0)
   })
 
+  const eventCounts = (g: GoldEvent[], p: GoldEvent[]) =>
+    scoreDoc(
+      doc({ layers: ['events', 'places'], events: g, places: [] }),
+      pred(['events', 'places'], { events: p, places: [] }),
+      { only: ['events'] },
+    ).counts.events
+
+  it('type accuracy: a one-event doc is right when the first predicted event has its type', () => {
+    expect(
+      eventCounts([goldEvent({})], [goldEvent({}), goldEvent({ type: 'COERCE' })]).type,
+    ).toEqual({ hit: 1, total: 1 })
+    expect(
+      eventCounts([goldEvent({})], [goldEvent({ type: 'COERCE' }), goldEvent({})]).type,
+    ).toEqual({ hit: 0, total: 1 })
+    expect(eventCounts([goldEvent({})], []).type).toEqual({ hit: 0, total: 1 })
+    expect(eventCounts([goldEvent({}), goldEvent({ type: 'PROTEST' })], []).type).toEqual({
+      hit: 0,
+      total: 0,
+    })
+  })
+
+  it('same-day accuracy on matched events: a day off matches but is not the same day', () => {
+    expect(eventCounts([goldEvent({})], [goldEvent({ date: '2025-04-09' })]).exactDate).toEqual({
+      hit: 0,
+      total: 1,
+    })
+    expect(eventCounts([goldEvent({})], [goldEvent({})]).exactDate).toEqual({ hit: 1, total: 1 })
+    expect(eventCounts([goldEvent({ date: null })], [goldEvent({})]).exactDate).toEqual({
+      hit: 0,
+      total: 0,
+    })
+  })
+
   it('resolves event places through each side’s places layer: within 50 km or the gold tolerance', () => {
     const goldPlaces = {
       places: [

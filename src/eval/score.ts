@@ -65,7 +65,14 @@ export function emptyLayerCounts(): DocScore['counts'] {
       metonym: ratio(),
       falseMetonym: ratio(),
     },
-    events: { match: counts(), mode: ratio(), actors: ratio(), counts: ratio() },
+    events: {
+      match: counts(),
+      mode: ratio(),
+      actors: ratio(),
+      counts: ratio(),
+      exactDate: ratio(),
+      type: ratio(),
+    },
   }
 }
 
@@ -606,6 +613,12 @@ function scoreEvents(
     mode: ratio(),
     actors: ratio(),
     counts: ratio(),
+    exactDate: ratio(),
+    type: ratio(),
+  }
+  if (goldEvents.length === 1) {
+    result.type.total++
+    if (predicted[0]?.type === goldEvents[0]!.type) result.type.hit++
   }
   for (const pair of matching.pairs) {
     const p = predicted[pair.pred]!
@@ -614,6 +627,10 @@ function scoreEvents(
     result.mode.total++
     if ((p.mode ?? null) === (g.mode ?? null)) result.mode.hit++
     else notes.push(`mode ${p.mode ?? 'null'}, gold ${g.mode ?? 'null'}`)
+    if (g.date) {
+      result.exactDate.total++
+      if (dayNumber(p.date) === dayNumber(g.date)) result.exactDate.hit++
+    }
     const hits = actorHits(p, g, entities)
     result.actors.hit += hits
     result.actors.total += (g.actors ?? []).length

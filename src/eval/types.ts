@@ -53,6 +53,13 @@ export interface EventCounts {
   actors: Ratio
   /** Count keys (union of both sides) whose value agrees, over matched events. */
   counts: Ratio
+  /** Matched events with a gold date whose predicted date is the same day. */
+  exactDate: Ratio
+  /**
+   * Docs with exactly one gold event (the PLOVER records) whose first predicted
+   * event has its category: the type accuracy of an event coder.
+   */
+  type: Ratio
 }
 
 /** One gold event with a story key, and the key the system gave its match (null: none). */
@@ -134,6 +141,6 @@ export interface SetFigures {
     metonym: Share
     falseMetonym: Share
   }
-  events?: { match: Prf; mode: Share; actors: Share; counts: Share }
+  events?: { match: Prf; mode: Share; actors: Share; counts: Share; exactDate: Share; type: Share }
   stories?: StoryFigures
 }

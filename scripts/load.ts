@@ -212,7 +212,7 @@ async function main(): Promise<void> {
       join(ROOT, 'docs/load.md'),
       `# Load (\`npm run load\`)\n\nMeasured ${when} UTC. ${setting}\n\n${table}\n\n` +
         (stats ? `Store: ${JSON.stringify(stats)}\n\n` : '') +
-        'Rotating requests: search over ten queries; story pages of the 500 largest stories; ' +
+        'Rotating requests: search over ten queries; story pages of 500 stories with two or more articles; ' +
         'map events by month and near five cities (50 km); each request is made once before the timed run ' +
         '(warm caches). p50/p95/p99 from every response time.\n',
     )

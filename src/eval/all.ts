@@ -267,6 +267,13 @@ function qualityMarkdown(
   }
   if (notes.length > 0) out.push('## Notes', '', ...notes.map((n) => `- ${n}`), '')
   if (bench) out.push(bench, '')
+  out.push(
+    '## Other figures',
+    '',
+    '- Ingest into the store: `sitrep bench --ingest 50000` (figures in src/corpus/README.md).',
+    '- Load on `sitrep serve` over a 100,000-article store: `npm run load` writes [load.md](load.md).',
+    '',
+  )
   out.push('## Full figures', '', '```text', blocks.join('\n\n'), '```', '')
   return out.join('\n')
 }

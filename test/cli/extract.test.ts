@@ -188,11 +188,9 @@ describe('sitrep extract › bad input gives the documented error and exit code'
     },
   )
 
-  // KNOWN FAILURE (src/ingest/html.ts): a JSON Lines "html" field holding text with no
-  // element throws a TypeError inside linkedom, which ends the whole batch with an
-  // internal error and a stack. See test/hardening/ingest.property.test.ts. Remove
-  // `.fails` once fixed.
-  it.fails('keeps going past a JSON Lines "html" field that holds plain text', async () => {
+  // A JSON Lines "html" field holding text with no element once threw inside linkedom
+  // and ended the whole batch with an internal error.
+  it('keeps going past a JSON Lines "html" field that holds plain text', async () => {
     const path = file(
       'plain-html.jsonl',
       '{"id":"a","html":"just words"}\n{"id":"b","text":"Kyiv was shelled."}\n',

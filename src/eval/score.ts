@@ -630,6 +630,7 @@ function scoreEvents(
     if (g.date) {
       result.exactDate.total++
       if (dayNumber(p.date) === dayNumber(g.date)) result.exactDate.hit++
+      else notes.push(`date ${p.date ?? 'null'}, gold ${g.date}`)
     }
     const hits = actorHits(p, g, entities)
     result.actors.hit += hits

@@ -1,26 +1,10 @@
 /** The zod schemas of the API: request validation and the OpenAPI document come from these. */
 import { z } from 'zod'
+import { PLOVER_TYPES } from '../core/record.js'
 import { CLAIM_STATUSES, MAX_PAGE } from '../store/store.js'
 import { CORRECTION_KINDS, ROLES } from './review-types.js'
 
-export const PLOVER_TYPES = [
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-] as const
+export { PLOVER_TYPES }
 export const EVENT_STATUSES = ['happened', 'negated', 'hypothetical', 'future'] as const
 
 export const PloverType = z.enum(PLOVER_TYPES)

@@ -182,23 +182,26 @@ export interface Claim extends Annotation {
 
 // -------------------------------------------------------------------- events
 
-export type PloverType =
-  | 'AGREE'
-  | 'CONSULT'
-  | 'SUPPORT'
-  | 'CONCEDE'
-  | 'COOPERATE'
-  | 'AID'
-  | 'RETREAT'
-  | 'REQUEST'
-  | 'ACCUSE'
-  | 'REJECT'
-  | 'THREATEN'
-  | 'PROTEST'
-  | 'SANCTION'
-  | 'MOBILIZE'
-  | 'COERCE'
-  | 'ASSAULT'
+/** The 16 categories of the PLOVER manual, draft v2.0, in its order. */
+export const PLOVER_TYPES = [
+  'AGREE',
+  'CONSULT',
+  'SUPPORT',
+  'CONCEDE',
+  'COOPERATE',
+  'AID',
+  'RETREAT',
+  'REQUEST',
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+  'PROTEST',
+  'SANCTION',
+  'MOBILIZE',
+  'COERCE',
+  'ASSAULT',
+] as const
+export type PloverType = (typeof PLOVER_TYPES)[number]
 
 export type DatePrecision = 'day' | 'week' | 'month' | 'year'
 export type EventStatus = 'happened' | 'negated' | 'hypothetical' | 'future'

@@ -1,3 +1,4 @@
+import { MONTHS } from '../../core/calendar.js'
 import * as chrono from 'chrono-node'
 import type { DatePrecision, Span } from '../../core/record.js'
 import type { DateFind, SentenceView } from './types.js'
@@ -200,19 +201,8 @@ function fromChrono(
 
 const chronoParser = chrono.en.casual
 
-const MONTHS = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+const MONTH_WORDS = new Set([
+  ...MONTHS,
   'jan',
   'feb',
   'mar',
@@ -254,7 +244,7 @@ function isDateWord(view: SentenceView, i: number): boolean {
   const c = word.charCodeAt(0)
   if (c >= 48 && c <= 57)
     return YEAR_OR_ORDINAL.test(word) || TIME_UNITS.has(view.words[i + 1] ?? '')
-  if (!MONTHS.has(word)) return false
+  if (!MONTH_WORDS.has(word)) return false
   const s = view.surface[i] as string
   const f = s.charCodeAt(0)
   return f >= 65 && f <= 90

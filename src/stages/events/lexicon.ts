@@ -1,25 +1,8 @@
 import type { LexiconRow } from '../../core/resources.js'
-import type { PloverType } from '../../core/record.js'
+import { PLOVER_TYPES, type PloverType } from '../../core/record.js'
 import type { FormKind, Slot, TriggerEntry } from './types.js'
 
-const PLOVER = new Set([
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-])
+const PLOVER: ReadonlySet<string> = new Set(PLOVER_TYPES)
 
 export function isPloverType(value: string): value is PloverType {
   return PLOVER.has(value)

@@ -1,3 +1,4 @@
+import { MONTHS, WEEKDAYS } from '../../core/calendar.js'
 import type { Doc, Span } from '../../core/record.js'
 import { contentParts, findQuoteMarks } from './marks.js'
 import {
@@ -29,25 +30,8 @@ export interface FindOptions extends Required<QuotesOptions> {
 
 // Heads of adjunct phrases between a cue and its content ("said on Saturday in a statement that").
 const ADJUNCT_HEADS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+  ...WEEKDAYS,
+  ...MONTHS,
   'morning',
   'afternoon',
   'evening',

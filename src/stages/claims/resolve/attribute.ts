@@ -1,27 +1,11 @@
+import { MONTHS, WEEKDAYS } from '../../../core/calendar.js'
 import type { Claim, Doc, Span, Stance, Verification } from '../../../core/record.js'
 import { claimView, matchPhrases, tokenRange, type ClaimView } from '../find.js'
 import type { ClaimCandidate, ClaimLexicon } from '../types.js'
 
 const DAY_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+  ...WEEKDAYS,
+  ...MONTHS,
   'today',
   'yesterday',
   'tonight',

@@ -1,0 +1,28 @@
+/**
+ * Calendar words several stages read (dates, adjunct phrases, claim evidence),
+ * kept once here so the lists cannot drift apart. Lower case.
+ */
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const
+
+export const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+] as const

@@ -8,7 +8,7 @@ import type { Doc } from '../core/record.js'
 import type { Article } from '../ingest/article.js'
 import { htmlToArticle } from '../ingest/html.js'
 import { parseJsonlLine } from '../ingest/jsonl.js'
-import { eventPlace } from '../corpus/events.js'
+import { eventRows } from '../corpus/events.js'
 import { ingestMany } from '../corpus/ingest.js'
 import { extractDoc } from '../extract.js'
 import { defaultPipeline } from '../pipeline.js'
@@ -100,27 +100,7 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex')
 }
 
-/** Events of a doc flattened as the Store keeps them (the corpus's choice of place). */
+/** Events of a doc flattened as the Store keeps them: the corpus's own records, one builder. */
 export function eventRecords(doc: Doc): EventRecord[] {
-  return (doc.layers.events ?? []).map((event, index) => {
-    return {
-      id: `${doc.id}:${index}`,
-      articleId: doc.id,
-      index,
-      type: event.type,
-      mode: event.mode,
-      acled: event.acled,
-      date: event.date,
-      datePrecision: event.datePrecision,
-      place: eventPlace(doc, event),
-      actors: event.actors.map((a) => a.name),
-      counts: event.counts,
-      status: event.status,
-      claimedBy: event.claimedBy,
-      text: doc.text.slice(event.start, event.end),
-      storyId: event.key,
-      outlet: doc.source.outlet,
-      published: doc.source.published,
-    }
-  })
+  return eventRows(doc, doc.id).map((row) => row.record)
 }

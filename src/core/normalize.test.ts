@@ -9,6 +9,11 @@ describe('normalizeText', () => {
     ['turns exotic spaces into spaces', 'Maj.\u00a0Gen.\u2009Kryvonos', 'Maj. Gen. Kryvonos'],
     ['drops invisible characters', 'Zelen\u00adskyy\u200b says\ufeff', 'Zelenskyy says'],
     ['keeps curly quotes and dashes', '“Yes” — he said', '“Yes” — he said'],
+    ['keeps a run of spaces between words', 'Kyiv  said', 'Kyiv  said'],
+    ['drops spaces before a line break', 'A. \t\nB.', 'A.\nB.'],
+    ['turns a lone carriage return into a break', 'A.\rB.', 'A.\nB.'],
+    ['drops control characters inside a word', 'Kh\u0001erson\u007f', 'Kherson'],
+    ['keeps the space before an invisible character', 'a \u200bb', 'a b'],
   ]
   it.each(rows)('%s', (_name, raw, expected) => {
     expect(normalizeText(raw).text).toBe(expected)

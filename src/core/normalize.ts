@@ -12,48 +12,54 @@ export interface Normalised {
   offsets: OffsetMap
 }
 
-// Control characters are exactly what this pattern is for.
+// Control characters are exactly what this pattern is for. What isSpecial() accepts
+// and this does not is a space-like character (tab, no-break and typographic spaces),
+// which becomes a plain space.
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
-const SPACE_LIKE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/
+/**
+ * Whether normalisation may change this character: line breaks, spaces,
+ * space-like and invisible characters. Everything between two such characters is copied as one
+ * slice, which is what makes normalising cheap (most of an article is such runs).
+ */
+function isSpecial(code: number): boolean {
+  if (code > 0x20 && code < 0x7f) return false
+  if (code <= 0x20 || code === 0x7f) return true
+  return (
+    code === 0xa0 ||
+    code === 0xad ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200d) ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x2060 ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
+}
 
 export function normalizeText(raw: string): Normalised {
   const out: string[] = []
-  // origAt[i] = original offset of out[i]; only breakpoints are kept in the map.
+  // Only breakpoints are kept in the map: where orig - norm changes.
   const norm: number[] = []
   const orig: number[] = []
   let outLen = 0
   let delta = 0 // orig - norm for the current run
-  const emit = (ch: string, from: number) => {
+  const emit = (piece: string, from: number) => {
     if (from - outLen !== delta) {
       delta = from - outLen
       norm.push(outLen)
       orig.push(from)
     }
-    out.push(ch)
-    outLen += ch.length
+    out.push(piece)
+    outLen += piece.length
   }
 
   let pendingSpaces: number[] = [] // original offsets of spaces not yet emitted
   let pendingBreak = -1 // original offset of a line break not yet emitted
   let started = false
-  for (let i = 0; i < raw.length; i++) {
-    let ch = raw[i] as string
-    if (ch === '\r') {
-      if (raw[i + 1] === '\n') continue
-      ch = '\n'
-    }
-    if (ch === '\n') {
-      pendingSpaces = [] // trailing spaces at a line end are dropped
-      if (started && pendingBreak < 0) pendingBreak = i
-      continue
-    }
-    if (INVISIBLE.test(ch)) continue
-    if (SPACE_LIKE.test(ch)) ch = ' '
-    if (ch === ' ') {
-      if (started && pendingBreak < 0) pendingSpaces.push(i)
-      continue
-    }
+  // Writes the spaces or the line break waiting before a run of text.
+  const flush = () => {
     if (pendingBreak >= 0) {
       emit('\n', pendingBreak)
       pendingBreak = -1
@@ -61,8 +67,38 @@ export function normalizeText(raw: string): Normalised {
       for (const at of pendingSpaces) emit(' ', at)
     }
     pendingSpaces = []
-    started = true
-    emit(ch, i)
+  }
+  let i = 0
+  while (i < raw.length) {
+    let at = i
+    // A run of text, single spaces between its words included (they are kept as they are).
+    while (at < raw.length) {
+      const code = raw.charCodeAt(at)
+      if (!isSpecial(code)) at++
+      else if (code === 0x20 && at > i && at + 1 < raw.length && !isSpecial(raw.charCodeAt(at + 1)))
+        at += 2
+      else break
+    }
+    if (at > i) {
+      flush()
+      started = true
+      emit(raw.slice(i, at), i)
+    }
+    if (at >= raw.length) break
+    let ch = raw[at] as string
+    i = at + 1
+    if (ch === '\r') {
+      if (raw[at + 1] === '\n') continue
+      ch = '\n'
+    }
+    if (ch === '\n') {
+      pendingSpaces = [] // trailing spaces at a line end are dropped
+      if (started && pendingBreak < 0) pendingBreak = at
+      continue
+    }
+    if (INVISIBLE.test(ch)) continue
+    // A space or a space-like character: kept (as a plain space) only between words.
+    if (started && pendingBreak < 0) pendingSpaces.push(at)
   }
   return { text: out.join(''), offsets: { norm, orig } }
 }

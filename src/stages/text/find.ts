@@ -96,8 +96,8 @@ export function tokenize(
 
 /** Longest run without a space handed to wink as it is. */
 const MAX_RUN = 64
-const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`, 'g')
 const RUN_PIECE = new RegExp(`(\\S{${MAX_RUN}})\\S`, 'g')
+const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`, 'g')
 
 /**
  * The text as wink reads it: the same length and offsets, but with a space put
@@ -106,7 +106,40 @@ const RUN_PIECE = new RegExp(`(\\S{${MAX_RUN}})\\S`, 'g')
  * "a-a-a-…"); no word in news is that long, so nothing real is split.
  */
 export function winkView(text: string): string {
+  if (!hasLongRun(text)) return text
   return text.replace(LONG_RUN, (run) => run.replace(RUN_PIECE, '$1 '))
+}
+
+/**
+ * Whether any run of non-space characters is longer than MAX_RUN: one pass
+ * over the character codes, much cheaper than a regular expression that
+ * restarts at every character (most texts have no such run).
+ */
+function hasLongRun(text: string): boolean {
+  let run = 0
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) run = 0
+    else if (++run > MAX_RUN) return true
+  }
+  return false
+}
+
+/** What \s matches: ASCII and Unicode spaces, line breaks, the BOM. */
+export function isSpace(code: number): boolean {
+  if (code > 0x20 && code < 0x7f) return false
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
 }
 
 /** A sentence never crosses a paragraph break: cut any range that does. */

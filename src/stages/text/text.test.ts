@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createDoc } from '../../core/record.js'
 import { SENTENCE_CASES } from './cases.js'
-import { findParagraphs, tokenize, winkView } from './find.js'
+import { findParagraphs, isSpace, tokenize, winkView } from './find.js'
 import { text } from './index.js'
 
 const sentencesOf = (body: string) => {
@@ -74,5 +74,15 @@ describe('text › winkView keeps offsets and breaks runs wink reads in quadrati
   })
   it('puts a space in every 65th character of a longer run', () => {
     expect(winkView('?'.repeat(130))).toBe(`${'?'.repeat(64)} ${'?'.repeat(64)} `)
+  })
+  it('counts a run across exotic spaces as broken, as \\s does', () => {
+    const run = `${'x'.repeat(40)}\u2009${'x'.repeat(40)}`
+    expect(winkView(run)).toBe(run)
+  })
+  it('isSpace agrees with \\s on every character of the basic plane', () => {
+    const disagree: number[] = []
+    for (let code = 0; code <= 0xffff; code++)
+      if (isSpace(code) !== /\s/.test(String.fromCharCode(code))) disagree.push(code)
+    expect(disagree).toEqual([])
   })
 })

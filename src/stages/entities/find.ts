@@ -1273,7 +1273,8 @@ class Finder {
     })
     if (candidate.type === 'NORP') {
       // A demonym inside an institution's name is not a mention of its own.
-      this.out.splice(this.out.indexOf(candidate), 1)
+      // It was pushed last or nearly so: search from the end.
+      this.out.splice(this.out.lastIndexOf(candidate), 1)
     } else {
       candidate.nested = true
     }

@@ -107,7 +107,7 @@ export function resolveEntities(
       })
     }
   }
-  mentions.push(...corefMentions(doc, units, clusters, mentions, lex, options))
+  for (const m of corefMentions(doc, units, clusters, mentions, lex, options)) mentions.push(m)
   mentions.sort((a, b) => a.start - b.start || b.end - a.end)
   return { entities: clusters.map((c) => c.entity), mentions }
 }
@@ -120,20 +120,39 @@ function compatible(a: Candidate, b: Candidate): boolean {
   return a.confidence < 0.7 || b.confidence < 0.7
 }
 
-/** Overlapping candidates keep the more confident (then the longer); nested ones are kept. */
+/**
+ * Overlapping candidates keep the more confident (then the longer); nested ones are kept.
+ * Candidates come in order of start, so only kept ones that end after the current start can
+ * clash: those are held in `open` (their places in `kept`, ascending), which keeps the pass
+ * linear instead of comparing each candidate with all kept before it.
+ */
 function dropOverlaps(candidates: readonly Candidate[]): Candidate[] {
   const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end)
   const kept: Candidate[] = []
+  let open: number[] = []
   for (const c of sorted) {
-    const clash = kept.find((k) => !k.nested && !c.nested && k.start < c.end && c.start < k.end)
-    if (!clash) {
+    // A kept candidate ending at or before this start can clash with no later one.
+    if (open.length > 0) open = open.filter((at) => (kept[at] as Candidate).end > c.start)
+    let clashAt = -1
+    if (!c.nested) {
+      for (const at of open) {
+        const k = kept[at] as Candidate
+        if (k.start < c.end && c.start < k.end) {
+          clashAt = at
+          break
+        }
+      }
+    }
+    if (clashAt < 0) {
       kept.push(c)
+      if (!c.nested) open.push(kept.length - 1)
       continue
     }
+    const clash = kept[clashAt] as Candidate
     const better =
       c.confidence > clash.confidence ||
       (c.confidence === clash.confidence && c.end - c.start > clash.end - clash.start)
-    if (better) kept.splice(kept.indexOf(clash), 1, c)
+    if (better) kept[clashAt] = c
   }
   return kept.sort((a, b) => a.start - b.start)
 }
@@ -169,8 +188,9 @@ function linkSurnames(
     if (c.type !== 'PERSON' && c.confidence >= 0.9) return
     const list = persons.get(identityKey(c.name, lex.translit))
     if (!list) return
-    const before = list.filter((p) => (candidates[p] as Candidate).start < c.start)
-    const target = before.length > 0 ? before[before.length - 1] : list[0]
+    // The list is in text order: the nearest person before is found by binary search.
+    const before = countBefore(list, candidates, c.start)
+    const target = before > 0 ? list[before - 1] : list[0]
     if (target === undefined) return
     union(target, i)
     // A surname is a person whatever its own context guessed ("according to Zelenskyy").
@@ -178,7 +198,27 @@ function linkSurnames(
   })
 }
 
-/** "General Staff" is "General Staff of the Armed Forces of Ukraine" when both occur. */
+/** How many of `list` (indexes of candidates in text order) start before `start`. */
+function countBefore(
+  list: readonly number[],
+  candidates: readonly Candidate[],
+  start: number,
+): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((candidates[list[mid] as number] as Candidate).start < start) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * "General Staff" is "General Staff of the Armed Forces of Ukraine" when both occur.
+ * Each long form is indexed under every prefix that an "of"/"in" follows, so a short
+ * form is one lookup, not a comparison with every other organisation.
+ */
 function linkInstitutionShortForms(
   candidates: readonly Candidate[],
   union: (a: number, b: number) => void,
@@ -186,15 +226,23 @@ function linkInstitutionShortForms(
   const orgs = candidates
     .map((c, i) => ({ c, i, folded: foldName(c.name) }))
     .filter((o) => o.c.type === 'ORG' && o.c.words.length >= 2)
-  for (const short of orgs) {
-    for (const long of orgs) {
-      if (
-        long.folded.startsWith(short.folded + ' of ') ||
-        long.folded.startsWith(short.folded + ' in ')
+  const byPrefix = new Map<string, number[]>()
+  for (const long of orgs) {
+    for (const joiner of [' of ', ' in ']) {
+      for (
+        let at = long.folded.indexOf(joiner);
+        at >= 0;
+        at = long.folded.indexOf(joiner, at + 1)
       ) {
-        union(long.i, short.i)
+        const prefix = long.folded.slice(0, at)
+        const list = byPrefix.get(prefix)
+        if (list) list.push(long.i)
+        else byPrefix.set(prefix, [long.i])
       }
     }
+  }
+  for (const short of orgs) {
+    for (const long of byPrefix.get(short.folded) ?? []) union(long, short.i)
   }
 }
 
@@ -250,9 +298,16 @@ function makeCluster(
       role,
       key: entityKey(type, name, members, lex),
       by: best.by,
-      confidence: Math.max(...members.map((m) => m.confidence)),
+      confidence: highestConfidence(members),
     },
   }
+}
+
+/** The highest confidence of the members (a loop: a spread of a huge cluster overflows the stack). */
+function highestConfidence(members: readonly Candidate[]): number {
+  let best = -Infinity
+  for (const m of members) if (m.confidence > best) best = m.confidence
+  return best
 }
 
 /** The longest full name, preferring forms without a possessive owner ("Russian Defence Ministry"). */

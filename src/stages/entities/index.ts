@@ -15,7 +15,7 @@ export type { EntitiesOptions } from './types.js'
  * text stage's tokens and parts of speech; no model.
  */
 export function entities(options: EntitiesOptions = {}): Stage {
-  const { minConfidence = 0.3, corefParagraphs = 3 } = options
+  const { minConfidence = 0.3, corefParagraphs = 3, corefSentences = 20 } = options
   // Lexicons compile once per resources object, never per doc.
   const compiled = new WeakMap<Lexicons, Compiled>()
   return {
@@ -41,6 +41,7 @@ export function entities(options: EntitiesOptions = {}): Stage {
       const resolved = resolveEntities(doc, candidates, units, lex, {
         minConfidence,
         corefParagraphs,
+        corefSentences,
       })
       doc.layers.entities = resolved.entities
       doc.layers.mentions = resolved.mentions

@@ -10,6 +10,8 @@ export interface Resolved {
 export interface ResolveOptions {
   minConfidence: number
   corefParagraphs: number
+  /** How many sentences back a pronoun looks (descriptions twice that), whatever the paragraphs. */
+  corefSentences: number
 }
 
 interface Cluster {
@@ -426,7 +428,7 @@ function corefMentions(
     if (!noun || noun.kind !== 'word' || noun.cap) continue
     const after = units[i + 2]
     if (after && after.kind === 'word' && after.pos === 'NOUN' && !noun.possessive) continue
-    const anchor = nominalAntecedent(noun.text, visible, lex, options, unit.paragraph)
+    const anchor = nominalAntecedent(noun.text, visible, lex, options, unit)
     if (anchor) {
       const span = {
         start: unit.start,
@@ -472,19 +474,22 @@ function pronounAntecedent(
   visible: readonly Anchor[],
   options: ResolveOptions,
 ): Anchor | undefined {
-  const oldest = unit.paragraph - options.corefParagraphs
+  const back = options.corefSentences
+  const oldest = horizon(unit.paragraph - options.corefParagraphs, unit.sentence - back)
+  // "it"/"they" look back to the previous paragraph at most.
+  const recent = horizon(unit.paragraph - 1, unit.sentence - back)
   const verbNext = next !== undefined && /^(VERB|AUX|ADV)$/.test(next.pos)
   if (pronoun.gender === 'n' && pronoun.number === 'sg') {
     // "it said": only a subject followed by a verb refers back reliably.
     if (!verbNext) return undefined
-    return salient(visible, unit.paragraph - 1, isOrgLike, unit.sentence)
+    return salient(visible, recent, isOrgLike, unit.sentence)
   }
   if (pronoun.number === 'pl') {
     // "they said": a group named as the subject of an earlier sentence.
     if (!verbNext) return undefined
     const anchor = salient(
       visible,
-      unit.paragraph - 1,
+      recent,
       (c) =>
         (c.entity.type === 'ORG' && !c.channel) ||
         (c.entity.type === 'NORP' && /s$/.test(c.entity.name)),
@@ -500,6 +505,20 @@ function pronounAntecedent(
   )
 }
 
+/**
+ * How far back an antecedent may be: a paragraph and a sentence bound. The sentence bound
+ * is what a reader keeps in mind, and it keeps the search short in a document of one huge
+ * paragraph (otherwise a pronoun with no fitting antecedent rescans the whole document).
+ */
+interface Horizon {
+  paragraph: number
+  sentence: number
+}
+
+function horizon(paragraph: number, sentence: number): Horizon {
+  return { paragraph, sentence }
+}
+
 /** "It said" refers to an organisation or a country speaking as its government. */
 function isOrgLike(c: Cluster): boolean {
   return c.entity.type === 'ORG' || (c.entity.type === 'GPE' && c.polity)
@@ -513,11 +532,11 @@ function isOrgLike(c: Cluster): boolean {
  */
 function salient(
   visible: readonly Anchor[],
-  oldestParagraph: number,
+  oldest: Horizon,
   accept: (cluster: Cluster) => boolean,
   sentence: number,
 ): Anchor | undefined {
-  const newest = latest(visible, oldestParagraph, accept)
+  const newest = latest(visible, oldest, accept)
   if (!newest || newest.sentence === sentence) return newest
   let first = newest
   for (let k = visible.length - 1; k >= 0; k--) {
@@ -536,12 +555,12 @@ function salient(
 
 function latest(
   visible: readonly Anchor[],
-  oldestParagraph: number,
+  oldest: Horizon,
   accept: (cluster: Cluster) => boolean,
 ): Anchor | undefined {
   for (let k = visible.length - 1; k >= 0; k--) {
     const anchor = visible[k] as Anchor
-    if (anchor.paragraph < oldestParagraph) return undefined
+    if (anchor.paragraph < oldest.paragraph || anchor.sentence < oldest.sentence) return undefined
     if (accept(anchor.cluster)) return anchor
   }
   return undefined
@@ -552,21 +571,25 @@ function nominalAntecedent(
   visible: readonly Anchor[],
   lex: Compiled,
   options: ResolveOptions,
-  paragraph: number,
+  at: Unit,
 ): Anchor | undefined {
   const title = lex.titles.get(noun)
   const head = lex.heads.get(noun)
+  // Descriptions look twice as far back as pronouns.
+  const oldest = horizon(
+    at.paragraph - options.corefParagraphs * 2,
+    at.sentence - options.corefSentences * 2,
+  )
   if (title && title.kind !== 'modifier' && title.kind !== 'honorific') {
     return latest(
       visible,
-      paragraph - options.corefParagraphs * 2,
+      oldest,
       (c) => c.entity.type === 'PERSON' && c.entity.role !== null && c.words.has(noun),
     )
   }
   if (head?.nominal || ORG_SYNONYMS[noun]) {
     const synonyms = ORG_SYNONYMS[noun] ?? [noun]
     const type = head?.type ?? 'ORG'
-    const oldest = paragraph - options.corefParagraphs * 2
     const fits = (c: Cluster) => c.entity.type === type && !c.channel
     // The entity whose own name has the word ("the army" → "Sudan's army") before a synonym.
     return synonyms.length === 0

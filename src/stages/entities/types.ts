@@ -5,6 +5,8 @@ export interface EntitiesOptions {
   readonly minConfidence?: number
   /** How many paragraphs back a pronoun or "the minister" may look for its antecedent. */
   readonly corefParagraphs?: number
+  /** How many sentences back a pronoun may look (descriptions twice that), within those paragraphs. */
+  readonly corefSentences?: number
 }
 
 export type TitleKind = 'office' | 'rank' | 'honorific' | 'descriptor' | 'modifier'

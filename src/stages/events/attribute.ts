@@ -195,6 +195,14 @@ interface DocIndex {
   locationSpans: { index: number; start: number; end: number }[]
   /** Name and nominal mentions, sorted by start. */
   mentions: Mention[]
+  /** Every mention (pronouns included) with its layer index, sorted by start. */
+  allMentions: { at: number; start: number; mention: Mention }[]
+  /**
+   * By sentence index: the quotes (with a speaker) and claims (with a claimant) that overlap the
+   * sentence, in layer order. A trigger lies inside one sentence, so only these can hold it; a scan
+   * of every quote of the doc per trigger made the stage quadratic in document size.
+   */
+  sources: Map<number, { quotes: number[]; claims: number[] }>
 }
 
 // The upstream layers do not change while the events stage runs, so one index per doc serves
@@ -218,19 +226,58 @@ function docIndex(doc: Doc): DocIndex {
       mentions: (doc.layers.mentions ?? [])
         .filter((m) => m.kind !== 'pronoun')
         .sort((a, b) => a.start - b.start),
+      allMentions: (doc.layers.mentions ?? [])
+        .map((mention, at) => ({ at, mention, start: mention.start }))
+        .sort((a, b) => a.start - b.start || a.at - b.at),
+      sources: sourcesBySentence(doc),
     }
     indexes.set(doc, index)
   }
   return index
 }
 
+function sourcesBySentence(doc: Doc): DocIndex['sources'] {
+  const sentences = doc.layers.sentences ?? []
+  const out: DocIndex['sources'] = new Map()
+  const bucket = (k: number) => {
+    let b = out.get(k)
+    if (!b) out.set(k, (b = { quotes: [], claims: [] }))
+    return b
+  }
+  const spread = (span: Span, add: (k: number) => void) => {
+    // Sentences are in text order: the first whose end lies past the span's start, onwards.
+    let lo = 0
+    let hi = sentences.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((sentences[mid] as Span).end <= span.start) lo = mid + 1
+      else hi = mid
+    }
+    // `<=`: a zero-length span at a sentence's start belongs to it (the sentence's own source).
+    for (let k = lo; k < sentences.length && (sentences[k] as Span).start <= span.end; k++) add(k)
+  }
+  ;(doc.layers.quotes ?? []).forEach((q, i) => {
+    if (!q.speakerName) return
+    for (const s of q.spans)
+      spread(s, (k) => {
+        const list = bucket(k).quotes
+        if (list.at(-1) !== i) list.push(i)
+      })
+  })
+  ;(doc.layers.claims ?? []).forEach((c, i) => {
+    if (!c.claimant) return
+    spread(c, (k) => bucket(k).claims.push(i))
+  })
+  return out
+}
+
 /** First index in a start-sorted list whose start is at or after `at`. */
-function lowerBound(list: readonly Span[], at: number): number {
+function lowerBound(list: readonly { start: number }[], at: number): number {
   let lo = 0
   let hi = list.length
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    if ((list[mid] as Span).start < at) lo = mid + 1
+    if (list[mid]!.start < at) lo = mid + 1
     else hi = mid
   }
   return lo
@@ -324,12 +371,18 @@ export function claimantFor(
   cues: Cues,
   previous: string | null,
 ): string | null {
-  for (const q of doc.layers.quotes ?? []) {
-    if (q.speakerName && q.spans.some((s) => s.start <= hit.start && hit.end <= s.end))
-      return q.speakerName
-  }
-  for (const c of doc.layers.claims ?? []) {
-    if (c.claimant && c.start <= hit.start && hit.end <= c.end) return c.claimant
+  const sources = docIndex(doc).sources.get(view.index)
+  if (sources) {
+    const quotes = doc.layers.quotes ?? []
+    for (const i of sources.quotes) {
+      const q = quotes[i]!
+      if (q.spans.some((s) => s.start <= hit.start && hit.end <= s.end)) return q.speakerName
+    }
+    const claims = doc.layers.claims ?? []
+    for (const i of sources.claims) {
+      const c = claims[i]!
+      if (c.start <= hit.start && hit.end <= c.end) return c.claimant
+    }
   }
   const w = view.words
   for (let i = 0; i < w.length; i++) {
@@ -393,12 +446,19 @@ function phraseAfter(doc: Doc, view: SentenceView, i: number): string | null {
   return doc.text.slice(view.tokens[i]!.start, view.tokens[k - 1]!.end)
 }
 
+/** The first mention (in layer order) in the three words before the speech verb at i. */
 function resolvePronoun(doc: Doc, view: SentenceView, i: number): string | null {
-  const entities = new Map((doc.layers.entities ?? []).map((e) => [e.id, e.name]))
-  const mention = (doc.layers.mentions ?? []).find(
-    (m) => m.start >= view.tokens[Math.max(0, i - 3)]!.start && m.end <= view.tokens[i]!.start,
-  )
-  return mention ? (entities.get(mention.entity) ?? null) : null
+  const { allMentions, entities } = docIndex(doc)
+  const from = view.tokens[Math.max(0, i - 3)]!.start
+  const to = view.tokens[i]!.start
+  let best: { at: number; mention: Mention } | null = null
+  // (A mention starting past `to` ends past it too.)
+  for (let k = lowerBound(allMentions, from); k < allMentions.length; k++) {
+    const m = allMentions[k]!
+    if (m.mention.start > to) break
+    if (m.mention.end <= to && (!best || m.at < best.at)) best = m
+  }
+  return best ? (entities.get(best.mention.entity)?.name ?? null) : null
 }
 
 /** Whether a source reads as official: government, army, police, UN (the conventions' primary source). */

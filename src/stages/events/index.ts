@@ -156,6 +156,8 @@ export function findMentions(
   const mentions: EventMention[] = []
   const orphanCounts: { sentence: number; paragraph: number; counts: SourcedCount[] }[] = []
   let previousSource: string | null = null
+  // The article's first strongly dated event: what "two days earlier" counts from.
+  let lede: EventMention | undefined
   const dateline = datelineSpan(doc.text)
   let order = 0
   for (const view of sentenceViews(doc)) {
@@ -232,7 +234,7 @@ export function findMentions(
     retypeIntentions(view, own, lex.cues)
     requestedActs(view, own, lex.cues)
     subordinateTopics(own)
-    anchorRelativeDates(own, dates, mentions, published)
+    anchorRelativeDates(own, dates, lede, published)
     // Each figure goes to the nearest mention of a category it can count.
     const sentenceSource: string | null =
       own[0]?.claimedBy ?? claimantOfSentence(doc, view, lex, previousSource)
@@ -261,6 +263,7 @@ export function findMentions(
       orphanCounts.push({ sentence: view.index, paragraph: view.paragraph, counts: leftover })
     if (sentenceSource) previousSource = sentenceSource
     mentions.push(...own)
+    lede ??= own.find(isLede)
   }
   return { mentions, orphanCounts }
 }
@@ -335,6 +338,10 @@ function claimantOfSentence(
   return claimantFor(doc, view, pseudo, lex.cues, previous)
 }
 
+function isLede(m: EventMention): boolean {
+  return m.strong && !!m.date?.date && m.date.relativeDays === null
+}
+
 /**
  * "two days earlier" counts from another date in the sentence, else from the article's first
  * event, else from publication; "overnight" is the morning of the report.
@@ -342,11 +349,10 @@ function claimantOfSentence(
 function anchorRelativeDates(
   own: EventMention[],
   dates: ReturnType<typeof findDates>,
-  earlier: EventMention[],
+  lede: EventMention | undefined,
   published: number,
 ): void {
   const absolute = dates.filter((d) => d.relativeDays === null && !d.overnight && d.date)
-  const lede = earlier.find((m) => m.strong && m.date?.date && m.date.relativeDays === null)
   for (const m of own) {
     const d = m.date
     if (!d) continue
@@ -420,26 +426,7 @@ export function extractEvents(
   for (const d of drafts) {
     d.counts = d.mentions.flatMap((m) => m.counts)
   }
-  // Figures in sentences without a trigger of their kind go to the latest fitting event nearby.
-  for (const o of orphanCounts) {
-    for (const c of o.counts) {
-      const target = drafts
-        .filter(
-          (d) =>
-            COUNT_TYPES[c.key].includes(d.mentions[0]!.type) &&
-            d.mentions[0]!.status === 'happened',
-        )
-        .filter((d) =>
-          d.mentions.some((m) => m.sentence < o.sentence && m.paragraph >= o.paragraph - 1),
-        )
-        .sort(
-          (a, b) =>
-            Math.max(...b.mentions.map((m) => m.sentence)) -
-            Math.max(...a.mentions.map((m) => m.sentence)),
-        )[0]
-      if (target) target.counts.push(c)
-    }
-  }
+  attachOrphanCounts(drafts, orphanCounts)
   const dateline = datelinePlace(doc)
   const events = drafts
     .map((d) => toEvent(doc, d, opts, dateline))
@@ -447,4 +434,60 @@ export function extractEvents(
     .sort((a, b) => a.start - b.start)
   foldProtests(events)
   return events
+}
+
+/** Mentions looked back over for a figure without an event of its own: far more than a paragraph. */
+const ORPHAN_REACH = 256
+
+/**
+ * Figures in sentences without a trigger of their kind go to the fitting event told latest among
+ * those mentioned earlier in the same or the previous paragraph. Candidates come from the mentions
+ * just before the figure, so the cost does not grow with the number of events in the doc.
+ */
+function attachOrphanCounts(
+  drafts: Draft[],
+  orphans: { sentence: number; paragraph: number; counts: SourcedCount[] }[],
+): void {
+  if (orphans.length === 0) return
+  const told: { sentence: number; paragraph: number; draft: number }[] = []
+  const lastSentence: number[] = []
+  drafts.forEach((d, k) => {
+    let last = -Infinity
+    for (const m of d.mentions) {
+      told.push({ sentence: m.sentence, paragraph: m.paragraph, draft: k })
+      if (m.sentence > last) last = m.sentence
+    }
+    lastSentence.push(last)
+  })
+  told.sort((a, b) => a.sentence - b.sentence)
+  for (const o of orphans) {
+    // The last mention of an earlier sentence, then back while still in the paragraph before.
+    let lo = 0
+    let hi = told.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (told[mid]!.sentence < o.sentence) lo = mid + 1
+      else hi = mid
+    }
+    const near = new Set<number>()
+    for (let k = lo - 1; k >= 0 && k >= lo - ORPHAN_REACH; k--) {
+      // Paragraphs only grow with sentences: an earlier one is further back still.
+      if (told[k]!.paragraph < o.paragraph - 1) break
+      near.add(told[k]!.draft)
+    }
+    for (const c of o.counts) {
+      let target = -1
+      for (const k of near) {
+        const head = drafts[k]!.mentions[0]!
+        if (!COUNT_TYPES[c.key].includes(head.type) || head.status !== 'happened') continue
+        if (
+          target < 0 ||
+          lastSentence[k]! > lastSentence[target]! ||
+          (lastSentence[k] === lastSentence[target] && k < target)
+        )
+          target = k
+      }
+      if (target >= 0) drafts[target]!.counts.push(c)
+    }
+  }
 }

@@ -10,6 +10,61 @@ export interface Draft {
   counts: SourcedCount[]
 }
 
+/**
+ * What `joins` asks of a draft, kept up to date as mentions join, so that a test costs the same
+ * however many mentions the draft holds (asking the mentions each time made merging quadratic).
+ */
+interface Summary {
+  /** Mentions the summary has read (a draft's mentions are only ever appended). */
+  seen: number
+  sentences: Set<number>
+  maxParagraph: number
+  /** Trigger modes of strong mentions ("water cannon", "beaten"). */
+  entryModes: Set<string>
+  /** Coded modes of strong mentions. */
+  told: Set<string>
+  /** One mention per distinct date reading: votes depend only on the date. */
+  dated: Map<string, EventMention>
+  /** First mention naming land, and first naming any place. */
+  land: EventMention | null
+  any: EventMention | null
+}
+
+const summaries = new WeakMap<Draft, Summary>()
+
+function summaryOf(doc: Doc, draft: Draft): Summary {
+  let sum = summaries.get(draft)
+  if (!sum) {
+    sum = {
+      seen: 0,
+      sentences: new Set(),
+      maxParagraph: -Infinity,
+      entryModes: new Set(),
+      told: new Set(),
+      dated: new Map(),
+      land: null,
+      any: null,
+    }
+    summaries.set(draft, sum)
+  }
+  const places = doc.layers.places ?? []
+  for (; sum.seen < draft.mentions.length; sum.seen++) {
+    const x = draft.mentions[sum.seen]!
+    sum.sentences.add(x.sentence)
+    if (x.paragraph > sum.maxParagraph) sum.maxParagraph = x.paragraph
+    if (x.strong && x.hit.entry.mode !== null) sum.entryModes.add(x.hit.entry.mode)
+    if (x.strong && x.mode !== null) sum.told.add(x.mode)
+    if (mentionDay(x) !== null) {
+      const d = x.date!
+      const key = `${d.date}|${d.precision}|${d.overnight ? 1 : 0}`
+      if (!sum.dated.has(key)) sum.dated.set(key, x)
+    }
+    if (!sum.land && x.places.some((i) => !isWater(places[i]))) sum.land = x
+    if (!sum.any && x.places.length > 0) sum.any = x
+  }
+  return sum
+}
+
 export interface ResolveOptions {
   published: number
   mergeKm: number
@@ -108,24 +163,23 @@ function withinPeriod(iso: string, precision: string, day: number): boolean {
 function joins(doc: Doc, draft: Draft, m: EventMention, opts: ResolveOptions): boolean {
   const head = draft.mentions[0]!
   if (head.type !== m.type || head.status !== m.status) return false
+  const sum = summaryOf(doc, draft)
   // Two triggers that each name a different manner ("water cannon", "beaten") are two events.
-  const modes = draft.mentions
-    .filter((x) => x.strong)
-    .map((x) => x.hit.entry.mode)
-    .filter((x) => x !== null)
-  if (m.strong && m.hit.entry.mode && modes.some((x) => x !== m.hit.entry.mode)) return false
+  const mode = m.hit.entry.mode
+  const modes = sum.entryModes
+  if (m.strong && mode && (modes.size > 1 || (modes.size === 1 && !modes.has(mode)))) return false
   // Triggers of one category in one sentence report one event ("a drone strike … killed two").
-  if (draft.mentions.some((x) => x.sentence === m.sentence)) return true
-  const samePlace = placesAgree(doc, draftPlaces(doc, draft), m.places, opts.mergeKm)
+  if (sum.sentences.has(m.sentence)) return true
+  // The draft's place: the first mention's that names land, else the first that names any.
+  const samePlace = placesAgree(doc, (sum.land ?? sum.any)?.places ?? [], m.places, opts.mergeKm)
   if (samePlace === false) return false
   // A strong deed told with another weapon in another sentence ("shelling" after "a drone
   // struck") is another attack, unless both name the same place (one strike told by two sides).
-  const told = draft.mentions.filter((x) => x.strong && x.mode !== null).map((x) => x.mode)
-  if (samePlace !== true && m.strong && m.mode && told.length > 0 && !told.includes(m.mode))
+  if (samePlace !== true && m.strong && m.mode && sum.told.size > 0 && !sum.told.has(m.mode))
     return false
   // Dated mentions vote; when none is dated, the draft counts as recent news.
-  const dated = draft.mentions.filter((x) => mentionDay(x) !== null)
-  const votes = (dated.length > 0 ? dated : [head]).map((x) => datesAgree(x, m, opts.published))
+  const voters = sum.dated.size > 0 ? [...sum.dated.values()] : [head]
+  const votes = voters.map((x) => datesAgree(x, m, opts.published))
   const sameDate = votes.some((v) => v === true)
     ? true
     : votes.every((v) => v === false)
@@ -137,18 +191,17 @@ function joins(doc: Doc, draft: Draft, m: EventMention, opts: ResolveOptions): b
   // Statements are separate acts; a deed told again without place or date ("we captured …"),
   // or told on in the very next sentence, is the same deed.
   if (SAYING.has(m.type)) return false
-  const next = draft.mentions.some((x) => x.sentence === m.sentence - 1)
+  const next = sum.sentences.has(m.sentence - 1)
   return next || (m.places.length === 0 && mentionDay(m) === null)
 }
 
 const SAYING = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'SUPPORT', 'THREATEN', 'AGREE', 'CONCEDE'])
 
-/** The draft's place: the first mention's that names land, else the first that names any. */
-function draftPlaces(doc: Doc, draft: Draft): number[] {
-  const places = doc.layers.places ?? []
-  const land = draft.mentions.find((x) => x.places.some((i) => !isWater(places[i])))
-  return (land ?? draft.mentions.find((x) => x.places.length > 0))?.places ?? []
-}
+/**
+ * Drafts of one category and status a mention is tried against, latest first: more than any
+ * article needs, and a bound that keeps merging linear in a document of thousands of events.
+ */
+const MAX_CANDIDATES = 64
 
 /**
  * Merge mentions into events: the same event mentioned twice in an article is one event, and a
@@ -156,16 +209,31 @@ function draftPlaces(doc: Doc, draft: Draft): number[] {
  */
 export function mergeMentions(doc: Doc, mentions: EventMention[], opts: ResolveOptions): Draft[] {
   const drafts: Draft[] = []
+  // Only drafts of the mention's category and status can take it (see `joins`).
+  const byKind = new Map<string, Draft[]>()
   const pending: EventMention[] = []
   for (const m of mentions) {
-    const candidates = drafts
-      .filter((d) => !(m.distinct && d.mentions.every((x) => x.sentence !== m.sentence)))
-      .filter((d) => m.strong || d.mentions.some((x) => x.paragraph >= m.paragraph - 2))
-      .reverse()
-    const target = candidates.find((d) => joins(doc, d, m, opts))
+    const kind = `${m.type}|${m.status}`
+    const list = byKind.get(kind) ?? []
+    let target: Draft | undefined
+    for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_CANDIDATES; k--) {
+      const d = list[k]!
+      const sum = summaryOf(doc, d)
+      // "Separately": only a draft of the same sentence; a weak mention only a draft nearby.
+      if (m.distinct && !sum.sentences.has(m.sentence)) continue
+      if (!m.strong && sum.maxParagraph < m.paragraph - 2) continue
+      if (joins(doc, d, m, opts)) {
+        target = d
+        break
+      }
+    }
     if (target) target.mentions.push(m)
-    else if (m.strong) drafts.push({ mentions: [m], counts: [] })
-    else pending.push(m)
+    else if (m.strong) {
+      const draft: Draft = { mentions: [m], counts: [] }
+      drafts.push(draft)
+      list.push(draft)
+      byKind.set(kind, list)
+    } else pending.push(m)
   }
   // A text with no strong trigger at all (a one-line report) still gets its best weak one.
   const happened = drafts.some((d) => d.mentions[0]!.status === 'happened')
@@ -279,15 +347,23 @@ export function toEvent(
  */
 export function foldProtests(events: Event[]): void {
   const day = (e: Event) => (e.date ? dayOf(e.date) : 0)
+  // Interventions by day, so each protest looks at three days instead of every event.
+  const byDay = new Map<number, Event[]>()
+  for (const e of events) {
+    const intervention =
+      e.status === 'happened' &&
+      ((e.type === 'COERCE' && e.mode === 'arrest') ||
+        (e.type === 'ASSAULT' && e.mode === 'crowd-control'))
+    if (!intervention) continue
+    const list = byDay.get(day(e)) ?? []
+    list.push(e)
+    byDay.set(day(e), list)
+  }
+  if (byDay.size === 0) return
   for (const protest of events) {
     if (protest.type !== 'PROTEST' || protest.status !== 'happened') continue
-    const interventions = events.filter(
-      (e) =>
-        e.status === 'happened' &&
-        Math.abs(day(e) - day(protest)) <= 1 &&
-        ((e.type === 'COERCE' && e.mode === 'arrest') ||
-          (e.type === 'ASSAULT' && e.mode === 'crowd-control')),
-    )
+    const d = day(protest)
+    const interventions = [d - 1, d, d + 1].flatMap((x) => byDay.get(x) ?? [])
     if (interventions.length === 0) continue
     if (protest.acled === 'Protests/Peaceful protest')
       protest.acled = 'Protests/Protest with intervention'

@@ -150,6 +150,9 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
     }
   }
   const isBlocked = (k: number) => blockedToken[k] === 1
+  // Tokens inside the entities' place names: our matches there lose to the entity spans anyway.
+  const entityToken = new Uint8Array(tokens.length)
+  for (const t of fromEntities) entityToken.fill(1, t.firstToken, t.lastToken)
   const found: Toponym[] = []
   let i = 0
   while (i < tokens.length) {
@@ -159,7 +162,14 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
       continue
     }
     const runEnd = extendRun(text, tokens, i, isBlocked)
-    found.push(...matchRun(doc, tokens, i, runEnd, sentenceStarts, deps))
+    // A run wholly inside entity place names yields only matches that overlap them, which the
+    // merge below drops: the gazetteer is not asked.
+    const outside = entityToken.indexOf(0, i)
+    if (outside < 0 || outside >= runEnd) {
+      i = runEnd
+      continue
+    }
+    for (const t of matchRun(doc, tokens, i, runEnd, sentenceStarts, deps)) found.push(t)
     i = runEnd
   }
 
@@ -235,7 +245,16 @@ export function tokenAt(tokens: readonly Token[], offset: number): number {
   return -1
 }
 
-export function sentenceStartTokens(doc: Doc, tokens: readonly Token[]): Set<number> {
+const startsByTokens = new WeakMap<readonly Token[], Set<number>>()
+
+/** Token indexes of the first word of each sentence, computed once per doc (keyed by its tokens). */
+export function sentenceStartTokens(doc: Doc, tokens: readonly Token[]): ReadonlySet<number> {
+  let starts = startsByTokens.get(tokens)
+  if (!starts) startsByTokens.set(tokens, (starts = computeSentenceStarts(doc, tokens)))
+  return starts
+}
+
+function computeSentenceStarts(doc: Doc, tokens: readonly Token[]): Set<number> {
   const starts = new Set<number>()
   for (const sentence of doc.layers.sentences ?? []) {
     let i = tokenAt(tokens, sentence.start)
@@ -302,7 +321,7 @@ function matchRun(
   tokens: readonly Token[],
   from: number,
   to: number,
-  sentenceStarts: Set<number>,
+  sentenceStarts: ReadonlySet<number>,
   deps: FindDeps,
 ): Toponym[] {
   const text = doc.text
@@ -388,7 +407,7 @@ function singleWordCandidate(
   text: string,
   tokens: readonly Token[],
   i: number,
-  sentenceStarts: Set<number>,
+  sentenceStarts: ReadonlySet<number>,
   deps: FindDeps,
 ): boolean {
   const token = tokens[i]!

@@ -1,5 +1,5 @@
 import type { Doc, Place, Span, Token } from '../../core/record.js'
-import type { Gazetteer, GazetteerEntry, Lexicons } from '../../core/resources.js'
+import type { Countries, Gazetteer, GazetteerEntry, Lexicons } from '../../core/resources.js'
 import type { Stage, StageContext } from '../../core/stage.js'
 import { readingOf, shareCoordinatedReadings, useOf } from './attribute.js'
 import { compileCues } from './cues.js'
@@ -26,14 +26,15 @@ export function places(options: PlacesOptions = {}): Stage {
   const { maxCandidates = 5, minPopulation = 1000, proximityKm = 250 } = options
   // The cue lexicon compiles once per resources object, never per doc.
   const compiled = new WeakMap<Lexicons, Cues>()
-  // Gazetteer answers are kept across documents: news repeats its place names.
-  const caches = new WeakMap<Gazetteer, GazetteerCache>()
-  // Demonym answers by word (the countries resource is fixed for a process).
-  const demonyms = new Map<string, boolean>()
-  const cachesFor = (gazetteer: Gazetteer) => {
-    let cache = caches.get(gazetteer)
-    if (!cache) caches.set(gazetteer, (cache = createCache(gazetteer)))
-    return cache
+  // Gazetteer and countries answers are kept across documents: news repeats its place names.
+  const memos = new WeakMap<Gazetteer, WeakMap<object, Lookups>>()
+  const lookupsFor = (gazetteer: Gazetteer, countries: Countries | undefined) => {
+    let byCountries = memos.get(gazetteer)
+    if (!byCountries) memos.set(gazetteer, (byCountries = new WeakMap()))
+    const key = countries ?? NO_COUNTRIES
+    let found = byCountries.get(key)
+    if (!found) byCountries.set(key, (found = createLookups(gazetteer, countries)))
+    return found
   }
   return {
     name: 'places',
@@ -52,24 +53,18 @@ export function places(options: PlacesOptions = {}): Stage {
         cues = compileCues(lexicons.get('places-cues'))
         compiled.set(lexicons, cues)
       }
-      const { lookup, has } = cachesFor(gazetteer)
-      // A demonym is an entity (NORP), not a place; a country's own name is never one.
-      const isDemonym = (word: string) => {
-        let yes = demonyms.get(word)
-        if (yes === undefined) {
-          if (demonyms.size >= CACHE_LIMIT) demonyms.clear()
-          yes = !!countries?.byDemonym(word) && !countries.byName(word)
-          demonyms.set(word, yes)
-        }
-        return yes
-      }
-      const isMajor = (name: string) => lookup(name).some(isMajorEntry)
-      const toponyms = findToponyms(doc, { has, isMajor, isDemonym, cues })
+      const lookups = lookupsFor(gazetteer, countries)
+      const toponyms = findToponyms(doc, {
+        has: lookups.has,
+        isMajor: lookups.isMajor,
+        isDemonym: lookups.isDemonym,
+        cues,
+      })
       const resolutions = resolveToponyms(doc, toponyms, {
-        lookup,
-        countryOfDemonym: (word) => countries?.byDemonym(word)?.cca2 ?? null,
-        regionOf: (country) => countries?.byCode(country)?.region || null,
-        region: cachesFor(gazetteer).region,
+        lookup: lookups.lookup,
+        countryOfDemonym: lookups.countryOfDemonym,
+        regionOf: lookups.regionOf,
+        region: lookups.region,
         cues,
         proximityKm,
         minPopulation,
@@ -79,49 +74,131 @@ export function places(options: PlacesOptions = {}): Stage {
   }
 }
 
-/** Places that can stand for a government or a team: countries, capitals, regions, continents, cities. */
-interface GazetteerCache {
+const NO_COUNTRIES = {}
+
+/** Everything the stage asks the gazetteer and the countries resource, memoised per process. */
+interface Lookups {
   lookup(name: string): GazetteerEntry[]
   has(name: string): boolean
   region(country: string, admin1Code: string): GazetteerEntry | null
+  /** A well-known place: a country, region, capital or large town. */
+  isMajor(name: string): boolean
+  /** A demonym is an entity (NORP), not a place; a country's own name is never one. */
+  isDemonym(word: string): boolean
+  countryOfDemonym(word: string): string | null
+  regionOf(country: string): string | null
 }
 
+/** Entries per memo generation: two generations keep the recently used names (LRU-like). */
 const CACHE_LIMIT = 20000
 
-/** Bounded memo of lookups: cleared when full, which keeps memory flat on a long run. */
-function createCache(gazetteer: Gazetteer): GazetteerCache {
-  const lookups = new Map<string, GazetteerEntry[]>()
-  const known = new Map<string, boolean>()
-  const regions = new Map<string, GazetteerEntry | null>()
-  return {
-    region(country, admin1Code) {
-      const key = `${country}.${admin1Code}`
-      let found = regions.get(key)
+/**
+ * A bounded memo with least-recently-used eviction by generations: when the current map is
+ * full it becomes the old one and a new one starts; a hit in the old one moves forward. No
+ * per-hit reordering, and memory stays flat on a long run.
+ */
+export class Memo<V> {
+  private current = new Map<string, V>()
+  private old = new Map<string, V>()
+  constructor(private readonly limit = CACHE_LIMIT) {}
+
+  get(key: string): V | undefined {
+    const found = this.current.get(key)
+    if (found !== undefined) return found
+    const aged = this.old.get(key)
+    if (aged !== undefined) this.set(key, aged)
+    return aged
+  }
+
+  set(key: string, value: V): void {
+    if (this.current.size >= this.limit) {
+      this.old = this.current
+      this.current = new Map()
+    }
+    this.current.set(key, value)
+  }
+}
+
+/**
+ * Lookups are memoised by the name as written and, on a miss, by its lower-case form (the
+ * gazetteer's keys fold case, so "KYIV" and "Kyiv" share one answer, one SQLite query and one
+ * answer array, which the resolver's own memos key on).
+ */
+function createLookups(gazetteer: Gazetteer, countries: Countries | undefined): Lookups {
+  const lookups = new Memo<GazetteerEntry[]>()
+  const known = new Memo<boolean>()
+  const regions = new Memo<GazetteerEntry | null>()
+  const majors = new Memo<boolean>()
+  const demonyms = new Memo<boolean>()
+  const demonymCountries = new Memo<string | null>()
+  const worldRegions = new Memo<string | null>(1000)
+  const lookup = (name: string): GazetteerEntry[] => {
+    let found = lookups.get(name)
+    if (found === undefined) {
+      const lower = name.toLowerCase()
+      found = lower === name ? undefined : lookups.get(lower)
       if (found === undefined) {
-        if (regions.size >= CACHE_LIMIT) regions.clear()
-        regions.set(key, (found = gazetteer.region(country, admin1Code)))
+        found = gazetteer.lookup(name)
+        if (lower !== name) lookups.set(lower, found)
       }
-      return found
-    },
-    lookup(name) {
-      let found = lookups.get(name)
-      if (!found) {
-        if (lookups.size >= CACHE_LIMIT) lookups.clear()
-        lookups.set(name, (found = gazetteer.lookup(name)))
-      }
-      return found
-    },
+      lookups.set(name, found)
+    }
+    return found
+  }
+  return {
+    lookup,
     has(name) {
       let yes = known.get(name)
       if (yes === undefined) {
-        if (known.size >= CACHE_LIMIT) known.clear()
-        known.set(name, (yes = gazetteer.has(name)))
+        const lower = name.toLowerCase()
+        yes = lower === name ? undefined : known.get(lower)
+        if (yes === undefined) {
+          yes = gazetteer.has(name)
+          if (lower !== name) known.set(lower, yes)
+        }
+        known.set(name, yes)
       }
       return yes
+    },
+    region(country, admin1Code) {
+      const key = `${country}.${admin1Code}`
+      let found = regions.get(key)
+      if (found === undefined) regions.set(key, (found = gazetteer.region(country, admin1Code)))
+      return found
+    },
+    isMajor(name) {
+      let yes = majors.get(name)
+      if (yes === undefined) majors.set(name, (yes = lookup(name).some(isMajorEntry)))
+      return yes
+    },
+    isDemonym(word) {
+      let yes = demonyms.get(word)
+      if (yes === undefined) {
+        yes = !!countries?.byDemonym(word) && !countries.byName(word)
+        demonyms.set(word, yes)
+      }
+      return yes
+    },
+    countryOfDemonym(word) {
+      let found = demonymCountries.get(word)
+      if (found === undefined) {
+        found = countries?.byDemonym(word)?.cca2 ?? null
+        demonymCountries.set(word, found)
+      }
+      return found
+    },
+    regionOf(country) {
+      let found = worldRegions.get(country)
+      if (found === undefined) {
+        found = countries?.byCode(country)?.region || null
+        worldRegions.set(country, found)
+      }
+      return found
     },
   }
 }
 
+/** Places that can stand for a government or a team: countries, capitals, regions, continents, cities. */
 function isPolity(e: GazetteerEntry): boolean {
   return (
     ['A.PCLI', 'P.PPLC', 'A.ADM1', 'L.CONT', 'P.PPLA'].includes(e.feature) || e.population >= 100000
@@ -169,7 +246,9 @@ function assemble(
   kept.forEach((r, i) => {
     const target = r.pick ?? r.fallback
     const key = `${foldMention(doc.text.slice(r.toponym.start, r.toponym.end))}|${target?.geonameid ?? 'none'}`
-    groups.set(key, [...(groups.get(key) ?? []), i])
+    const group = groups.get(key)
+    if (group) group.push(i)
+    else groups.set(key, [i])
   })
   const out: Place[] = []
   for (const indexes of groups.values()) {
@@ -293,8 +372,7 @@ function isKept(
 function commonWordsAtStart(doc: Doc, resolutions: readonly Resolution[], cues: Cues): Set<number> {
   const out = new Set<number>()
   const tokens = doc.layers.tokens ?? []
-  let starts: Set<number> | null = null
-  let lowerInText: Set<string> | null = null
+  let starts: ReadonlySet<number> | null = null
   for (let i = 0; i < resolutions.length; i++) {
     const r = resolutions[i]!
     const t = r.toponym
@@ -307,8 +385,7 @@ function commonWordsAtStart(doc: Doc, resolutions: readonly Resolution[], cues: 
     const lower = word.toLowerCase()
     const listed = cues.common.has(lower)
     if (!listed) {
-      lowerInText ??= lowerCaseWords(doc)
-      if (!lowerInText.has(lower)) continue
+      if (!writtenInLowerCase(doc, tokens, lower)) continue
       // Not a listed word: the name written capitalised inside a sentence ("the County of
       // Brant") is enough to keep it.
       if (capitalisedInside(doc, tokens, word, starts)) continue
@@ -322,18 +399,21 @@ function commonWordsAtStart(doc: Doc, resolutions: readonly Resolution[], cues: 
 }
 
 /**
- * The article's words written in lower case as words of running text (after a space), to tell
- * common words from names; parts of addresses ("crimestoppers-brant.ca") do not count.
+ * Whether the article writes the word in lower case as a word of running text (a token of its
+ * own, after a space), to tell common words from names; parts of addresses
+ * ("crimestoppers-brant.ca") do not count. A native search for the word, not a pass over tokens.
  */
-function lowerCaseWords(doc: Doc): Set<string> {
-  const words = new Set<string>()
-  for (const t of doc.layers.tokens ?? []) {
-    const ch = doc.text.charCodeAt(t.start)
-    if (ch < 97 || ch > 122 || t.kind !== 'word') continue
-    if (t.start > 0 && !/\s/.test(doc.text[t.start - 1]!)) continue
-    words.add(doc.text.slice(t.start, t.end))
+function writtenInLowerCase(doc: Doc, tokens: readonly Token[], lower: string): boolean {
+  const ch = lower.charCodeAt(0)
+  if (ch < 97 || ch > 122) return false
+  const text = doc.text
+  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+    if (at > 0 && !/\s/.test(text[at - 1]!)) continue
+    const k = tokenAt(tokens, at)
+    const t = tokens[k]
+    if (t && t.start === at && t.end === at + lower.length && t.kind === 'word') return true
   }
-  return words
+  return false
 }
 
 /** Whether the word occurs capitalised as a token that does not open a sentence. */
@@ -343,10 +423,11 @@ function capitalisedInside(
   word: string,
   starts: ReadonlySet<number>,
 ): boolean {
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k]!
-    if (t.end - t.start !== word.length || starts.has(k)) continue
-    if (doc.text.startsWith(word, t.start)) return true
+  const text = doc.text
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const k = tokenAt(tokens, at)
+    const t = tokens[k]
+    if (t && t.start === at && t.end === at + word.length && !starts.has(k)) return true
   }
   return false
 }
@@ -407,7 +488,11 @@ function paragraphStartTokens(doc: Doc): Set<number> {
   return starts
 }
 
+/** Plain ASCII without apostrophes or runs of spaces: nothing to fold but case. */
+const PLAIN = /^[\x21-\x26\x28-\x5f\x61-\x7e]+(?: [\x21-\x26\x28-\x5f\x61-\x7e]+)*$/
+
 function foldMention(s: string): string {
+  if (PLAIN.test(s)) return s.toLowerCase()
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

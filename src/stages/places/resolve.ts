@@ -452,7 +452,8 @@ function articleContext(
   const votes = new Map<string, number>()
   const admin1s = new Set<string>()
   const points: ArticleContext['points'] = []
-  const pointKeys = new Set<string>()
+  // Points taken so far, by name: no number-to-string keys.
+  const pointsByName = new Map<string, GazetteerEntry[]>()
   const own: ArticleContext['own'] = []
   const nameOf = toponyms.map((t) => t.name.toLowerCase())
   let total = 0
@@ -472,13 +473,11 @@ function articleContext(
     // Distinct (name, place) points only, and at most MAX_CONTEXT_POINTS of them: every
     // name is compared with every point, which a text listing thousands of places
     // (no article does) would make quadratic.
-    const pointKey = `${nameOf[index]}|${e.lat}|${e.lon}`
     if (
       (e.feature.startsWith('P.') || e.feature === 'A.ADM1') &&
       points.length < MAX_CONTEXT_POINTS &&
-      !pointKeys.has(pointKey)
+      !hasPoint(pointsByName, nameOf[index]!, e)
     ) {
-      pointKeys.add(pointKey)
       points.push({
         index,
         lat: e.lat,
@@ -490,7 +489,6 @@ function articleContext(
     }
   })
   const regionVotes = new Map<string, number>()
-  const regionByCountry = new Map<string, string | null>()
   for (const [country, n] of votes) {
     const region = deps.regionOf(country)
     if (region) regionVotes.set(region, (regionVotes.get(region) ?? 0) + n)
@@ -498,11 +496,7 @@ function articleContext(
   const context: ArticleContext = {
     votes,
     regionVotes,
-    regionOf: (country) => {
-      let region = regionByCountry.get(country)
-      if (region === undefined) regionByCountry.set(country, (region = deps.regionOf(country)))
-      return region
-    },
+    regionOf: deps.regionOf,
     total,
     own,
     admin1s,
@@ -512,6 +506,18 @@ function articleContext(
   }
   context.byName = votesByName(context)
   return context
+}
+
+/** Whether a point at the entry's coordinates is taken for this name; takes it if not. */
+function hasPoint(byName: Map<string, GazetteerEntry[]>, name: string, e: GazetteerEntry): boolean {
+  const taken = byName.get(name)
+  if (!taken) {
+    byName.set(name, [e])
+    return false
+  }
+  for (const o of taken) if (o.lat === e.lat && o.lon === e.lon) return true
+  taken.push(e)
+  return false
 }
 
 interface NameVotes {

@@ -1,195 +1,141 @@
 import type { Doc, Quote, Span, Token } from '../../core/record.js'
-import type { ClaimCandidate, ClaimLexicon, ClaimsOptions, PhraseIndex } from './types.js'
+import type { ClaimCandidate, ClaimLexicon, ClaimsOptions, IdPhrase } from './types.js'
+import {
+  F_ANAPHORIC,
+  F_COPULA,
+  F_DENY_CUE,
+  F_NOT_FACT,
+  F_NUMBER,
+  F_PAST,
+  F_PAST_AUX,
+} from './word-classes.js'
 
 /** Cue classes whose content is a wish, an order, a question or a stance, never a claim. */
 const NOT_CLAIMS = new Set(['urge', 'call for', 'intend', 'evaluate', 'ask', 'believe'])
 const DENY = 'deny'
-const IRREGULAR_PAST = new Set([
-  'began',
-  'brought',
-  'built',
-  'came',
-  'caught',
-  'did',
-  'drove',
-  'fell',
-  'fled',
-  'flew',
-  'fought',
-  'found',
-  'gave',
-  'got',
-  'had',
-  'held',
-  'hit',
-  'hurt',
-  'kept',
-  'knew',
-  'laid',
-  'led',
-  'left',
-  'lost',
-  'made',
-  'met',
-  'paid',
-  'put',
-  'ran',
-  'rose',
-  'said',
-  'saw',
-  'sent',
-  'set',
-  'shook',
-  'shot',
-  'sold',
-  'spent',
-  'stood',
-  'stole',
-  'struck',
-  'took',
-  'threw',
-  'told',
-  'went',
-  'won',
-  'wrote',
-  'was',
-  'were',
-  'been',
-  'seized',
-  'done',
-  'gone',
-  'taken',
-  'shot',
-  'blown',
-  'broken',
-])
-const PAST_AUX = new Set(['was', 'were', 'had', 'has', 'have'])
-const NOT_FACT_VERBS = new Set(['evaluate', 'intend', 'believe', 'urge'])
-const NUMBER_WORDS = new Set([
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'dozen',
-  'dozens',
-  'hundred',
-  'hundreds',
-  'thousand',
-  'thousands',
-  'million',
-  'millions',
-  'billion',
-  'half',
-  'twenty',
-  'thirty',
-  'forty',
-  'fifty',
-  'sixty',
-  'seventy',
-  'eighty',
-  'ninety',
-  'tenfold',
-])
-const ANAPHORIC_OBJECTS = new Set([
-  'claim',
-  'claims',
-  'allegation',
-  'allegations',
-  'accusation',
-  'accusations',
-  'report',
-  'reports',
-  'charge',
-  'charges',
-  'it',
-  'this',
-  'that',
-  'them',
-  'assertion',
-  'suggestion',
-])
+const NO_CLASSES: ReadonlySet<string> = new Set()
 
-/** The doc's tokens with lower-case forms, for phrase lookups. */
+/**
+ * The doc's tokens seen once: a word id per token (one hash over its characters, no
+ * substring, no Map lookup), and every match of the three phrase lists in token order.
+ * Each claim's range query is then a binary search into those matches.
+ */
 export interface ClaimView {
   text: string
   tokens: readonly Token[]
-  lower: readonly string[]
-  /** Every match of a phrase index over the whole doc, in token order, found on first use. */
-  phraseMemo?: Map<PhraseIndex<{ words: readonly string[] }>, PhraseMatch<unknown>[]>
+  /** Token index → word id in the lexicon's table, or -1. */
+  ids: Int32Array
+  /** Lower-case form of token `i` (a substring: only for the few tokens that need one). */
+  lowerAt(i: number): string
+  /** Whether token `i` ends in "ed" (lower case), without a substring. */
+  endsInEd(i: number): boolean
+  hedges: PhraseMatch<ClaimLexicon['hedges'][number]>[]
+  denials: PhraseMatch<ClaimLexicon['denials'][number]>[]
+  opinions: PhraseMatch<ClaimLexicon['opinions'][number]>[]
+  lexicon: ClaimLexicon
 }
 
-export function claimView(doc: Doc): ClaimView {
+export function claimView(doc: Doc, lexicon: ClaimLexicon): ClaimView {
   const tokens = doc.layers.tokens ?? []
-  return {
-    text: doc.text,
-    tokens,
-    lower: lowerForms(doc.text, tokens),
-  }
-}
-
-/**
- * Lower-case form of every token: the text lower-cased once and sliced (one string per
- * token, not two), unless lower-casing could change a length ('İ') or depend on
- * context (final 'Σ'); then token by token, as before.
- */
-function lowerForms(text: string, tokens: readonly Token[]): string[] {
+  const text = doc.text
   const lowered = text.toLowerCase()
-  const out = new Array<string>(tokens.length)
+  const ids = new Int32Array(tokens.length)
+  const { table } = lexicon
+  let lowerAt: (i: number) => string
+  let endsInEd: (i: number) => boolean
+  // Lower-casing the text once keeps offsets unless a character changes length ('İ') or
+  // depends on context (final 'Σ'); then token by token.
   if (lowered.length === text.length && !text.includes('\u03a3')) {
-    for (let i = 0; i < tokens.length; i++) out[i] = lowered.slice(tokens[i]!.start, tokens[i]!.end)
-  } else {
     for (let i = 0; i < tokens.length; i++) {
-      out[i] = text.slice(tokens[i]!.start, tokens[i]!.end).toLowerCase()
+      ids[i] = table.at(lowered, tokens[i]!.start, tokens[i]!.end)
     }
+    lowerAt = (i) => lowered.slice(tokens[i]!.start, tokens[i]!.end)
+    endsInEd = (i) => {
+      const t = tokens[i]!
+      return (
+        t.end - t.start >= 2 &&
+        lowered.charCodeAt(t.end - 1) === 100 && // d
+        lowered.charCodeAt(t.end - 2) === 101 // e
+      )
+    }
+  } else {
+    const lower = tokens.map((t) => text.slice(t.start, t.end).toLowerCase())
+    for (let i = 0; i < tokens.length; i++) ids[i] = table.get(lower[i]!)
+    lowerAt = (i) => lower[i]!
+    endsInEd = (i) => lower[i]!.endsWith('ed')
   }
-  return out
+  return {
+    text,
+    tokens,
+    ids,
+    lowerAt,
+    endsInEd,
+    hedges: scanPhrases(ids, lexicon.hedgesById),
+    denials: scanPhrases(ids, lexicon.denialsById),
+    opinions: scanPhrases(ids, lexicon.opinionsById),
+    lexicon,
+  }
 }
 
-/** Token index range [first, last] inside a span (last < first when none). */
+/** Token index range [first, last] inside a span (last < first when none); two binary searches. */
 export function tokenRange(view: ClaimView, span: Span): [number, number] {
+  const tokens = view.tokens
   let lo = 0
-  let hi = view.tokens.length
+  let hi = tokens.length
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    if (view.tokens[mid]!.end <= span.start) lo = mid + 1
+    if (tokens[mid]!.end <= span.start) lo = mid + 1
     else hi = mid
   }
-  let last = lo - 1
-  while (last + 1 < view.tokens.length && view.tokens[last + 1]!.start < span.end) last++
-  return [lo, last]
+  const first = lo
+  hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (tokens[mid]!.start < span.end) lo = mid + 1
+    else hi = mid
+  }
+  return [first, Math.max(first - 1, lo - 1)]
 }
 
-/** A phrase found in a span, with the token it starts at. */
+/** A phrase found in the doc, with the token it starts at. */
 export interface PhraseMatch<T> {
   phrase: T
   at: number
+  /** Its last token. */
+  end: number
 }
 
 /**
- * Every indexed phrase inside the token range. The doc is scanned once per index (one
- * Map lookup per token) and each range is then a binary search into those matches: the
- * claims, their sentences and the quotes ask about overlapping ranges many times.
+ * The matches inside the token range [first, last] (starting and ending inside), in
+ * token order: a binary search to the first, then only the matches inside.
  */
-export function matchPhrases<T extends { words: readonly string[] }>(
-  view: ClaimView,
+export function matchPhrases<T>(
+  all: readonly PhraseMatch<T>[],
   first: number,
   last: number,
-  index: PhraseIndex<T>,
 ): PhraseMatch<T>[] {
-  const memo = (view.phraseMemo ??= new Map())
-  let all = memo.get(index) as PhraseMatch<T>[] | undefined
-  if (!all) {
-    all = scanPhrases(view, 0, view.tokens.length - 1, index)
-    memo.set(index, all)
+  const found: PhraseMatch<T>[] = []
+  for (let k = firstMatchAt(all, first); k < all.length && all[k]!.at <= last; k++) {
+    if (all[k]!.end <= last) found.push(all[k]!)
   }
+  return found
+}
+
+/** The first match inside [first, last] that passes `test`, or undefined (no array built). */
+export function findMatch<T>(
+  all: readonly PhraseMatch<T>[],
+  first: number,
+  last: number,
+  test: (phrase: T) => boolean,
+): PhraseMatch<T> | undefined {
+  for (let k = firstMatchAt(all, first); k < all.length && all[k]!.at <= last; k++) {
+    const match = all[k]!
+    if (match.end <= last && test(match.phrase)) return match
+  }
+  return undefined
+}
+
+function firstMatchAt(all: readonly PhraseMatch<unknown>[], first: number): number {
   let lo = 0
   let hi = all.length
   while (lo < hi) {
@@ -197,31 +143,27 @@ export function matchPhrases<T extends { words: readonly string[] }>(
     if (all[mid]!.at < first) lo = mid + 1
     else hi = mid
   }
-  const found: PhraseMatch<T>[] = []
-  for (let k = lo; k < all.length && all[k]!.at <= last; k++) {
-    const match = all[k]!
-    if (match.at + match.phrase.words.length - 1 <= last) found.push(match)
-  }
-  return found
+  return lo
 }
 
-/** One pass over a token range, one Map lookup per token. */
-function scanPhrases<T extends { words: readonly string[] }>(
-  view: ClaimView,
-  first: number,
-  last: number,
-  index: PhraseIndex<T>,
+/** One pass over the doc's word ids: every phrase of a list, in token then list order. */
+function scanPhrases<T>(
+  ids: Int32Array,
+  byFirst: readonly (readonly IdPhrase<T>[] | undefined)[],
 ): PhraseMatch<T>[] {
   const found: PhraseMatch<T>[] = []
-  for (let i = first; i <= last; i++) {
-    const candidates = index.get(view.lower[i]!)
+  const n = ids.length
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]!
+    if (id < 0) continue
+    const candidates = byFirst[id]
     if (!candidates) continue
-    for (const phrase of candidates) {
-      const words = phrase.words
-      if (i + words.length - 1 > last) continue
+    for (const { phrase, ids: words } of candidates) {
+      const end = i + words.length - 1
+      if (end >= n) continue
       let k = 1
-      while (k < words.length && view.lower[i + k] === words[k]) k++
-      if (k === words.length) found.push({ phrase, at: i })
+      while (k < words.length && ids[i + k] === words[k]) k++
+      if (k === words.length) found.push({ phrase, at: i, end })
     }
   }
   return found
@@ -239,51 +181,48 @@ export function isCheckWorthy(
   options: Required<ClaimsOptions>,
 ): boolean {
   const [first, last] = tokenRange(view, span)
+  const { ids, tokens } = view
+  const { flags, w } = lexicon
   let words = 0
   let signal = false
   let copula = false
   let adjective = false
   for (let i = first; i <= last; i++) {
-    const t = view.tokens[i]!
-    const lower = view.lower[i]!
-    if (t.pos === 'PUNCT') {
-      if (lower === '?') return false
+    const pos = tokens[i]!.pos
+    const id = ids[i]!
+    const bits = id >= 0 ? flags[id]! : 0
+    if (pos === 'PUNCT') {
+      if (id === w['?']) return false
       continue
     }
     words++
-    if (t.pos === 'NUM' || NUMBER_WORDS.has(lower) || t.pos === 'PROPN') signal = true
-    if (
-      (t.pos === 'VERB' || t.pos === 'ADJ') &&
-      (lower.endsWith('ed') || IRREGULAR_PAST.has(lower))
-    ) {
-      signal = true
-    }
+    if (pos === 'NUM' || pos === 'PROPN' || bits & F_NUMBER) signal = true
+    else if ((pos === 'VERB' || pos === 'ADJ') && (bits & F_PAST || view.endsInEd(i))) signal = true
     // "were operating", "had reached": past progressive and perfect.
-    if (t.pos === 'AUX' && PAST_AUX.has(lower) && view.tokens[i + 1]?.pos === 'VERB') signal = true
-    if (t.pos === 'AUX' && ['is', 'are', 'was', "'s", '’s'].includes(lower)) copula = true
-    if (t.pos === 'ADJ') adjective = true
+    else if (pos === 'AUX' && bits & F_PAST_AUX && tokens[i + 1]?.pos === 'VERB') signal = true
+    if (pos === 'AUX' && bits & F_COPULA) copula = true
+    if (pos === 'ADJ') adjective = true
   }
   if (words < options.minWords) return false
-  const hedges = matchPhrases(view, first, last, lexicon.hedgeIndex)
-  const denials = matchPhrases(view, first, last, lexicon.denialIndex)
-  const opinions = matchPhrases(view, first, last, lexicon.opinionIndex)
   // "to make the war more expensive …": a purpose, not a proposition.
-  if (view.lower[first] === 'to' && view.tokens[first + 1]?.pos === 'VERB') return false
+  if (ids[first] === w.to && tokens[first + 1]?.pos === 'VERB') return false
   // "it firmly opposed …", "we hope …": a stance or a wish as the main verb.
   const verb = firstVerb(view, first, last)
-  const verbClasses = verb >= 0 ? lexicon.cueClasses.get(view.lower[verb]!) : undefined
-  if (verbClasses && [...verbClasses].some((c) => NOT_FACT_VERBS.has(c))) return false
+  if (verb >= 0 && ids[verb]! >= 0 && flags[ids[verb]!]! & F_NOT_FACT) return false
   // "we are working to verify the facts" is a verification state, not a claim.
-  const leadsWithCheck = hedges.some(
-    (h) => h.phrase.verification === 'under-investigation' && h.at <= first + 6,
+  const leadsWithCheck = findMatch(
+    view.hedges,
+    first,
+    last,
+    (h) => h.verification === 'under-investigation',
   )
-  if (leadsWithCheck) return false
+  if (leadsWithCheck && leadsWithCheck.at <= first + 6) return false
   // "There was no military facility": a denial of fact is checkable.
-  if (denials.some((d) => d.phrase.kind === 'negation')) signal = true
-  for (const { phrase, at } of opinions) {
+  if (!signal && findMatch(view.denials, first, last, (d) => d.kind === 'negation')) signal = true
+  for (const { phrase, at } of matchPhrases(view.opinions, first, last)) {
     if (phrase.kind === 'future' || phrase.kind === 'condition') continue
     // "can" states a generality; "cannot rule out" is a hedged claim.
-    if (phrase.kind === 'generic' && view.lower[at + phrase.words.length] === 'not') continue
+    if (phrase.kind === 'generic' && ids[at + phrase.words.length] === w.not) continue
     return false
   }
   // "The claim is absurd", "The aim is simple": a short verdict, not a fact.
@@ -299,17 +238,14 @@ function firstVerb(view: ClaimView, first: number, last: number): number {
 /** A proposition ends before its explanation ("… intercepted because they flew …"). */
 export function cutExplanation(view: ClaimView, span: Span): Span {
   const [first, last] = tokenRange(view, span)
+  const because = view.lexicon.w.because
   for (let i = first + 3; i <= last; i++) {
-    if (view.lower[i] === 'because') {
-      const end = isComma(view, i - 1) ? i - 2 : i - 1
+    if (view.ids[i] === because) {
+      const end = view.ids[i - 1] === view.lexicon.w[','] ? i - 2 : i - 1
       return { start: span.start, end: view.tokens[end]!.end }
     }
   }
   return span
-}
-
-function isComma(view: ClaimView, i: number): boolean {
-  return view.lower[i] === ','
 }
 
 /** Sentence pieces of a direct quote: each sentence, and each side of a colon. */
@@ -344,8 +280,9 @@ function firstEndingAfter(spans: readonly Span[], offset: number): number {
 
 function splitAtColon(view: ClaimView, span: Span): Span[] {
   const [first, last] = tokenRange(view, span)
+  const colon = view.lexicon.w[':']
   for (let i = first + 2; i < last - 2; i++) {
-    if (view.lower[i] === ':') {
+    if (view.ids[i] === colon) {
       return [
         { start: span.start, end: view.tokens[i - 1]!.end },
         { start: view.tokens[i + 1]!.start, end: span.end },
@@ -355,23 +292,39 @@ function splitAtColon(view: ClaimView, span: Span): Span[] {
   return [span]
 }
 
+const EDGE = /[\s"“”„«»‘’']/
+const TAIL = /[\s"“”„«»‘’',.;:]/
+
 /** Without edge spaces, quotation marks and the final full stop or comma. */
 function trim(text: string, span: Span): Span {
   let { start, end } = span
-  while (start < end && /[\s"“”„«»‘’']/.test(text[start]!)) start++
-  while (end > start && /[\s"“”„«»‘’',.;:]/.test(text[end - 1]!)) end--
+  while (start < end && EDGE.test(text[start]!)) start++
+  while (end > start && TAIL.test(text[end - 1]!)) end--
   return { start, end }
 }
 
-function cueClasses(
-  doc: Doc,
-  view: ClaimView,
-  quote: Quote,
-  lexicon: ClaimLexicon,
-): ReadonlySet<string> {
-  if (!quote.cue) return new Set()
-  const word = doc.text.slice(quote.cue.start, quote.cue.end).toLowerCase().split(/\s+/)[0] ?? ''
-  return lexicon.cueClasses.get(word) ?? new Set()
+/** The cue classes of a quote's cue word (its first word, lower case). */
+function cueClasses(doc: Doc, view: ClaimView, quote: Quote): ReadonlySet<string> {
+  const cue = quote.cue
+  if (!cue) return NO_CLASSES
+  // The first word is the token the cue starts with unless that token runs on without a space.
+  const [first] = tokenRange(view, cue)
+  const t = view.tokens[first]
+  if (
+    t &&
+    t.start === cue.start &&
+    (t.end === cue.end || (t.end < cue.end && /\s/.test(doc.text[t.end] ?? '')))
+  ) {
+    const id = view.ids[first]!
+    return (id >= 0 ? view.lexicon.classesById[id] : undefined) ?? NO_CLASSES
+  }
+  const word = doc.text.slice(cue.start, cue.end).toLowerCase().split(/\s+/)[0] ?? ''
+  return view.lexicon.cueClasses.get(word) ?? NO_CLASSES
+}
+
+function hasNotClaimClass(classes: ReadonlySet<string>): boolean {
+  for (const c of classes) if (NOT_CLAIMS.has(c)) return true
+  return false
 }
 
 /** Pure: claim candidates from the quotes layer and from the outlet's own voice. */
@@ -379,90 +332,107 @@ export function findClaims(
   doc: Doc,
   lexicon: ClaimLexicon,
   options: Required<ClaimsOptions>,
-  view: ClaimView = claimView(doc),
+  view: ClaimView = claimView(doc, lexicon),
 ): ClaimCandidate[] {
   const quotes = doc.layers.quotes ?? []
   const out: ClaimCandidate[] = []
   quotes.forEach((quote, index) => {
     if (!quote.speakerName) return
-    const classes = cueClasses(doc, view, quote, lexicon)
-    const base = {
-      quote: index,
-      claimant: quote.speakerName,
-      claimantEntity: quote.speaker,
-      via: [...quote.via],
-    }
+    const classes = cueClasses(doc, view, quote)
+    const claimant = quote.speakerName
+    const claimantEntity = quote.speaker
+    const via = [...quote.via]
     if (classes.has(DENY) && quote.speakerSpan && quote.speakerSpan.start < quote.start) {
       // "Moscow denied that …", "officials rejected the claim": the denial itself is the claim.
       const cue = quote.cue ?? quote
-      const [speakerLast] = [tokenRange(view, quote.speakerSpan)[1]]
+      const speakerLast = tokenRange(view, quote.speakerSpan)[1]
       const [cueFirst] = tokenRange(view, cue)
       // The speaker opens the claim only when nothing stands between it and the cue.
-      const adjacent =
-        cueFirst - speakerLast <= 3 && !view.lower.slice(speakerLast + 1, cueFirst).includes(',')
+      let comma = false
+      for (let k = speakerLast + 1; k < cueFirst; k++)
+        if (view.ids[k] === lexicon.w[',']) comma = true
+      const adjacent = cueFirst - speakerLast <= 3 && !comma
       const span = trim(doc.text, {
         start: adjacent ? quote.speakerSpan.start : cue.start,
         end: quote.end,
       })
-      out.push({ ...base, ...span, stance: 'denies', rule: 'claims/denial', confidence: 0.75 })
+      out.push(
+        candidate(index, claimant, claimantEntity, via, span, 'denies', 'claims/denial', 0.75),
+      )
       return
     }
-    if ([...classes].some((c) => NOT_CLAIMS.has(c)) && !classes.has('say')) return
+    if (hasNotClaimClass(classes) && !classes.has('say')) return
     if (isAnaphoric(view, quote)) return
     if (classes.has('accuse') && quote.cue && isAfterOf(view, quote)) {
       // "accused the army of using residents as human shields": the accused and the act.
       const span = trim(doc.text, { start: quote.cue.end, end: quote.end })
-      out.push({ ...base, ...span, stance: null, rule: 'claims/accusation', confidence: 0.65 })
+      out.push(
+        candidate(index, claimant, claimantEntity, via, span, null, 'claims/accusation', 0.65),
+      )
       return
     }
     const pieces =
       quote.kind === 'direct' ? directPieces(doc, view, quote) : [trim(doc.text, quote)]
+    const rule = `claims/from-${quote.kind}`
     for (const whole of pieces) {
       const piece = cutExplanation(view, whole)
       if (!isCheckWorthy(view, piece, lexicon, options)) continue
-      // Properties written out, not spread: this runs for every piece of every quote.
-      out.push({
-        quote: base.quote,
-        claimant: base.claimant,
-        claimantEntity: base.claimantEntity,
-        via: base.via,
-        start: piece.start,
-        end: piece.end,
-        stance: null,
-        rule: `claims/from-${quote.kind}`,
-        confidence: 0.7,
-      })
+      out.push(candidate(index, claimant, claimantEntity, via, piece, null, rule, 0.7))
     }
   })
-  out.push(...whichDenies(doc, view, lexicon))
-  if (options.outletVoice) out.push(...outletVoice(doc, view, lexicon, quotes))
+  out.push(...whichDenies(doc, view))
+  if (options.outletVoice) out.push(...outletVoice(doc, view, quotes))
   return out.sort((a, b) => a.start - b.start)
+}
+
+/** A candidate with its properties written out (not spread: this runs for every piece). */
+function candidate(
+  quote: number | null,
+  claimant: string,
+  claimantEntity: string | null,
+  via: string[],
+  span: Span,
+  stance: ClaimCandidate['stance'],
+  rule: string,
+  confidence: number,
+): ClaimCandidate {
+  return {
+    start: span.start,
+    end: span.end,
+    quote,
+    claimant,
+    claimantEntity,
+    via,
+    stance,
+    rule,
+    confidence,
+  }
 }
 
 function isAfterOf(view: ClaimView, quote: Quote): boolean {
   const [first] = tokenRange(view, quote)
-  return view.lower[first - 1] === 'of'
+  return first > 0 && view.ids[first - 1] === view.lexicon.w.of
 }
 
 function isAnaphoric(view: ClaimView, quote: Quote): boolean {
   const [first, last] = tokenRange(view, quote)
-  return last - first <= 2 && ANAPHORIC_OBJECTS.has(view.lower[last] ?? '')
+  if (last - first > 2 || last < 0) return false
+  const id = view.ids[last]
+  return id !== undefined && id >= 0 && (view.lexicon.flags[id]! & F_ANAPHORIC) !== 0
 }
 
 /** "China has faced accusations of …, which it denies": a denial by the clause's subject. */
-function whichDenies(doc: Doc, view: ClaimView, lexicon: ClaimLexicon): ClaimCandidate[] {
+function whichDenies(doc: Doc, view: ClaimView): ClaimCandidate[] {
   const out: ClaimCandidate[] = []
+  const { ids, lexicon } = view
+  const comma = lexicon.w[',']
+  const which = lexicon.w.which
   for (const sentence of doc.layers.sentences ?? []) {
     const [first, last] = tokenRange(view, sentence)
     for (let i = first + 3; i + 2 <= last; i++) {
-      if (view.lower[i] !== ',' || view.lower[i + 1] !== 'which') continue
+      if (ids[i] !== comma || ids[i + 1] !== which) continue
       let verb = i + 2
-      while (
-        verb <= last &&
-        verb < i + 6 &&
-        !(lexicon.cueClasses.get(view.lower[verb]!)?.has(DENY) ?? false)
-      )
-        verb++
+      while (verb <= last && verb < i + 6 && !isDenyCue(view, verb)) verb++
       if (verb > last || verb >= i + 6) continue
       const subject = subjectName(doc, view, first, i)
       if (!subject) continue
@@ -480,6 +450,11 @@ function whichDenies(doc: Doc, view: ClaimView, lexicon: ClaimLexicon): ClaimCan
     }
   }
   return out
+}
+
+function isDenyCue(view: ClaimView, i: number): boolean {
+  const id = view.ids[i]!
+  return id >= 0 && (view.lexicon.flags[id]! & F_DENY_CUE) !== 0
 }
 
 /** The name that opens a clause (its subject), resolved through the mentions layer when there is one. */
@@ -508,32 +483,73 @@ function subjectName(
 }
 
 /**
+ * Spans sorted by start with the running maximum of their ends: whether any of them
+ * overlaps a span is one binary search, not a scan of the layer.
+ */
+interface Coverage {
+  starts: Float64Array
+  maxEnd: Float64Array
+}
+
+function coverage(spans: Span[]): Coverage {
+  spans.sort((a, b) => a.start - b.start)
+  const starts = new Float64Array(spans.length)
+  const maxEnd = new Float64Array(spans.length)
+  let max = -Infinity
+  spans.forEach((s, k) => {
+    starts[k] = s.start
+    max = Math.max(max, s.end)
+    maxEnd[k] = max
+  })
+  return { starts, maxEnd }
+}
+
+function overlapsAny(cover: Coverage, span: Span): boolean {
+  // The spans starting before the span's end; one of them overlaps iff the furthest end passes its start.
+  let lo = 0
+  let hi = cover.starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (cover.starts[mid]! < span.end) lo = mid + 1
+    else hi = mid
+  }
+  return lo > 0 && cover.maxEnd[lo - 1]! > span.start
+}
+
+/** What the quotes cover: their content and their cues. */
+function attributedSpans(quotes: readonly Quote[]): Span[] {
+  const spans: Span[] = []
+  for (const q of quotes) {
+    spans.push({ start: q.start, end: q.end })
+    if (q.cue) spans.push(q.cue)
+  }
+  return spans
+}
+
+/**
  * The outlet's own hedged statements: a sentence outside every quote that says
  * "reportedly", "allegedly" or that something "could not be independently verified".
  */
-function outletVoice(
-  doc: Doc,
-  view: ClaimView,
-  lexicon: ClaimLexicon,
-  quotes: readonly Quote[],
-): ClaimCandidate[] {
+function outletVoice(doc: Doc, view: ClaimView, quotes: readonly Quote[]): ClaimCandidate[] {
   const outlet = doc.source.outlet
   if (!outlet) return []
   const out: ClaimCandidate[] = []
-  const attributed = (s: Span) =>
-    quotes.some(
-      (q) =>
-        (q.start < s.end && q.end > s.start) ||
-        (q.cue !== null && q.cue.start < s.end && q.cue.end > s.start),
-    )
+  let attributed: Coverage | undefined
   for (const sentence of doc.layers.sentences ?? []) {
     const [first, last] = tokenRange(view, sentence)
-    const hedge = matchPhrases(view, first, last, lexicon.hedgeIndex).find(
-      (h) => h.phrase.kind === 'adverb' || h.phrase.kind === 'verification',
+    const hedge = findMatch(
+      view.hedges,
+      first,
+      last,
+      (h) => h.kind === 'adverb' || h.kind === 'verification',
     )?.phrase
-    if (!hedge || attributed(sentence)) continue
+    if (!hedge) continue
+    attributed ??= coverage(attributedSpans(quotes))
+    if (overlapsAny(attributed, sentence)) continue
+    const span = trim(doc.text, sentence)
     out.push({
-      ...trim(doc.text, sentence),
+      start: span.start,
+      end: span.end,
       quote: null,
       claimant: outlet,
       claimantEntity: null,

@@ -20,7 +20,7 @@ export function claims(options: ClaimsOptions = {}): Stage {
     provides: ['claims'],
     run(doc, ctx) {
       lexicon ??= compileClaimLexicon(ctx.resources.lexicons)
-      const view = claimView(doc)
+      const view = claimView(doc, lexicon)
       const candidates = findClaims(doc, lexicon, { minWords, outletVoice }, view)
       doc.layers.claims = attributeClaims(doc, candidates, lexicon, view)
     },

@@ -1,4 +1,5 @@
 import type { Span, Stance, Verification } from '../../core/record.js'
+import type { WordTable } from './words.js'
 
 export interface ClaimsOptions {
   /** Fewest words a check-worthy proposition needs. */
@@ -21,6 +22,24 @@ export interface ClaimLexicon {
   opinionIndex: PhraseIndex<ClaimLexicon['opinions'][number]>
   /** Cue form (first word, lower case) → the classes it can have (speech-verbs.tsv). */
   cueClasses: ReadonlyMap<string, ReadonlySet<string>>
+  /** Every word the rules look at, with an id; tokens are looked up once per doc. */
+  table: WordTable
+  /** Word id → bits of the word classes in word-classes.ts. */
+  flags: Uint16Array
+  /** Word id → the cue classes of that form (as `cueClasses`). */
+  classesById: readonly (ReadonlySet<string> | undefined)[]
+  /** Word id → the phrases of each list that start with it, their words as ids. */
+  hedgesById: readonly (readonly IdPhrase<ClaimLexicon['hedges'][number]>[] | undefined)[]
+  denialsById: readonly (readonly IdPhrase<ClaimLexicon['denials'][number]>[] | undefined)[]
+  opinionsById: readonly (readonly IdPhrase<ClaimLexicon['opinions'][number]>[] | undefined)[]
+  /** Ids of the single words the rules compare with (word-classes.ts LITERALS). */
+  w: Readonly<Record<(typeof import('./word-classes.js').LITERALS)[number], number>>
+}
+
+/** A lexicon phrase with its words as word ids. */
+export interface IdPhrase<T> {
+  phrase: T
+  ids: Int32Array
 }
 
 /** A proposition before stance and evidence are attached. */

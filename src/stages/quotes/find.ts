@@ -1,6 +1,7 @@
 import { MONTHS, WEEKDAYS } from '../../core/calendar.js'
 import type { Doc, Span } from '../../core/record.js'
 import { contentParts, findQuoteMarks } from './marks.js'
+import { containsAny, coverage, overlapsAny } from './spans.js'
 import {
   isVerbalFiller,
   phraseEndingAt,
@@ -162,21 +163,22 @@ export function findQuotes(doc: Doc, options: FindOptions): Found {
   )
   const inMarks = markedTokens(view, marks)
   const direct = findDirect(view, marks, options)
-  const usedCues = new Set<number>()
+  const usedCues = new Uint8Array(view.tokens.length)
   for (const d of direct)
-    if (d.attribution && d.attribution.cueToken >= 0) usedCues.add(d.attribution.cueToken)
+    if (d.attribution && d.attribution.cueToken >= 0) usedCues[d.attribution.cueToken] = 1
   const indirect = dropNested(findIndirect(view, options, inMarks, usedCues, direct))
-  // A marked span inside reported speech is part of a mixed quote, not a quote of its own.
-  const kept = direct.filter((d) => !indirect.some((q) => contains(q.spans, d.spans)))
+  // A marked span inside reported speech is part of a mixed quote, not a quote of its own
+  // (inside give or take a character: the marks around it).
+  const reported = coverage(indirect.map(wholeSpan))
+  const kept = direct.filter((d) => {
+    const whole = wholeSpan(d)
+    return !containsAny(reported, whole.start + 1, whole.end - 1)
+  })
+  const doubleOpens = marks.filter((m) => !m.single).map((m) => m.open)
   for (const q of indirect) {
-    if (
-      marks.some(
-        (m) =>
-          !m.single && m.open >= q.spans[0]!.start && m.open < q.spans[q.spans.length - 1]!.end,
-      )
-    ) {
-      q.kind = 'mixed'
-    }
+    const whole = wholeSpan(q)
+    const k = firstAtOrAfter(doubleOpens, whole.start)
+    if (k < doubleOpens.length && doubleOpens[k]! < whole.end) q.kind = 'mixed'
   }
   const candidates = [...kept, ...indirect].sort((a, b) => a.spans[0]!.start - b.spans[0]!.start)
   return { candidates, marks, view }
@@ -191,22 +193,36 @@ const RELAY_CLASSES = new Set(['report'])
  * relay chain later, so both stay here.
  */
 function dropNested(quotes: QuoteCandidate[]): QuoteCandidate[] {
-  return quotes.filter((inner) => {
+  const outers: Span[] = []
+  const owners: number[] = []
+  quotes.forEach((outer, k) => {
+    if (!outer.attribution?.sense || RELAY_CLASSES.has(outer.attribution.sense.cls)) return
+    outers.push(outer.spans[0]!)
+    owners.push(k)
+  })
+  if (outers.length === 0) return quotes
+  const cover = coverage(outers, owners)
+  return quotes.filter((inner, k) => {
     const cue = inner.attribution?.cue
-    if (!cue) return true
-    return !quotes.some((outer) => {
-      if (outer === inner || !outer.attribution?.sense) return false
-      if (RELAY_CLASSES.has(outer.attribution.sense.cls)) return false
-      const content = outer.spans[0]!
-      return cue.start >= content.start && cue.end <= content.end
-    })
+    return !cue || !containsAny(cover, cue.start, cue.end, k)
   })
 }
 
-function contains(outer: Span[], inner: Span[]): boolean {
-  const a = outer[0]!.start
-  const b = outer[outer.length - 1]!.end
-  return inner[0]!.start >= a - 1 && inner[inner.length - 1]!.end <= b + 1
+/** From the first content span's start to the last one's end. */
+function wholeSpan(q: QuoteCandidate): Span {
+  return { start: q.spans[0]!.start, end: q.spans[q.spans.length - 1]!.end }
+}
+
+/** Index of the first value >= `at` in an ascending list. */
+function firstAtOrAfter(values: readonly number[], at: number): number {
+  let lo = 0
+  let hi = values.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (values[mid]! < at) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** Token index → true when the token lies inside quotation marks (marks excluded). */
@@ -237,24 +253,15 @@ export function cueAt(view: TokenView, i: number, options: FindOptions): CueMatc
   return found
 }
 
-const SUBJECT_BEFORE_PLURAL = new Set(['PROPN', 'PRON', 'CCONJ'])
-
 function cueAtUncached(view: TokenView, i: number, options: FindOptions): CueMatch | null {
   // The part of speech first: most tokens fail it, and it costs no string hashing.
   const pos = view.tokens[i]!.pos
   if (
     pos !== 'VERB' &&
     pos !== 'AUX' &&
-    !(
-      pos === 'NOUN' &&
-      view.lower[i]!.endsWith('s') &&
-      i > 0 &&
-      SUBJECT_BEFORE_PLURAL.has(view.tokens[i - 1]!.pos)
-    ) &&
+    !(pos === 'NOUN' && i > 0 && nounCue(view, i)) &&
     // The tagger reads some past forms as adjectives ("the governor alleged that …").
-    !(pos === 'ADJ' && view.lower[i]!.endsWith('ed') && view.lower[i + 1] === 'that') &&
-    // … and some verbs as nouns when a subject pronoun follows ("a third say they …").
-    !(pos === 'NOUN' && i > 0 && CLAUSE_OPENERS.has(view.lower[i + 1] ?? ''))
+    !(pos === 'ADJ' && view.lower[i + 1] === 'that' && view.lower[i]!.endsWith('ed'))
   ) {
     return null
   }
@@ -271,6 +278,26 @@ function cueAtUncached(view: TokenView, i: number, options: FindOptions): CueMat
   }
   if (matching.length === 0) return null
   return { sense: matching[0]!, senses: matching, last }
+}
+
+/**
+ * A cue the tagger read as a noun: a plural after a subject ("officials says" misread),
+ * or a verb before a subject pronoun ("a third say they …"). Compared word by word: this
+ * runs for every noun of the doc.
+ */
+function nounCue(view: TokenView, i: number): boolean {
+  const prev = view.tokens[i - 1]!.pos
+  if ((prev === 'PROPN' || prev === 'PRON' || prev === 'CCONJ') && view.lower[i]!.endsWith('s'))
+    return true
+  const next = view.lower[i + 1]
+  return (
+    next === 'they' ||
+    next === 'he' ||
+    next === 'she' ||
+    next === 'we' ||
+    next === 'i' ||
+    next === 'that'
+  )
 }
 
 function restMatches(view: TokenView, i: number, rest: readonly string[]): boolean {
@@ -524,7 +551,7 @@ function channelsAround(
     if (!outside(view, k, content)) continue
     // "told Eastern Europe Monitor": the outlet itself, named as the hearer.
     const outlet = options.outlet
-    if (outlet && ['told', 'to'].includes(view.lower[k - 1] ?? '')) {
+    if (outlet && (view.lower[k - 1] === 'told' || view.lower[k - 1] === 'to')) {
       const at = view.tokens[k]!.start
       if (view.text.startsWith(outlet, at) && !via.includes(outlet)) via.push(outlet)
     }
@@ -541,7 +568,15 @@ function channelsAround(
   return via
 }
 
+/** The channel named at token k, memoised: several attributions share a sentence. */
 function channelAt(view: TokenView, k: number, options: FindOptions): string | null {
+  const memo = (view.channelMemo ??= new Array<string | null | undefined>(view.tokens.length))
+  let found = memo[k]
+  if (found === undefined) found = memo[k] = channelAtUncached(view, k, options)
+  return found
+}
+
+function channelAtUncached(view: TokenView, k: number, options: FindOptions): string | null {
   if (!options.lexicon.channelFirst.has(view.lower[k]!)) return null
   const t = view.tokens[k]!
   const word = view.text.slice(t.start, t.end)
@@ -646,13 +681,13 @@ function clauseEnd(
     }
     if (
       stopAtParticiple &&
-      LINKING.has(view.lower[k]!) &&
+      isLinking(view.lower[k]!) &&
       coordinatedCue(view, k + 1, last, options)
     ) {
       return isPunct(view, k - 1, ',') ? k - 2 : k - 1
     }
     // "…, and three-quarters said …": a new attribution with its own subject.
-    if (LINKING.has(view.lower[k]!) && newAttribution(view, k + 1, last, options)) {
+    if (isLinking(view.lower[k]!) && newAttribution(view, k + 1, last, options)) {
       return isPunct(view, k - 1, ',') ? k - 2 : k - 1
     }
     if (
@@ -801,15 +836,12 @@ function findIndirect(
   view: TokenView,
   options: FindOptions,
   inMarks: Uint8Array,
-  usedCues: ReadonlySet<number>,
+  usedCues: Uint8Array,
   direct: readonly QuoteCandidate[],
 ): QuoteCandidate[] {
   const out: QuoteCandidate[] = []
-  const directSpans = direct.map((d) => ({
-    start: d.spans[0]!.start,
-    end: d.spans[d.spans.length - 1]!.end,
-  }))
-  const insideDirect = (s: Span) => directSpans.some((d) => s.start < d.end && s.end > d.start)
+  const directSpans = coverage(direct.map(wholeSpan))
+  const insideDirect = (s: Span) => overlapsAny(directSpans, s)
   let lastSubject: { sentence: number; phrase: SpeakerPhrase } | null = null
   for (let i = 0; i < view.tokens.length; i++) {
     if (inMarks[i]) continue
@@ -818,7 +850,7 @@ function findIndirect(
       if (q && !insideDirect(q.spans[0]!)) out.push(q)
       continue
     }
-    if (usedCues.has(i)) continue
+    if (usedCues[i]) continue
     if (view.tokens[i]!.pos === 'NOUN' && view.lower[i + 1] === 'that') {
       const q = nominalAt(view, i, options)
       if (q) {
@@ -1032,7 +1064,7 @@ function indirectAt(
   const comma = leftEdge - 1
   if (comma <= first || !isPunct(view, comma, ',')) return null
   let after = skipAdjuncts(view, inverted ? speaker.last + 1 : cue.last + 1, last)
-  const lemma = cue.sense.lemma.split(' ')[0]!
+  const lemma = cue.sense.head
   if (!inverted && HEARER_FIRST.has(lemma) && after.next <= last) {
     // "…, two officials told Levant Observer (on Friday)."
     const hearer = phraseStartingAt(view, after.next, last, options.maxSpeakerTokens)
@@ -1098,10 +1130,11 @@ function afterRelative(view: TokenView, cue: number): boolean {
   return RELATIVE_PRONOUNS.has(view.lower[j] ?? '')
 }
 
-const CLAUSE_OPENERS = new Set(['they', 'he', 'she', 'we', 'i', 'that'])
-
-// Conjunctions that join a second statement ("… and accused …", "… but denied …").
-const LINKING = new Set(['and', 'but', 'while'])
+// Conjunctions that join a second statement ("… and accused …", "… but denied …"). Compared
+// directly: the content scan asks about every token, and most are no conjunction.
+function isLinking(lower: string): boolean {
+  return lower === 'and' || lower === 'but' || lower === 'while'
+}
 
 const QUESTION_WORDS = new Set([
   'whether',
@@ -1167,7 +1200,7 @@ function forwardContent(
 ): Forward | null {
   const k = cue.last + 1
   if (k > last) return null
-  const frames = new Set(cue.senses.map((s) => s.frame))
+  const frames = framesOf(cue.senses)
   const sense = (frame: string) => cue.senses.find((s) => s.frame === frame) ?? cue.sense
   // "called for Z"
   if (frames.has('for') && cue.sense.rest.length > 0 && cue.sense.frame === 'for') {
@@ -1184,7 +1217,7 @@ function forwardContent(
   const adj = skipAdjuncts(view, k, last)
   let j = adj.next
   // "told Reuters (on Friday) that …": skip the hearer.
-  const lemma = cue.sense.lemma.split(' ')[0]!
+  const lemma = cue.sense.head
   let hearer: SpeakerPhrase | null = null
   if (cue.senses.some((x) => x.cls === 'ask') && QUESTION_WORDS.has(view.lower[j] ?? '')) {
     const to = clauseEnd(view, j, last, options)
@@ -1291,6 +1324,11 @@ function forwardContent(
   // An object instead of a clause: denials, confirmations, announcements.
   if (deny) return { from: j, to, sense: deny, rule: 'quotes/x-denied-y', confidence: 0.6 }
   return null
+}
+
+/** The frames of a cue's senses, as a set-like view without building a Set per cue. */
+function framesOf(senses: readonly CueSense[]): { has(frame: CueSense['frame']): boolean } {
+  return { has: (frame) => senses.some((s) => s.frame === frame) }
 }
 
 function clauseHasFiniteStart(view: TokenView, j: number): boolean {

@@ -39,6 +39,7 @@ export function compileLexicon(lexicons: Lexicons): QuoteLexicon {
       const [first = '', ...rest] = form.split(' ')
       const sense: CueSense = {
         lemma: (row.cue ?? '').toLowerCase(),
+        head: (row.cue ?? '').toLowerCase().split(' ')[0]!,
         cls: (row.class ?? 'say') as CueClass,
         frame: (row.frame ?? 'that') as CueFrame,
         stance: (row.stance ?? 'asserts') as CueSense['stance'],
@@ -64,7 +65,14 @@ export function compileLexicon(lexicons: Lexicons): QuoteLexicon {
     const cls = (row.class ?? 'say') as CueClass
     const noun = (row.noun ?? '').toLowerCase()
     const stance: CueSense['stance'] = cls === 'deny' ? 'denies' : 'asserts'
-    nouns.set(noun, { lemma: noun, cls, frame: 'that', stance, rest: [] })
+    nouns.set(noun, {
+      lemma: noun,
+      head: noun.split(' ')[0]!,
+      cls,
+      frame: 'that',
+      stance,
+      rest: [],
+    })
   }
   return { cues, anonymousHeads, channels, channelFirst, titles, nouns }
 }

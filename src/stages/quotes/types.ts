@@ -20,6 +20,8 @@ export type CueClass =
 /** One reading of a cue form, compiled from a speech-verbs.tsv row. */
 export interface CueSense {
   lemma: string
+  /** The lemma's first word ("point" of "point out"). */
+  head: string
   cls: CueClass
   frame: CueFrame
   stance: 'asserts' | 'hedges' | 'denies'
@@ -68,6 +70,8 @@ export interface TokenView {
    * and attribution scans ask about the same tokens many times; one answer per token.
    */
   cueMemo?: (CueMatch | null | undefined)[]
+  /** Token index → the channel name found there (null: none), filled on first lookup. */
+  channelMemo?: (string | null | undefined)[]
 }
 
 /** A cue at a token: its first matching sense, all senses of that length, and its last token. */

@@ -1,44 +1,24 @@
-import { MONTHS, WEEKDAYS } from '../../../core/calendar.js'
 import type { Claim, Doc, Span, Stance, Verification } from '../../../core/record.js'
-import { claimView, matchPhrases, tokenRange, type ClaimView } from '../find.js'
+import { claimView, findMatch, tokenRange, type ClaimView } from '../find.js'
 import type { ClaimCandidate, ClaimLexicon } from '../types.js'
+import { F_DAY } from '../word-classes.js'
 
-const DAY_WORDS = new Set([
-  ...WEEKDAYS,
-  ...MONTHS,
-  'today',
-  'yesterday',
-  'tonight',
-  'overnight',
-  'dawn',
-  'week',
-  'month',
-  'year',
-  'weekend',
-  'morning',
-  'evening',
-  'night',
-])
+const YEAR = /^(1[89]|20)\d\d$/
 
 /** The stance the words of a claim give: a denial outranks a hedge, which outranks an assertion. */
-export function stanceOf(view: ClaimView, span: Span, lexicon: ClaimLexicon): Stance {
+export function stanceOf(view: ClaimView, span: Span): Stance {
   const [first, last] = tokenRange(view, span)
-  if (matchPhrases(view, first, last, lexicon.denialIndex).some((d) => d.phrase.kind !== 'verb')) {
-    return 'denies'
-  }
-  const hedges = matchPhrases(view, first, last, lexicon.hedgeIndex)
-  if (hedges.some((h) => h.phrase.kind !== 'verification')) return 'hedges'
+  if (findMatch(view.denials, first, last, (d) => d.kind !== 'verb')) return 'denies'
+  if (findMatch(view.hedges, first, last, (h) => h.kind !== 'verification')) return 'hedges'
   return 'asserts'
 }
 
 /** The verification state the words give (e.g. "could not be independently verified"). */
-export function verificationOf(view: ClaimView, span: Span, lexicon: ClaimLexicon): Verification {
+export function verificationOf(view: ClaimView, span: Span): Verification {
   const [first, last] = tokenRange(view, span)
-  const found = matchPhrases(view, first, last, lexicon.hedgeIndex).find(
-    (h) => h.phrase.verification,
+  return (
+    findMatch(view.hedges, first, last, (h) => h.verification !== null)?.phrase.verification ?? null
   )
-  if (found) return found.phrase.verification
-  return null
 }
 
 /**
@@ -51,7 +31,7 @@ export function attributeClaims(
   doc: Doc,
   candidates: readonly ClaimCandidate[],
   lexicon: ClaimLexicon,
-  view: ClaimView = claimView(doc),
+  view: ClaimView = claimView(doc, lexicon),
 ): Claim[] {
   const sentences = doc.layers.sentences ?? []
   const index = refIndex(doc)
@@ -65,13 +45,13 @@ export function attributeClaims(
       claimant: c.claimant,
       claimantEntity: c.claimantEntity,
       via: c.via,
-      stance: c.stance ?? stanceOf(view, c, lexicon),
-      verification: verificationOf(view, c, lexicon) ?? verificationOf(view, sentence, lexicon),
+      stance: c.stance ?? stanceOf(view, c),
+      verification: verificationOf(view, c) ?? verificationOf(view, sentence),
       quote: c.quote,
       refs: refsOf(doc, view, c, index),
     }
   })
-  spreadVerification(doc, view, claims, lexicon)
+  spreadVerification(doc, view, claims)
   return claims
 }
 
@@ -88,35 +68,53 @@ function sentenceAt(sentences: readonly Span[], offset: number): Span | undefine
   return undefined
 }
 
-function spreadVerification(doc: Doc, view: ClaimView, claims: Claim[], lexicon: ClaimLexicon) {
+/**
+ * The paragraph holding `offset` (the first whose [start, end] contains it), or -1:
+ * a binary search to the last paragraph starting at or before it, then back over
+ * paragraphs that touch it.
+ */
+function paragraphIndex(paragraphs: readonly Span[], offset: number): number {
+  let lo = 0
+  let hi = paragraphs.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (paragraphs[mid]!.start <= offset) lo = mid + 1
+    else hi = mid
+  }
+  let found = -1
+  for (let k = lo - 1; k >= 0 && paragraphs[k]!.end >= offset; k--) found = k
+  return found
+}
+
+function spreadVerification(doc: Doc, view: ClaimView, claims: Claim[]) {
   const paragraphs = doc.layers.paragraphs ?? []
-  const paragraphOf = (offset: number) =>
-    paragraphs.findIndex((p) => p.start <= offset && offset <= p.end)
-  for (const source of claims) {
-    if (!source.verification) continue
-    if (source.quote === null) {
-      // The outlet's verdict covers the claims of its paragraph and the one before.
-      const here = paragraphOf(source.start)
-      for (const claim of claims) {
-        const p = paragraphOf(claim.start)
-        if (
-          claim !== source &&
-          claim.start < source.start &&
-          p >= here - 1 &&
-          !claim.verification
-        ) {
-          claim.verification = source.verification
-        }
+  const paragraphOf = claims.map((c) => paragraphIndex(paragraphs, c.start))
+  claims.forEach((source, s) => {
+    if (!source.verification || source.quote !== null) return
+    // The outlet's verdict covers the claims of its paragraph and the one before. Claims
+    // are in text order: those before it, walked back until an earlier paragraph.
+    const here = paragraphOf[s]!
+    for (let k = s - 1; k >= 0; k--) {
+      const claim = claims[k]!
+      const p = paragraphOf[k]!
+      if (p >= 0 && p < here - 1) break
+      if (claim.start < source.start && p >= here - 1 && !claim.verification) {
+        claim.verification = source.verification
       }
     }
-  }
-  // A speaker's own "we are working to verify" covers that speaker's claims.
+  })
+  // A speaker's own "we are working to verify" covers that speaker's claims: the first
+  // such quote of each speaker decides.
+  const bySpeaker = new Map<string, Verification>()
   for (const quote of doc.layers.quotes ?? []) {
-    const state = verificationOf(view, quote, lexicon)
-    if (!state || !quote.speakerName) continue
-    for (const claim of claims) {
-      if (claim.claimant === quote.speakerName && !claim.verification) claim.verification = state
-    }
+    if (!quote.speakerName || bySpeaker.has(quote.speakerName)) continue
+    const state = verificationOf(view, quote)
+    if (state) bySpeaker.set(quote.speakerName, state)
+  }
+  if (bySpeaker.size === 0) return
+  for (const claim of claims) {
+    const state = claim.claimant === null ? undefined : bySpeaker.get(claim.claimant)
+    if (state && !claim.verification) claim.verification = state
   }
 }
 
@@ -149,7 +147,8 @@ function insideOf<T extends Span>(index: ByStart<T>, span: Span): T[] {
   for (let k = lo; k < order.length && items[order[k]!]!.start <= span.end; k++) {
     if (items[order[k]!]!.end <= span.end) hits.push(order[k]!)
   }
-  return hits.sort((a, b) => a - b).map((i) => items[i]!)
+  if (hits.length > 1) hits.sort((a, b) => a - b)
+  return hits.map((i) => items[i]!)
 }
 
 interface RefIndex {
@@ -167,13 +166,15 @@ function refsOf(doc: Doc, view: ClaimView, span: Span, index: RefIndex): Claim['
   const numbers: string[] = []
   const dates: string[] = []
   const [first, last] = tokenRange(view, span)
+  const { ids, tokens } = view
+  const flags = view.lexicon.flags
   for (let i = first; i <= last; i++) {
-    const t = view.tokens[i]!
-    const lower = view.lower[i]!
+    const t = tokens[i]!
     if (t.pos === 'NUM') {
-      if (/^(1[89]|20)\d\d$/.test(lower)) dates.push(lower)
+      const lower = view.lowerAt(i)
+      if (YEAR.test(lower)) dates.push(lower)
       else numbers.push(doc.text.slice(t.start, t.end))
-    } else if (DAY_WORDS.has(lower) && t.pos !== 'AUX') {
+    } else if (ids[i]! >= 0 && flags[ids[i]!]! & F_DAY && t.pos !== 'AUX') {
       dates.push(doc.text.slice(t.start, t.end))
     }
   }

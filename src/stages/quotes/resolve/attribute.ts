@@ -31,7 +31,7 @@ export function attributeQuotes(
   lexicon: QuoteLexicon,
 ): Quote[] {
   const mentions = sortMentions(doc.layers.mentions ?? [])
-  const entities = new Map((doc.layers.entities ?? []).map((e) => [e.id, e]))
+  const entities = lazyEntities(doc.layers.entities ?? [])
   const history: { at: number; speaker: Speaker; phrase: Span | null }[] = []
   const quotes: Quote[] = []
   const sorted = [...candidates].sort((a, b) => firstStart(a) - firstStart(b))
@@ -89,18 +89,54 @@ export function attributeQuotes(
 /** Candidates that only relay another quote ("X says …, UNIAN has reported"). */
 function relayIndexes(candidates: readonly QuoteCandidate[]): Set<number> {
   const relays = new Set<number>()
+  const cues = cueIndex(candidates.map((c) => c.attribution?.cue ?? null))
   candidates.forEach((outer, o) => {
     const sense = outer.attribution?.sense
     if (!sense || !RELAY_CLASSES.has(sense.cls) || outer.kind === 'direct') return
     const start = outer.spans[0]!.start
     const end = outer.spans[outer.spans.length - 1]!.end
-    const relays_ = candidates.some((inner, n) => {
-      const cue = inner.attribution?.cue
-      return n !== o && cue !== null && cue !== undefined && cue.start >= start && cue.end <= end
+    let relays_ = false
+    forCuesInside(cues, start, end, (n) => {
+      if (n !== o) relays_ = true
     })
     if (relays_) relays.add(o)
   })
   return relays
+}
+
+/** Cue spans sorted by start, with the item each belongs to. */
+interface CueIndex {
+  cues: Span[]
+  items: number[]
+}
+
+function cueIndex(cues: readonly (Span | null)[]): CueIndex {
+  const items: number[] = []
+  for (let k = 0; k < cues.length; k++) if (cues[k]) items.push(k)
+  let sorted = true
+  for (let k = 1; k < items.length && sorted; k++) {
+    if (cues[items[k]!]!.start < cues[items[k - 1]!]!.start) sorted = false
+  }
+  if (!sorted) items.sort((a, b) => cues[a]!.start - cues[b]!.start || a - b)
+  return { cues: items.map((k) => cues[k]!), items }
+}
+
+/**
+ * Calls `visit` with each item whose cue lies inside [start, end]: a binary search to the
+ * first cue starting there, then only the cues inside (a relay's content is one sentence).
+ */
+function forCuesInside(index: CueIndex, start: number, end: number, visit: (item: number) => void) {
+  const { cues, items } = index
+  let lo = 0
+  let hi = cues.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (cues[mid]!.start < start) lo = mid + 1
+    else hi = mid
+  }
+  for (let k = lo; k < cues.length && cues[k]!.start <= end; k++) {
+    if (cues[k]!.end <= end) visit(items[k]!)
+  }
 }
 
 function firstStart(c: QuoteCandidate): number {
@@ -139,15 +175,17 @@ function inherited(
 /** "X says …, UNIAN has reported": the reporting quote becomes `via` of the quote it reports. */
 function foldRelays(quotes: Quote[], candidates: readonly QuoteCandidate[]): Quote[] {
   const drop = new Set<number>()
+  const cues = cueIndex(quotes.map((q) => q.cue))
   quotes.forEach((outer, o) => {
     const sense = candidates[o]?.attribution?.sense
     if (!sense || !RELAY_CLASSES.has(sense.cls) || outer.kind === 'direct') return
-    quotes.forEach((inner, n) => {
-      if (n === o || !inner.cue || !outer.speakerName) return
-      if (inner.cue.start >= outer.start && inner.cue.end <= outer.end) {
-        if (!inner.via.includes(outer.speakerName)) inner.via.push(outer.speakerName)
-        drop.add(o)
-      }
+    if (!outer.speakerName) return
+    const name = outer.speakerName
+    forCuesInside(cues, outer.start, outer.end, (n) => {
+      if (n === o) return
+      const inner = quotes[n]!
+      if (!inner.via.includes(name)) inner.via.push(name)
+      drop.add(o)
     })
   })
   return quotes.filter((_, index) => !drop.has(index))
@@ -183,10 +221,25 @@ export interface SortedMentions {
 }
 
 function sortMentions(mentions: readonly Mention[]): SortedMentions {
-  const list = [...mentions].sort((a, b) => a.start - b.start)
+  // The layer is usually in text order already: then no copy and no sort.
+  let sorted = true
+  for (let k = 1; k < mentions.length && sorted; k++) {
+    if (mentions[k]!.start < mentions[k - 1]!.start) sorted = false
+  }
+  const list = sorted ? mentions : [...mentions].sort((a, b) => a.start - b.start)
   let longest = 0
   for (const m of list) longest = Math.max(longest, m.end - m.start)
   return { list, longest }
+}
+
+/** Entities by id; the index is built on the first lookup (many docs never need one). */
+export interface EntityLookup {
+  get(id: string): Entity | undefined
+}
+
+function lazyEntities(list: readonly Entity[]): EntityLookup {
+  let byId: Map<string, Entity> | undefined
+  return { get: (id) => (byId ??= new Map(list.map((e) => [e.id, e]))).get(id) }
 }
 
 export function resolveSpeaker(
@@ -194,7 +247,7 @@ export function resolveSpeaker(
   view: TokenView,
   phrase: SpeakerPhrase,
   mentions: SortedMentions,
-  entities: ReadonlyMap<string, Entity>,
+  entities: EntityLookup,
   lexicon: QuoteLexicon,
   history: readonly { at: number; speaker: Speaker }[],
 ): Speaker {

@@ -78,7 +78,7 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
   const tokens = doc.layers.tokens ?? []
   const text = doc.text
   const sentenceStarts = sentenceStartTokens(doc, tokens)
-  const blocked: { start: number; end: number }[] = []
+  const blocked: Blocked[] = []
   const fromEntities: Toponym[] = []
   const typeOf = new Map((doc.layers.entities ?? []).map((e) => [e.id, e.type]))
 
@@ -139,20 +139,18 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
     )
   }
 
-  const blockedToken = new Uint8Array(tokens.length)
+  // One flag per token: BLOCKED inside a person's, organisation's or event's name; IN_PLACE
+  // inside the entities' place names (our matches there lose to the entity spans anyway).
+  const flags = new Uint8Array(tokens.length)
   for (const b of blocked) {
-    for (
-      let k = Math.max(0, tokenAt(tokens, b.start));
-      k < tokens.length && tokens[k]!.start < b.end;
-      k++
-    ) {
-      if (tokens[k]!.end > b.start) blockedToken[k] = 1
+    for (let k = Math.max(0, b.from); k < tokens.length && tokens[k]!.start < b.end; k++) {
+      if (tokens[k]!.end > b.start) flags[k] = BLOCKED
     }
   }
-  const isBlocked = (k: number) => blockedToken[k] === 1
-  // Tokens inside the entities' place names: our matches there lose to the entity spans anyway.
-  const entityToken = new Uint8Array(tokens.length)
-  for (const t of fromEntities) entityToken.fill(1, t.firstToken, t.lastToken)
+  const isBlocked = (k: number) => flags[k] === BLOCKED
+  for (const t of fromEntities) {
+    for (let k = t.firstToken; k < t.lastToken; k++) if (flags[k] === 0) flags[k] = IN_PLACE
+  }
   const found: Toponym[] = []
   let i = 0
   while (i < tokens.length) {
@@ -164,7 +162,7 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
     const runEnd = extendRun(text, tokens, i, isBlocked)
     // A run wholly inside entity place names yields only matches that overlap them, which the
     // merge below drops: the gazetteer is not asked.
-    const outside = entityToken.indexOf(0, i)
+    const outside = flags.indexOf(0, i)
     if (outside < 0 || outside >= runEnd) {
       i = runEnd
       continue
@@ -185,27 +183,49 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
  * "Calgary MLA Sandra Jansen", "Kyiv Mayor Vitali Klitschko": a well-known place before a title
  * word inside a person's (or mis-typed) name is a place of its own; the rest stays blocked.
  */
+const BLOCKED = 1
+const IN_PLACE = 2
+
+/** A span no place is found in, with the index of its first token (-1 when unknown). */
+interface Blocked {
+  start: number
+  end: number
+  from: number
+}
+
 function placePrefixFreed(
   doc: Doc,
   tokens: readonly Token[],
   span: { start: number; end: number },
   deps: FindDeps,
-): { start: number; end: number } {
+): Blocked {
   const first = tokenAt(tokens, span.start)
+  const whole = { start: span.start, end: span.end, from: first }
+  if (first < 0 || tokens[first + 1] === undefined || tokens[first + 1]!.start >= span.end) {
+    return whole
+  }
   const last = tokenAt(tokens, span.end - 1)
-  if (first < 0 || last <= first) return span
+  if (last <= first) return whole
   const lower = lowerWords(doc)
   for (let e = first + 1; e <= Math.min(last, first + 3); e++) {
     const word = lower(e)
     const title = word.includes('.') ? word.replace(/\./g, '') : word
     if (!deps.cues.title.has(title)) continue
     const name = doc.text.slice(tokens[first]!.start, tokens[e - 1]!.end)
-    if (deps.has(name) && deps.isMajor(name)) return { start: tokens[e]!.start, end: span.end }
+    if (deps.has(name) && deps.isMajor(name)) {
+      return { start: tokens[e]!.start, end: span.end, from: e }
+    }
   }
-  return span
+  return whole
 }
 
-const lowered = new WeakMap<readonly Token[], (k: number) => string>()
+/**
+ * The per-doc indexes below are kept for the doc being read (its tokens layer and text): one
+ * slot, not a WeakMap, since a stage reads one doc at a time and WeakMap entries for every doc
+ * cost the garbage collector more than the indexes themselves.
+ */
+let loweredFor: { tokens: readonly Token[]; text: string; read: (k: number) => string } | null =
+  null
 
 /**
  * Every token's text in lower case, filled on demand and kept per doc (keyed by its tokens
@@ -214,7 +234,7 @@ const lowered = new WeakMap<readonly Token[], (k: number) => string>()
  */
 export function lowerWords(doc: Doc): (k: number) => string {
   const tokens = doc.layers.tokens ?? []
-  let read = lowered.get(tokens)
+  let read = loweredFor?.tokens === tokens && loweredFor.text === doc.text ? loweredFor.read : null
   if (!read) {
     const cache = new Array<string>(tokens.length)
     read = (k) => {
@@ -226,7 +246,7 @@ export function lowerWords(doc: Doc): (k: number) => string {
       }
       return w
     }
-    lowered.set(tokens, read)
+    loweredFor = { tokens, text: doc.text, read }
   }
   return read
 }
@@ -245,12 +265,13 @@ export function tokenAt(tokens: readonly Token[], offset: number): number {
   return -1
 }
 
-const startsByTokens = new WeakMap<readonly Token[], Set<number>>()
+let startsFor: { tokens: readonly Token[]; doc: Doc; starts: Set<number> } | null = null
 
 /** Token indexes of the first word of each sentence, computed once per doc (keyed by its tokens). */
 export function sentenceStartTokens(doc: Doc, tokens: readonly Token[]): ReadonlySet<number> {
-  let starts = startsByTokens.get(tokens)
-  if (!starts) startsByTokens.set(tokens, (starts = computeSentenceStarts(doc, tokens)))
+  if (startsFor?.tokens === tokens && startsFor.doc === doc) return startsFor.starts
+  const starts = computeSentenceStarts(doc, tokens)
+  startsFor = { tokens, doc, starts }
   return starts
 }
 

@@ -452,7 +452,9 @@ function unifyUncontained(resolutions: Resolution[]): void {
   for (const r of resolutions) {
     if (r.container || r.fallback || !r.pick) continue
     const key = r.toponym.name.toLowerCase()
-    byName.set(key, [...(byName.get(key) ?? []), r])
+    const group = byName.get(key)
+    if (group) group.push(r)
+    else byName.set(key, [r])
   }
   for (const group of byName.values()) {
     if (group.length < 2) continue

@@ -270,7 +270,11 @@ export function resolveToponyms(
 ): Resolution[] {
   const memo = new Map<string, GazetteerEntry[]>()
   const candidates = toponyms.map((t) => {
-    const key = `${t.suffix ?? ''}|${t.name}|${doc.text.slice(t.start, t.end)}`
+    // The name alone is the key when it is the whole mention (most are).
+    const key =
+      !t.suffix && t.end - t.start === t.name.length
+        ? t.name
+        : `${t.suffix ?? ''}|${t.name}|${doc.text.slice(t.start, t.end)}`
     let list = memo.get(key)
     if (!list) memo.set(key, (list = candidatesFor(doc, t, deps)))
     return list
@@ -285,14 +289,20 @@ export function resolveToponyms(
     return containerOf(doc, n, toponyms, candidates)
   })
   const containedBy = new Map<number, number[]>()
-  containers.forEach((c, n) => c >= 0 && containedBy.set(c, [...(containedBy.get(c) ?? []), n]))
+  containers.forEach((c, n) => {
+    if (c < 0) return
+    const held = containedBy.get(c)
+    if (held) held.push(n)
+    else containedBy.set(c, [n])
+  })
   const context = articleContext(first, toponyms, deps)
-  const contextRanks = new Map<readonly GazetteerEntry[], Map<string, Scored[]>>()
+  // Rankings by name, then by candidate list (a name nearly always has one list).
+  const contextRanks = new Map<string, { list: readonly GazetteerEntry[]; scored: Scored[] }[]>()
 
   return toponyms.map((t, i) => {
     let list = candidates[i]!
     const c = containers[i]!
-    const containerRegions = c >= 0 ? candidates[c]!.filter(isRegionLike) : []
+    const containerRegions = c >= 0 ? candidates[c]!.filter(isRegionLike) : NO_ENTRIES
     if (containerRegions.length)
       list = list.filter((e) => containerRegions.some((r) => inside(e, r)))
     // "the northern Lebanese city of Tripoli": the demonym names the country.
@@ -328,13 +338,14 @@ export function resolveToponyms(
     }
     // Occurrences of one name with the same candidates score alike: the context leaves out only
     // that name's own votes and points.
-    let byList = contextRanks.get(list)
-    if (!byList) contextRanks.set(list, (byList = new Map()))
-    let scored = byList.get(context.nameOf[i]!)
+    const name = context.nameOf[i]!
+    let ranked = contextRanks.get(name)
+    if (!ranked) contextRanks.set(name, (ranked = []))
+    let scored = ranked.find((r) => r.list === list)?.scored
     if (!scored) {
       const own = nameContext(context, i)
       scored = rank(list, (e) => contextBonus(e, own, context, deps.proximityKm))
-      byList.set(context.nameOf[i]!, scored)
+      ranked.push({ list, scored })
     }
     const pick = scored[0]?.entry ?? null
     if (!pick && articleRegion) {
@@ -403,20 +414,50 @@ function rankAlone(list: readonly GazetteerEntry[]): Scored[] {
 }
 
 function rank(list: readonly GazetteerEntry[], bonus: (e: GazetteerEntry) => number): Scored[] {
-  let floor = -Infinity
-  if (list.length > LONG_LIST) {
-    let best = -Infinity
-    for (const e of list) best = Math.max(best, baseScore(e))
-    floor = best - MAX_BONUS
+  const { head, tail } = list.length > LONG_LIST ? splitOf(list) : { head: list, tail: NO_TAIL }
+  const scored: Scored[] = new Array(head.length)
+  for (let i = 0; i < head.length; i++) {
+    const entry = head[i]!
+    scored[i] = { entry, score: Math.round((baseScore(entry) + bonus(entry)) * 1000) / 1000 }
   }
-  const scored: Scored[] = new Array(list.length)
-  for (let i = 0; i < list.length; i++) {
-    const entry = list[i]!
+  if (scored.length > 1) scored.sort(byScore)
+  return tail.length ? scored.concat(tail) : scored
+}
+
+function byScore(a: Scored, b: Scored): number {
+  return b.score - a.score
+}
+
+const NO_TAIL: Scored[] = []
+const NO_ENTRIES: GazetteerEntry[] = []
+
+/**
+ * A long list's head (within reach of any context bonus of the best base score) and its tail,
+ * scored and sorted once: no context can lift a tail entry above the head, so the tail's order is
+ * fixed and its scored entries are shared by every ranking of the list.
+ */
+interface Split {
+  head: GazetteerEntry[]
+  tail: Scored[]
+}
+
+const splits = new WeakMap<readonly GazetteerEntry[], Split>()
+
+function splitOf(list: readonly GazetteerEntry[]): Split {
+  let split = splits.get(list)
+  if (split) return split
+  let best = -Infinity
+  for (const e of list) best = Math.max(best, baseScore(e))
+  const floor = best - MAX_BONUS
+  const head: GazetteerEntry[] = []
+  const tail: Scored[] = []
+  for (const entry of list) {
     const base = baseScore(entry)
-    const score = base < floor ? base : base + bonus(entry)
-    scored[i] = { entry, score: Math.round(score * 1000) / 1000 }
+    if (base < floor) tail.push({ entry, score: Math.round(base * 1000) / 1000 })
+    else head.push(entry)
   }
-  return scored.sort((a, b) => b.score - a.score)
+  splits.set(list, (split = { head, tail: tail.sort(byScore) }))
+  return split
 }
 
 interface ArticleContext {
@@ -522,8 +563,27 @@ function hasPoint(byName: Map<string, GazetteerEntry[]>, name: string, e: Gazett
 
 interface NameVotes {
   total: number
-  countries: Map<string, number>
-  regions: Map<string, number>
+  countries: Tally
+  regions: Tally
+}
+
+/** Sums by key for the few keys one name votes for (a Map per name costs more than it saves). */
+class Tally {
+  private readonly keys: string[] = []
+  private readonly sums: number[] = []
+
+  add(key: string, weight: number): void {
+    const i = this.keys.indexOf(key)
+    if (i < 0) {
+      this.keys.push(key)
+      this.sums.push(0 + weight)
+    } else this.sums[i]! += weight
+  }
+
+  get(key: string): number | undefined {
+    const i = this.keys.indexOf(key)
+    return i < 0 ? undefined : this.sums[i]
+  }
 }
 
 /** The votes of all occurrences of each name, to take out of the shares for that name. */
@@ -532,12 +592,12 @@ function votesByName(context: ArticleContext): Map<string, NameVotes> {
   context.own.forEach((own, i) => {
     const name = context.nameOf[i]!
     let v = byName.get(name)
-    if (!v) byName.set(name, (v = { total: 0, countries: new Map(), regions: new Map() }))
+    if (!v) byName.set(name, (v = { total: 0, countries: new Tally(), regions: new Tally() }))
     v.total += own.weight
     if (!own.country) return
-    v.countries.set(own.country, (v.countries.get(own.country) ?? 0) + own.weight)
+    v.countries.add(own.country, own.weight)
     const region = context.regionOf(own.country)
-    if (region) v.regions.set(region, (v.regions.get(region) ?? 0) + own.weight)
+    if (region) v.regions.add(region, own.weight)
   })
   return byName
 }

@@ -1,7 +1,7 @@
 /**
  * What every route reads through: the corpus store with corrections applied,
- * plus a small cache of corrected docs (the map enriches events with their
- * place precision, which lives in the doc, and would reload docs otherwise).
+ * plus a small cache of corrected docs (an article with corrections is shown
+ * from its corrected doc; the others from the store's rows alone).
  */
 import type { Doc } from '../core/record.js'
 import type { Article } from '../ingest/article.js'
@@ -78,6 +78,13 @@ export class AppContext {
     }
   }
 
+  /** Articles with corrections of these kinds (the review log is small: it is read whole). */
+  async correctedArticles(kinds: CorrectionRecord['kind'][]): Promise<string[]> {
+    await this.corrections('')
+    const map = await this.byArticle!.map
+    return [...map].filter(([, list]) => list.some((c) => kinds.includes(c.kind))).map(([id]) => id)
+  }
+
   async claimCorrections(claimId?: string): Promise<CorrectionRecord[]> {
     const query = claimId === undefined ? { kind: 'claim-status' as const } : { claimId }
     return (await this.review.listCorrections({ ...query, limit: 1000 })).items
@@ -99,8 +106,9 @@ export class AppContext {
   private places: { generation: number; map: Map<string, PlaceOfEvent> } | null = null
 
   /**
-   * The precision and layer index of an event's place. They live in the doc, so
-   * they are remembered per event: the map asks for every event at once.
+   * The precision and layer index of an event's place in the corrected doc (the store's
+   * event rows carry them for the extraction; corrections can change them). Remembered
+   * per event: the map asks for every event at once.
    */
   async placeOf(event: EventRecord): Promise<PlaceOfEvent> {
     if (!this.places || this.places.generation !== this.generation) {

@@ -259,6 +259,81 @@ function schemaV5(dialect: Dialect): string[] {
   ]
 }
 
+/**
+ * The index into `doc.layers.places` of each event's place and that place's precision,
+ * read from the stored doc (the API's map read them from every doc, per request).
+ * The index is the first of the event's places with the record's name and position
+ * (else its first place), as the API's `eventPlaceIndex` picks it. `only` restricts the
+ * update to one article (`?`), as insertEvents runs it; the migration backfills all.
+ */
+export function eventPlaceStatements(dialect: Dialect, only = ''): string[] {
+  const where = only ? ` AND article_id = ?` : ''
+  if (dialect === 'sqlite') {
+    const field = (f: string) => `json_extract(a.doc, '$.layers.places[' || j.value || '].${f}')`
+    const same = (f: string, col: string) =>
+      `abs(coalesce(${field(f)}, 1e9) - coalesce(events.${col}, 1e9)) < 1e-9`
+    const first = `(SELECT json_extract(a.doc, '$.layers.events[' || events.idx || '].places[0]') FROM articles a WHERE a.id = events.article_id)`
+    return [
+      `UPDATE events SET place_index = coalesce(
+        (SELECT CAST(j.value AS INTEGER) FROM articles a, json_each(a.doc, '$.layers.events[' || events.idx || '].places') j
+         WHERE a.id = events.article_id
+           AND ${field('name')} IS events.place_name AND ${same('lat', 'lat')} AND ${same('lon', 'lon')}
+         ORDER BY j.key LIMIT 1),
+        ${first})
+      WHERE place_name IS NOT NULL${where}`,
+      `UPDATE events SET place_precision = (
+        SELECT json_extract(a.doc, '$.layers.places[' || events.place_index || '].precision')
+        FROM articles a WHERE a.id = events.article_id)
+      WHERE place_index IS NOT NULL${where}`,
+    ]
+  }
+  const field = (f: string) => `(a.doc::jsonb #>> ARRAY['layers', 'places', p.value, '${f}'])`
+  const same = (f: string, col: string) =>
+    `abs(coalesce(${field(f)}::double precision, 1e9) - coalesce(e.${col}, 1e9)) < 1e-9`
+  const first = `(SELECT (a.doc::jsonb #>> ARRAY['layers', 'events', e.idx::text, 'places', '0'])::int FROM articles a WHERE a.id = e.article_id)`
+  return [
+    `UPDATE events AS e SET place_index = coalesce(
+      (SELECT p.value::int FROM articles a,
+         jsonb_array_elements_text(a.doc::jsonb #> ARRAY['layers', 'events', e.idx::text, 'places']) WITH ORDINALITY AS p(value, ord)
+       WHERE a.id = e.article_id
+         AND ${field('name')} IS NOT DISTINCT FROM e.place_name AND ${same('lat', 'lat')} AND ${same('lon', 'lon')}
+       ORDER BY p.ord LIMIT 1),
+      ${first})
+    WHERE e.place_name IS NOT NULL${where}`,
+    `UPDATE events AS e SET place_precision = (
+      SELECT (a.doc::jsonb #>> ARRAY['layers', 'places', e.place_index::text, 'precision'])::int
+      FROM articles a WHERE a.id = e.article_id)
+    WHERE e.place_index IS NOT NULL${where}`,
+  ]
+}
+
+/**
+ * The read path at 100,000 articles: events carry their place's precision and layer
+ * index (the map read whole docs for them); the map pages events by day from an index
+ * and finds "near" ones through grid cells; a superseded version leaves the full-text
+ * index (so a match count is the count of current articles) and current articles are
+ * counted from an index, not a scan of the table.
+ */
+function schemaV6(dialect: Dialect): string[] {
+  const statements = [
+    `ALTER TABLE events ADD COLUMN place_index INTEGER`,
+    `ALTER TABLE events ADD COLUMN place_precision INTEGER`,
+    ...eventPlaceStatements(dialect),
+    `CREATE INDEX events_day_id ON events (day, id)`,
+    `DROP INDEX IF EXISTS events_day`,
+    `CREATE INDEX events_cell ON events (cell, lat, lon, retired, day, id)`,
+    `CREATE INDEX articles_current ON articles (superseded_by)`,
+  ]
+  if (dialect === 'sqlite') {
+    // Contentless FTS5 deletes a row given the values it indexed (title ?? '', text).
+    statements.push(
+      `INSERT INTO articles_fts (articles_fts, rowid, title, body)
+       SELECT 'delete', seq, coalesce(title, ''), text FROM articles WHERE superseded_by IS NOT NULL`,
+    )
+  }
+  return statements
+}
+
 export function migrations(dialect: Dialect): Migration[] {
   return [
     {
@@ -270,6 +345,7 @@ export function migrations(dialect: Dialect): Migration[] {
     { version: 3, name: 'event grid cells', statements: schemaV3(dialect) },
     { version: 4, name: 'claim members read in order', statements: schemaV4() },
     { version: 5, name: 'reprint postings by ingest order', statements: schemaV5(dialect) },
+    { version: 6, name: 'event places and read-path indexes', statements: schemaV6(dialect) },
   ]
 }
 

@@ -7,9 +7,11 @@ import type { Doc } from '../core/record.js'
 import type { Driver, Row } from './driver.js'
 import { shiftDate, toleranceDays } from '../corpus/dates.js'
 import { cellsNear, geoCell } from '../corpus/geo.js'
-import { MIGRATIONS_TABLE, migrations } from './migrations.js'
+import { MIGRATIONS_TABLE, eventPlaceStatements, migrations } from './migrations.js'
 import {
   CLAIM_STATUSES,
+  DEFAULT_PAGE,
+  MAX_PAGE,
   pageBounds,
   type ArticleQuery,
   type ArticleRecord,
@@ -23,9 +25,13 @@ import {
   type DiscrepancyQuery,
   type DiscrepancyRecord,
   type EventCandidateQuery,
+  type EventFacets,
+  type EventListQuery,
   type EventRecord,
+  type ListedEvent,
   type Page,
   type SearchHit,
+  type SearchPage,
   type SearchQuery,
   type Store,
   type StoreStats,
@@ -43,6 +49,26 @@ const KEY_POSTINGS_CAP = 64
 const BAND_POSTINGS_CAP = 50
 /** Articles per reprint-postings partition: inserts touch one partition, lookups seek each. */
 const POSTINGS_PER_PART = 16_384
+
+/** An article has a claim in a cluster of this status (alias `a`). */
+const CLAIM_STATUS_EXISTS =
+  'EXISTS (SELECT 1 FROM claim_members m JOIN claim_clusters c ON c.id = m.cluster_id WHERE m.article_id = a.id AND c.status = ?)'
+
+interface HitFilter {
+  /** The full-text query (FTS5 syntax on SQLite, the words on PostgreSQL), or null. */
+  match: string | null
+  /** Conditions on the article (alias `a`): current, with a matching event, with a claim of the status. */
+  article: { sql: string[]; params: unknown[] }
+  /** Conditions on its events (alias `e`). */
+  events: { sql: string[]; params: unknown[]; filtered: boolean }
+  claimStatus: ClaimStatus | null
+}
+
+interface RankedHit {
+  seq: number
+  id: string
+  rank: number
+}
 
 const ARTICLE_COLUMNS =
   'id, version, previous_id, superseded_by, url, canonical_url, content_hash, outlet, published, title, language, ingested_at, copy_of, copy_overlap, origin, counts'
@@ -164,67 +190,228 @@ export class SqlStore implements Store {
     }
   }
 
-  async search(query: SearchQuery): Promise<Page<SearchHit>> {
+  async search(query: SearchQuery): Promise<SearchPage> {
     const { limit, offset } = pageBounds(query)
-    const sqlite = this.driver.dialect === 'sqlite'
-    const where: string[] = ['a.superseded_by IS NULL']
-    const params: unknown[] = []
-    let from = 'articles a'
-    let rank = '0'
-    const rankParams: unknown[] = []
     const text = (query.text ?? '').trim()
-    if (text) {
-      if (sqlite) {
-        const match = ftsQuery(text)
-        if (match) {
-          from = 'articles_fts f JOIN articles a ON a.seq = f.rowid'
-          where.push('articles_fts MATCH ?')
-          params.push(match)
-          rank = 'bm25(articles_fts)'
-        }
-      } else {
-        where.push("a.fts @@ plainto_tsquery('english', ?)")
-        params.push(text)
-        rank = "-ts_rank(a.fts, plainto_tsquery('english', ?))"
-        rankParams.push(text)
-      }
-    }
-    const eventFilter = eventConditions(query)
-    if (eventFilter.sql.length) {
-      where.push(
-        `EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND ${eventFilter.sql.join(' AND ')})`,
+    const window = Math.max(0, Math.min(MAX_PAGE, Math.floor(query.window ?? 0)))
+    const filter = this.hitFilter(query)
+    // One ranking serves the page and the facet window: only ids and ranks, no text.
+    const ranked = await this.rankedHits(filter, 0, Math.max(offset + limit, window))
+    const page = ranked.slice(offset, offset + limit)
+    const articles = new Map<string, Row>()
+    if (page.length) {
+      const rows = await this.driver.all(
+        `SELECT ${ARTICLE_COLUMNS}, text FROM articles WHERE id IN (${marks(page.length)})`,
+        page.map((h) => h.id),
       )
-      params.push(...eventFilter.params)
+      for (const row of rows) articles.set(String(row.id), row)
     }
-    if (query.status && isClaimStatus(query.status)) {
-      where.push(
-        'EXISTS (SELECT 1 FROM claim_members m JOIN claim_clusters c ON c.id = m.cluster_id WHERE m.article_id = a.id AND c.status = ?)',
-      )
-      params.push(query.status)
-    }
-    const clause = where.join(' AND ')
-    const rows = await this.driver.all(
-      `SELECT ${prefixed('a', ARTICLE_COLUMNS)}, a.text, ${rank} AS rank FROM ${from} WHERE ${clause} ORDER BY rank, a.seq DESC LIMIT ? OFFSET ?`,
-      [...rankParams, ...params, limit, offset],
-    )
-    const total = await this.driver.get(`SELECT count(*) AS n FROM ${from} WHERE ${clause}`, params)
     const items: SearchHit[] = []
-    for (const row of rows) {
-      const article = articleFromRow(row)
+    for (const hit of page) {
+      const row = articles.get(hit.id)
+      if (!row) continue
       const events = await this.driver.all(
-        `SELECT * FROM events e WHERE e.article_id = ? ${
-          eventFilter.sql.length ? 'AND ' + eventFilter.sql.join(' AND ') : 'AND e.retired = 0'
-        } ORDER BY e.idx`,
-        [article.id, ...eventFilter.params],
+        `SELECT * FROM events e WHERE e.article_id = ? AND ${filter.events.sql.join(' AND ')} ORDER BY e.idx`,
+        [hit.id, ...filter.events.params],
       )
       items.push({
-        article,
+        article: articleFromRow(row),
         snippet: snippet(String(row.text ?? ''), text),
         events: events.map(eventFromRow),
-        rank: Number(row.rank ?? 0),
+        rank: hit.rank,
       })
     }
-    return { items, total: Number(total?.n ?? 0) }
+    const result: SearchPage = { items, total: await this.countHits(filter) }
+    if (window > 0) result.windowEvents = await this.facetEvents(filter, ranked.slice(0, window))
+    return result
+  }
+
+  async listEvents(query: EventListQuery): Promise<ListedEvent[]> {
+    const limit = Math.max(1, Math.min(5000, Math.floor(query.limit ?? DEFAULT_PAGE)))
+    const filter = this.hitFilter(query)
+    const listed = (rows: Row[]): ListedEvent[] =>
+      rows.map((r) => ({
+        event: eventFromRow(r),
+        title: str(r.article_title),
+        precision: (num(r.place_precision) as ListedEvent['precision']) ?? null,
+        placeIndex: num(r.place_index),
+      }))
+    if (filter.match !== null) {
+      // Ranked articles, a page at a time, until enough of their events match.
+      const out: ListedEvent[] = []
+      for (let offset = 0; out.length < limit; offset += limit) {
+        const hits = await this.rankedHits(filter, offset, limit)
+        if (hits.length === 0) break
+        const rows = await this.driver.all(
+          `SELECT e.*, a.title AS article_title FROM events e JOIN articles a ON a.id = e.article_id
+           WHERE e.article_id IN (${marks(hits.length)}) AND ${filter.events.sql.join(' AND ')}`,
+          [...hits.map((h) => h.id), ...filter.events.params],
+        )
+        const order = new Map(hits.map((h, i) => [h.id, i]))
+        rows.sort(
+          (a, b) =>
+            order.get(String(a.article_id))! - order.get(String(b.article_id))! ||
+            Number(a.idx) - Number(b.idx),
+        )
+        out.push(...listed(rows).slice(0, limit - out.length))
+        if (hits.length < limit) break
+      }
+      return out
+    }
+    // Newest day first, chosen from an index (day, id; or the grid cells near a point), then read.
+    const where = [...filter.events.sql]
+    const params = [...filter.events.params]
+    if (query.near) {
+      const { lat, lon, km } = query.near
+      const cells = cellsNear(lat, lon, km)
+      const dLat = km / 111
+      const dLon = km / (111 * Math.max(0.05, Math.cos((lat * Math.PI) / 180)))
+      where.push(
+        `e.cell IN (${marks(cells.length)})`,
+        'e.lat BETWEEN ? AND ?',
+        'e.lon BETWEEN ? AND ?',
+      )
+      params.push(...cells, lat - dLat, lat + dLat, lon - dLon, lon + dLon)
+    }
+    if (filter.claimStatus) {
+      where.push(CLAIM_STATUS_EXISTS.replace('a.id', 'e.article_id'))
+      params.push(filter.claimStatus)
+    }
+    const rows = await this.driver.all(
+      `SELECT e.*, a.title AS article_title FROM events e JOIN articles a ON a.id = e.article_id
+       WHERE e.id IN (SELECT e.id FROM events e WHERE ${where.join(' AND ')}
+                      ORDER BY e.day DESC NULLS LAST, e.id DESC LIMIT ?)
+       ORDER BY e.day DESC NULLS LAST, e.id DESC`,
+      [...params, limit],
+    )
+    return listed(rows)
+  }
+
+  /** The WHERE parts of a search: the full-text match, the article and the event conditions. */
+  private hitFilter(query: SearchQuery): HitFilter {
+    const text = (query.text ?? '').trim()
+    const match = !text ? null : this.driver.dialect === 'sqlite' ? ftsQuery(text) || null : text
+    const events = eventConditions(query)
+    const claimStatus = query.status && isClaimStatus(query.status) ? query.status : null
+    const article: string[] = ['a.superseded_by IS NULL']
+    const params: unknown[] = []
+    if (events.filtered) {
+      article.push(
+        `EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND ${events.sql.join(' AND ')})`,
+      )
+      params.push(...events.params)
+    }
+    if (claimStatus) {
+      article.push(CLAIM_STATUS_EXISTS)
+      params.push(claimStatus)
+    }
+    return { match, article: { sql: article, params }, events, claimStatus }
+  }
+
+  /**
+   * Hits `offset … offset + limit` in rank order: ids and ranks only. SQLite ranks the
+   * full-text matches in FTS5 with a LIMIT and widens it only when filters drop hits, so
+   * no article row is read beyond those kept.
+   */
+  private async rankedHits(filter: HitFilter, offset: number, limit: number): Promise<RankedHit[]> {
+    const clause = filter.article.sql.join(' AND ')
+    const hits = (rows: Row[]) =>
+      rows.map((r) => ({ seq: Number(r.seq), id: String(r.id), rank: Number(r.rank ?? 0) }))
+    if (filter.match === null) {
+      return hits(
+        await this.driver.all(
+          `SELECT a.seq, a.id, 0 AS rank FROM articles a WHERE ${clause} ORDER BY a.seq DESC LIMIT ? OFFSET ?`,
+          [...filter.article.params, limit, offset],
+        ),
+      )
+    }
+    if (this.driver.dialect === 'postgres') {
+      return hits(
+        await this.driver.all(
+          `SELECT a.seq, a.id, -ts_rank(a.fts, plainto_tsquery('english', ?)) AS rank FROM articles a
+           WHERE a.fts @@ plainto_tsquery('english', ?) AND ${clause} ORDER BY rank, a.seq DESC LIMIT ? OFFSET ?`,
+          [filter.match, filter.match, ...filter.article.params, limit, offset],
+        ),
+      )
+    }
+    const matches = await this.ftsCount(filter.match)
+    const wanted = offset + limit
+    // Superseded versions have left the index, so only the event and claim filters drop hits.
+    let window = Math.min(matches, filter.article.sql.length > 1 ? wanted * 4 + 64 : wanted + 16)
+    for (;;) {
+      const rows = await this.driver.all(
+        `SELECT a.seq, a.id, h.rank FROM (
+           SELECT rowid, bm25(articles_fts) AS rank FROM articles_fts WHERE articles_fts MATCH ?
+           ORDER BY rank, rowid DESC LIMIT ?) h
+         JOIN articles a ON a.seq = h.rowid WHERE ${clause} ORDER BY h.rank, a.seq DESC LIMIT ? OFFSET ?`,
+        [filter.match, window, ...filter.article.params, limit, offset],
+      )
+      if (rows.length >= limit || window >= matches) return hits(rows)
+      window = Math.min(matches, window * 4)
+    }
+  }
+
+  private async ftsCount(match: string): Promise<number> {
+    const row = await this.driver.get(
+      'SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?',
+      [match],
+    )
+    return Number(row?.n ?? 0)
+  }
+
+  /** The number of hits, counted from the narrowest side: the full-text index, the events, or the articles. */
+  private async countHits(filter: HitFilter): Promise<number> {
+    const clause = filter.article.sql.join(' AND ')
+    const onlyCurrent = filter.article.sql.length === 1
+    if (filter.match !== null && this.driver.dialect === 'sqlite') {
+      if (onlyCurrent) return this.ftsCount(filter.match)
+      const row = await this.driver.get(
+        `SELECT count(*) AS n FROM articles_fts f JOIN articles a ON a.seq = f.rowid WHERE articles_fts MATCH ? AND ${clause}`,
+        [filter.match, ...filter.article.params],
+      )
+      return Number(row?.n ?? 0)
+    }
+    if (filter.match !== null) {
+      const row = await this.driver.get(
+        `SELECT count(*) AS n FROM articles a WHERE a.fts @@ plainto_tsquery('english', ?) AND ${clause}`,
+        [filter.match, ...filter.article.params],
+      )
+      return Number(row?.n ?? 0)
+    }
+    if (filter.events.filtered) {
+      // The articles with a matching event, found from the events' indexes (not a scan of every article).
+      const claim = filter.claimStatus ? ` AND ${CLAIM_STATUS_EXISTS}` : ''
+      const row = await this.driver.get(
+        `SELECT count(*) AS n FROM (SELECT DISTINCT e.article_id FROM events e WHERE ${filter.events.sql.join(' AND ')}) x
+         JOIN articles a ON a.id = x.article_id WHERE a.superseded_by IS NULL${claim}`,
+        [...filter.events.params, ...(filter.claimStatus ? [filter.claimStatus] : [])],
+      )
+      return Number(row?.n ?? 0)
+    }
+    const row = await this.driver.get(
+      `SELECT count(*) AS n FROM articles a WHERE ${clause}`,
+      filter.article.params,
+    )
+    return Number(row?.n ?? 0)
+  }
+
+  /** The facet fields of the matching events of these hits, from the events table alone. */
+  private async facetEvents(filter: HitFilter, hits: RankedHit[]): Promise<EventFacets[]> {
+    if (hits.length === 0) return []
+    const rows = await this.driver.all(
+      `SELECT e.article_id, e.idx, e.type, e.country, e.status, e.outlet, e.place_index FROM events e
+       WHERE e.article_id IN (${marks(hits.length)}) AND ${filter.events.sql.join(' AND ')}`,
+      [...hits.map((h) => h.id), ...filter.events.params],
+    )
+    return rows.map((r) => ({
+      articleId: String(r.article_id),
+      index: Number(r.idx),
+      type: r.type as EventFacets['type'],
+      country: str(r.country),
+      status: r.status as EventFacets['status'],
+      outlet: str(r.outlet),
+      placeIndex: num(r.place_index),
+    }))
   }
 
   async getEvent(id: string): Promise<EventRecord | null> {
@@ -381,6 +568,7 @@ class SqlWriter implements StoreWriter {
         JSON.stringify(rest),
       ],
     )
+    await this.placeEvents(row.id)
     if (this.db.dialect === 'sqlite') {
       await this.db.run('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)', [
         Number(inserted?.seq),
@@ -391,6 +579,15 @@ class SqlWriter implements StoreWriter {
   }
 
   async retireArticle(id: string, byId: string) {
+    if (this.db.dialect === 'sqlite') {
+      // A superseded version leaves the full-text index (contentless: deleted with the values it
+      // indexed), so a match count counts current articles. Only once: a second delete corrupts it.
+      await this.db.run(
+        `INSERT INTO articles_fts (articles_fts, rowid, title, body)
+         SELECT 'delete', seq, coalesce(title, ''), text FROM articles WHERE id = ? AND superseded_by IS NULL`,
+        [id],
+      )
+    }
     await this.db.run('UPDATE articles SET superseded_by = ? WHERE id = ?', [byId, id])
     const stories = await this.db.all(
       'SELECT DISTINCT story_id FROM events WHERE article_id = ? AND story_id IS NOT NULL',
@@ -499,6 +696,15 @@ class SqlWriter implements StoreWriter {
         ],
       )
     }
+    // Events stored after their article (ingest stores the article last, then insertArticle does it).
+    for (const articleId of new Set(events.map((e) => e.record.articleId)))
+      await this.placeEvents(articleId)
+  }
+
+  /** Each event's place layer index and precision, from the stored doc (the migration's backfill). */
+  private async placeEvents(articleId: string) {
+    for (const statement of eventPlaceStatements(this.db.dialect, 'one'))
+      await this.db.run(statement, [articleId])
   }
 
   async candidateEvents(query: EventCandidateQuery) {
@@ -907,13 +1113,6 @@ function marks(count: number): string {
   return Array.from({ length: count }, () => '?').join(', ')
 }
 
-function prefixed(alias: string, columns: string): string {
-  return columns
-    .split(',')
-    .map((c) => `${alias}.${c.trim()}`)
-    .join(', ')
-}
-
 function isClaimStatus(status: string): status is ClaimStatus {
   return (CLAIM_STATUSES as readonly string[]).includes(status)
 }
@@ -924,12 +1123,28 @@ function ftsQuery(text: string): string {
   return words.map((w) => `"${w}"`).join(' ')
 }
 
-function eventConditions(query: SearchQuery): { sql: string[]; params: unknown[] } {
+/**
+ * The event conditions of a search (alias `e`), always with `e.retired = 0`; `filtered`
+ * says whether any filter applies (then an article must have a matching event).
+ */
+function eventConditions(query: SearchQuery): {
+  sql: string[]
+  params: unknown[]
+  filtered: boolean
+} {
   const sql: string[] = []
   const params: unknown[] = []
+  // Exempt articles' events skip the fields their corrections may change; the caller re-checks them.
+  const exempt = query.exempt ?? []
+  const orExempt = (condition: string) =>
+    exempt.length ? `(${condition} OR e.article_id IN (${marks(exempt.length)}))` : condition
   if (query.type) {
-    sql.push('e.type = ?')
-    params.push(query.type)
+    sql.push(orExempt('e.type = ?'))
+    params.push(query.type, ...exempt)
+  }
+  if (query.country) {
+    sql.push(orExempt('upper(e.country) = ?'))
+    params.push(query.country.toUpperCase(), ...exempt)
   }
   if (query.from) {
     sql.push('e.day >= ?')
@@ -951,8 +1166,9 @@ function eventConditions(query: SearchQuery): { sql: string[]; params: unknown[]
     sql.push('e.status = ?')
     params.push(query.status)
   }
-  if (sql.length) sql.unshift('e.retired = 0')
-  return { sql, params }
+  const filtered = sql.length > 0
+  sql.unshift('e.retired = 0')
+  return { sql, params, filtered }
 }
 
 /** About 200 characters around the first query word (or the start). */

@@ -271,6 +271,48 @@ export interface SearchQuery extends PageQuery {
   actor?: string
   /** Event status (happened, negated, …) or claim status (disputed, …) of claims in the article. */
   status?: EventStatus | ClaimStatus
+  /** ISO 3166-1 alpha-2 code of the event place (any case). */
+  country?: string
+  /**
+   * Articles whose events skip the `type` and `country` filters: the caller applies its
+   * corrections (which may change those fields) and filters their events itself.
+   */
+  exempt?: string[]
+  /**
+   * Also return the facet fields of the matching events of the first `window` hits
+   * (`SearchPage.windowEvents`), read from the events table alone.
+   */
+  window?: number
+}
+
+/** The fields of an event that search facets count, and what corrections need to adjust them. */
+export interface EventFacets {
+  articleId: string
+  index: number
+  type: PloverType
+  country: string | null
+  status: EventStatus
+  outlet: string | null
+  /** Index into the doc's `layers.places` of the event's place, or null. */
+  placeIndex: number | null
+}
+
+export interface SearchPage extends Page<SearchHit> {
+  /** With `window`: the matching events of the first `window` hits (all their events when unfiltered). */
+  windowEvents?: EventFacets[]
+}
+
+/** Events for a map: the search filters; the order is rank with `text`, else newest day first. */
+export type EventListQuery = Omit<SearchQuery, 'window' | 'offset'>
+
+/** An event as the map shows it: the record, its article's title and its place's precision. */
+export interface ListedEvent {
+  event: EventRecord
+  title: string | null
+  /** ACLED precision of the event's place (1 town, 2 near a town, 3 region), or null. */
+  precision: 1 | 2 | 3 | null
+  /** Index into the doc's `layers.places` of the event's place, or null. */
+  placeIndex: number | null
 }
 
 export interface SearchHit {
@@ -439,7 +481,10 @@ export interface Store {
   /** Current-version Docs in ingest order, streamed in pages (for exports). */
   iterateDocs(pageSize?: number): AsyncIterable<Doc>
 
-  search(query: SearchQuery): Promise<Page<SearchHit>>
+  /** Hits in rank order (newest first without text), the total, and the facet window when asked. */
+  search(query: SearchQuery): Promise<SearchPage>
+  /** Events matching the filters, at most `limit` (default 50, at most 5,000), for a map. */
+  listEvents(query: EventListQuery): Promise<ListedEvent[]>
 
   getEvent(id: string): Promise<EventRecord | null>
   getStory(id: string): Promise<StoryDetail | null>

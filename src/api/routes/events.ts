@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { RouteDeps } from '../app.js'
-import { facet, mapEvents, searchHits } from '../events.js'
+import { facet, mapEvents, searchPage } from '../events.js'
 import { notFound } from '../route.js'
 import {
   ArticleRecord,
@@ -12,8 +12,11 @@ import {
   SearchQuery,
 } from '../schemas.js'
 
-/** How many hits search looks at to count facets. */
-const FACET_WINDOW = 1000
+/**
+ * How many of the best hits search counts facets over: a bounded window, read from the
+ * events table alone (the counts describe the top of the ranking, not every match).
+ */
+const FACET_WINDOW = 500
 
 export function registerEventRoutes({ table, ctx }: RouteDeps): void {
   table.add({
@@ -63,17 +66,19 @@ export function registerEventRoutes({ table, ctx }: RouteDeps): void {
       facets: z.record(z.string(), z.record(z.string(), z.number())),
     }),
     handler: async ({ query }) => {
-      const hits = await searchHits(ctx, query, FACET_WINDOW)
-      const offset = query.offset ?? 0
-      const events = hits.flatMap((h) => h.events)
+      const { hits, total, window } = await searchPage(ctx, query, {
+        offset: query.offset ?? 0,
+        limit: query.limit ?? 50,
+        window: FACET_WINDOW,
+      })
       return {
-        items: hits.slice(offset, offset + (query.limit ?? 50)),
-        total: hits.length,
+        items: hits,
+        total,
         facets: {
-          type: facet(events, (e) => e.type),
-          country: facet(events, (e) => e.place?.country ?? null),
-          status: facet(events, (e) => e.status),
-          outlet: facet(events, (e) => e.outlet),
+          type: facet(window, (e) => e.type),
+          country: facet(window, (e) => e.country),
+          status: facet(window, (e) => e.status),
+          outlet: facet(window, (e) => e.outlet),
         },
       }
     },

@@ -195,14 +195,14 @@ interface DocIndex {
   locationSpans: { index: number; start: number; end: number }[]
   /** Name and nominal mentions, sorted by start. */
   mentions: Mention[]
-  /** Every mention (pronouns included) with its layer index, sorted by start. */
-  allMentions: { at: number; start: number; mention: Mention }[]
+  /** Every mention (pronouns included) with its layer index, sorted by start (on first use). */
+  allMentions: { at: number; start: number; mention: Mention }[] | null
   /**
    * By sentence index: the quotes (with a speaker) and claims (with a claimant) that overlap the
    * sentence, in layer order. A trigger lies inside one sentence, so only these can hold it; a scan
    * of every quote of the doc per trigger made the stage quadratic in document size.
    */
-  sources: Map<number, { quotes: number[]; claims: number[] }>
+  sources: Map<number, { quotes: number[]; claims: number[] }> | null
 }
 
 // The upstream layers do not change while the events stage runs, so one index per doc serves
@@ -223,22 +223,40 @@ function docIndex(doc: Doc): DocIndex {
             : [],
         )
         .sort((a, b) => a.start - b.start || a.index - b.index),
-      mentions: (doc.layers.mentions ?? [])
-        .filter((m) => m.kind !== 'pronoun')
-        .sort((a, b) => a.start - b.start),
-      allMentions: (doc.layers.mentions ?? [])
-        .map((mention, at) => ({ at, mention, start: mention.start }))
-        .sort((a, b) => a.start - b.start || a.at - b.at),
-      sources: sourcesBySentence(doc),
+      mentions: byStart((doc.layers.mentions ?? []).filter((m) => m.kind !== 'pronoun')),
+      allMentions: null,
+      sources: null,
     }
     indexes.set(doc, index)
   }
   return index
 }
 
-function sourcesBySentence(doc: Doc): DocIndex['sources'] {
+/** Sorted by start (stable); layers usually come sorted, which one pass confirms. */
+function byStart<T extends { start: number }>(list: T[]): T[] {
+  for (let k = 1; k < list.length; k++) {
+    if (list[k]!.start < list[k - 1]!.start) return list.sort((a, b) => a.start - b.start)
+  }
+  return list
+}
+
+function allMentionsOf(doc: Doc): NonNullable<DocIndex['allMentions']> {
+  const index = docIndex(doc)
+  index.allMentions ??= byStart(
+    (doc.layers.mentions ?? []).map((mention, at) => ({ at, mention, start: mention.start })),
+  )
+  return index.allMentions
+}
+
+function sourcesOf(doc: Doc): NonNullable<DocIndex['sources']> {
+  const index = docIndex(doc)
+  index.sources ??= sourcesBySentence(doc)
+  return index.sources
+}
+
+function sourcesBySentence(doc: Doc): NonNullable<DocIndex['sources']> {
   const sentences = doc.layers.sentences ?? []
-  const out: DocIndex['sources'] = new Map()
+  const out: NonNullable<DocIndex['sources']> = new Map()
   const bucket = (k: number) => {
     let b = out.get(k)
     if (!b) out.set(k, (b = { quotes: [], claims: [] }))
@@ -287,7 +305,9 @@ export function sentenceActors(doc: Doc, view: SentenceView, lex: ActorLexicon):
   const actors: ActorFind[] = []
   const { entities, locationStarts, mentions } = docIndex(doc)
   for (let i = 0; i < view.words.length; i++) {
-    for (const g of lex.groups.get(view.words[i] as string) ?? []) {
+    const list = lex.groups.get(view.words[i] as string)
+    if (list === undefined) continue
+    for (const g of list) {
       if (!g.words.every((w, k) => view.words[i + k] === w)) continue
       const end = i + g.words.length
       let from = i
@@ -371,7 +391,7 @@ export function claimantFor(
   cues: Cues,
   previous: string | null,
 ): string | null {
-  const sources = docIndex(doc).sources.get(view.index)
+  const sources = sourcesOf(doc).get(view.index)
   if (sources) {
     const quotes = doc.layers.quotes ?? []
     for (const i of sources.quotes) {
@@ -448,7 +468,8 @@ function phraseAfter(doc: Doc, view: SentenceView, i: number): string | null {
 
 /** The first mention (in layer order) in the three words before the speech verb at i. */
 function resolvePronoun(doc: Doc, view: SentenceView, i: number): string | null {
-  const { allMentions, entities } = docIndex(doc)
+  const { entities } = docIndex(doc)
+  const allMentions = allMentionsOf(doc)
   const from = view.tokens[Math.max(0, i - 3)]!.start
   const to = view.tokens[i]!.start
   let best: { at: number; mention: Mention } | null = null
@@ -464,12 +485,22 @@ function resolvePronoun(doc: Doc, view: SentenceView, i: number): string | null 
 /** Whether a source reads as official: government, army, police, UN (the conventions' primary source). */
 export function isOfficial(name: string | null, cues: Cues): boolean {
   if (!name) return false
-  const words = name
-    .toLowerCase()
-    .replace(/[’']s\b/g, '')
-    .split(/[^a-z-]+/)
-  return words.some((w) => cues.words.get(w) === 'official') || /united nations/i.test(name)
+  // Every trigger and figure asks about the sentence's source: the same few names.
+  let known = officialCache.get(cues)
+  if (!known) officialCache.set(cues, (known = new Map()))
+  let official = known.get(name)
+  if (official === undefined) {
+    const words = name
+      .toLowerCase()
+      .replace(/[’']s\b/g, '')
+      .split(/[^a-z-]+/)
+    official = words.some((w) => cues.words.get(w) === 'official') || /united nations/i.test(name)
+    if (known.size >= 10_000) known.clear()
+    known.set(name, official)
+  }
+  return official
 }
+const officialCache = new WeakMap<Cues, Map<string, boolean>>()
 
 // ------------------------------------------------------------------------------------ dates
 
@@ -514,19 +545,15 @@ interface CueSpot {
   cue: ModeCue
 }
 
-/** Manner cues of a sentence by category, read once per sentence and category. */
-const cueSpots = new WeakMap<SentenceView, Map<PloverType, CueSpot[]>>()
+/** Manner cues of a sentence by category, read once per sentence and category (in view.memo). */
 
 function spotsOf(
   view: SentenceView,
   type: PloverType,
   index: ReadonlyMap<string, { words: string[]; value: ModeCue }[]>,
 ): CueSpot[] {
-  let byType = cueSpots.get(view)
-  if (!byType) {
-    byType = new Map()
-    cueSpots.set(view, byType)
-  }
+  const memo = view.memo
+  const byType = (memo.spots ??= new Map()) as Map<PloverType, CueSpot[]>
   let spots = byType.get(type)
   if (spots) return spots
   spots = []

@@ -24,8 +24,9 @@ export function numberAt(
 ): ParsedNumber | null {
   // Most words are no number at all: answer them with one lookup.
   const first = words[i] ?? ''
+  const c = first.charCodeAt(0)
   if (
-    !/^\d/.test(first) &&
+    !(c >= 48 && c <= 57) &&
     !lex.vague.has(first) &&
     !lex.units.has(first.includes('-') ? (first.split('-')[0] as string) : first)
   ) {
@@ -145,10 +146,13 @@ export function findCounts(
     (w[k + 1] === 'and' || w[k + 1] === 'or') && COMBINED.has(w[k + 2] ?? '')
 
   // Word, then number: "killed two men", "detained 34 people", "the crowd at about 80,000".
+  let anyWord = false
   for (let i = 0; i < w.length; i++) {
     let key = countWords.get(w[i] as string)
     if (w[i] === 'toll' && w[i - 1] === 'death') key = 'killed'
-    if (!key || combined(i)) continue
+    if (!key) continue
+    anyWord = true
+    if (combined(i)) continue
     const toll = w[i] === 'toll'
     for (let k = i + 1; k < w.length && k <= i + (toll ? 20 : 8); k++) {
       const n = numberAt(w, k, lex)
@@ -162,6 +166,8 @@ export function findCounts(
       break
     }
   }
+  // Every count has its count word: without one, no number needs reading.
+  if (!anyWord) return out
   // Number, then word: "Nineteen civilians were martyred", "More than 40 people were wounded".
   for (let i = 0; i < w.length; i++) {
     if (used.has(i)) continue

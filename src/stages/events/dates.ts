@@ -20,8 +20,16 @@ export function dayOf(iso: string): number {
 const dayCache = new Map<string, number>()
 
 export function isoOf(day: number): string {
-  return new Date(day * DAY).toISOString().slice(0, 10)
+  // Events of one article fall on a few days: format each once.
+  let iso = isoCache.get(day)
+  if (iso === undefined) {
+    iso = new Date(day * DAY).toISOString().slice(0, 10)
+    if (isoCache.size >= 10_000) isoCache.clear()
+    isoCache.set(day, iso)
+  }
+  return iso
 }
+const isoCache = new Map<number, string>()
 
 /** Wednesday of the ISO week before the given day: the conventions' stand-in for "last week". */
 export function lastWeek(published: number): number {
@@ -57,21 +65,31 @@ const RELATIVE_START = new Set([
 ])
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-}
-const UNIT_DAYS: Record<string, number> = { day: 1, days: 1, week: 7, weeks: 7, hours: 0, hour: 0 }
+// Maps, not object literals: a word such as "constructor" is a key of every object.
+const NUMBER_WORDS = new Map<string, number>([
+  ['a', 1],
+  ['an', 1],
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+])
+const UNIT_DAYS = new Map<string, number>([
+  ['day', 1],
+  ['days', 1],
+  ['week', 7],
+  ['weeks', 7],
+  ['hours', 0],
+  ['hour', 0],
+])
+/** Every word a relative expression may start with: one look-up rejects all other words. */
+const STARTS = new Set([...RELATIVE_START, ...NUMBER_WORDS.keys()])
 const BEFORE = new Set(['earlier', 'before', 'after', 'previously', 'prior'])
 const SEASON_MONTH: Record<string, number> = { early: 2, mid: 6, late: 11, end: 12 }
 const REPORT_WORDS = new Set([
@@ -118,7 +136,8 @@ function findRelative(view: SentenceView, published: number): DateFind[] {
   for (let i = 0; i < w.length; i++) {
     const word = w[i] as string
     // Cheap first test: every expression read here starts with one of a few word shapes.
-    if (!RELATIVE_START.has(word) && !/^\d/.test(word) && NUMBER_WORDS[word] === undefined) continue
+    const c = word.charCodeAt(0)
+    if (!(c >= 48 && c <= 57) && !STARTS.has(word)) continue
     const weekday = WEEKDAYS.indexOf(word)
     if (weekday >= 0) {
       // A bare weekday is the commonest news date; chrono is not needed for it.
@@ -146,12 +165,9 @@ function findRelative(view: SentenceView, published: number): DateFind[] {
       out.push(find(view, i, i + 2, dayOf(`${year}-07-01`), 'year'))
     } else if (word === 'hours' && BEFORE.has(w[i + 1] ?? '')) {
       out.push(find(view, i, i + 2, null, 'day', { relativeDays: 0 }))
-    } else if (
-      (NUMBER_WORDS[word] || /^\d+$/.test(word)) &&
-      UNIT_DAYS[w[i + 1] ?? ''] !== undefined
-    ) {
-      const n = NUMBER_WORDS[word] ?? Number(word)
-      const days = n * (UNIT_DAYS[w[i + 1] as string] as number)
+    } else if ((NUMBER_WORDS.has(word) || /^\d+$/.test(word)) && UNIT_DAYS.has(w[i + 1] ?? '')) {
+      const n = NUMBER_WORDS.get(word) ?? Number(word)
+      const days = n * (UNIT_DAYS.get(w[i + 1] as string) as number)
       const next = w[i + 2] ?? ''
       if (next === 'ago')
         out.push(find(view, i, i + 3, published - days, days >= 7 ? 'week' : 'day'))
@@ -250,18 +266,37 @@ function isDateWord(view: SentenceView, i: number): boolean {
   return f >= 65 && f <= 90
 }
 
+/** A date chrono found in a window, already read against the publication day. */
+interface ChronoDate {
+  /** Offset of the match in the window, and its text. */
+  index: number
+  text: string
+  /** Day and precision (null: chrono found only a time of day). */
+  resolved: { day: number; precision: DatePrecision } | null
+  monthCertain: boolean
+}
+
 /**
- * chrono results by reference day and window text. News repeats its date phrases ("on June 2",
- * "in 2024") and corpora repeat them across articles, so one parse serves every repeat.
+ * chrono's dates by reference day and window text. News repeats its date phrases ("on June 2",
+ * "in 2024") and corpora repeat them across articles, so one parse serves every repeat; what is
+ * kept is the reading, so a repeat touches no chrono object at all.
  */
-const chronoCache = new Map<string, chrono.ParsedResult[]>()
+const chronoCache = new Map<string, ChronoDate[]>()
 const CHRONO_CACHE_MAX = 20_000
 
-function parseCached(body: string, ref: Date): chrono.ParsedResult[] {
-  const key = `${ref.getTime()}\u0000${body}`
+function parseCached(body: string, published: number): ChronoDate[] {
+  const key = `${published}\u0000${body}`
   let results = chronoCache.get(key)
   if (!results) {
-    results = chronoParser.parse(body, { instant: ref, timezone: 0 }, { forwardDate: false })
+    const ref = new Date(published * DAY + DAY / 2)
+    results = chronoParser
+      .parse(body, { instant: ref, timezone: 0 }, { forwardDate: false })
+      .map((r) => ({
+        index: r.index,
+        text: r.text,
+        resolved: fromChrono(r, published),
+        monthCertain: r.start.isCertain('month'),
+      }))
     // A bound, not an LRU: a long run starts over rather than growing without limit.
     if (chronoCache.size >= CHRONO_CACHE_MAX) chronoCache.clear()
     chronoCache.set(key, results)
@@ -276,9 +311,9 @@ function parseCached(body: string, ref: Date): chrono.ParsedResult[] {
 function chronoOnWindows(
   view: SentenceView,
   text: string,
-  ref: Date,
-): { from: number; result: chrono.ParsedResult }[] {
-  const out: { from: number; result: chrono.ParsedResult }[] = []
+  published: number,
+): { from: number; result: ChronoDate }[] {
+  const out: { from: number; result: ChronoDate }[] = []
   const w = view.words
   let i = 0
   while (i < w.length) {
@@ -291,7 +326,7 @@ function chronoOnWindows(
     for (let k = i + 1; k <= b; k++) if (isDateWord(view, k)) b = Math.min(w.length - 1, k + 3)
     const from = view.tokens[a]!.start
     const body = text.slice(from, view.tokens[b]!.end)
-    for (const result of parseCached(body, ref)) {
+    for (const result of parseCached(body, published)) {
       if (!out.some((o) => o.from + o.result.index === from + result.index))
         out.push({ from, result })
     }
@@ -312,18 +347,17 @@ export function findDates(
   dateline: Span | null = null,
 ): DateFind[] {
   const dates = findRelative(view, published)
-  const ref = new Date(published * DAY + DAY / 2)
-  for (const { from, result } of chronoOnWindows(view, text, ref)) {
+  for (const { from, result } of chronoOnWindows(view, text, published)) {
     const start = from + result.index
     const end = start + result.text.length
     if (dates.some((d) => d.start < end && start < d.end)) continue
     // "MUNICH, Feb 14 (Agency) —": the dateline dates the report, not what it reports.
     if (dateline && start < dateline.end && start >= dateline.start) continue
     if (/^\d{1,2}$/.test(result.text.trim())) continue
-    const resolved = fromChrono(result, published)
+    const resolved = result.resolved
     if (!resolved) continue
     // "after five days of fighting" is a duration, not a date; news dates lie in the past.
-    if (resolved.day > published + 1 && !result.start.isCertain('month')) continue
+    if (resolved.day > published + 1 && !result.monthCertain) continue
     dates.push({
       start,
       end,

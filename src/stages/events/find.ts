@@ -11,28 +11,71 @@ function wordOf(text: string): string {
   return lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/g, "'") : lower
 }
 
-/** Each sentence with its tokens, lower-case words and surface forms, in one pass over the tokens. */
+/**
+ * The doc's text lower-cased, with curly apostrophes folded, when that keeps every character in
+ * place (one native pass instead of a lower-casing per token); null when it would not ("İ" grows
+ * to two characters; a final sigma depends on what follows).
+ */
+function foldedText(text: string): string | null {
+  if (text.includes('Σ')) return null
+  const lower = text.toLowerCase()
+  if (lower.length !== text.length) return null
+  return lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/g, "'") : lower
+}
+
+/** A sentence view whose surface forms are sliced only when asked for (sentences with triggers). */
+class View implements SentenceView {
+  memo: SentenceView['memo'] = { cues: null, table: null, spots: null }
+  private sliced: string[] | null = null
+  constructor(
+    readonly index: number,
+    readonly paragraph: number,
+    readonly start: number,
+    readonly end: number,
+    readonly offset: number,
+    readonly tokens: readonly Token[],
+    readonly words: readonly string[],
+    private readonly text: string,
+  ) {}
+
+  get surface(): readonly string[] {
+    this.sliced ??= this.tokens.map((tok) => this.text.slice(tok.start, tok.end))
+    return this.sliced
+  }
+}
+
+/** Each sentence with its tokens and lower-case words, in one pass over the tokens. */
 export function sentenceViews(doc: Doc): SentenceView[] {
   const tokens = doc.layers.tokens ?? []
   const views: SentenceView[] = []
+  const folded = foldedText(doc.text)
   let t = 0
   ;(doc.layers.sentences ?? []).forEach((sentence, index) => {
     while (t < tokens.length && (tokens[t] as Token).start < sentence.start) t++
     const offset = t
     const own: Token[] = []
-    while (t < tokens.length && (tokens[t] as Token).end <= sentence.end)
-      own.push(tokens[t++] as Token)
-    const surface = own.map((tok) => doc.text.slice(tok.start, tok.end))
-    views.push({
-      index,
-      paragraph: sentence.paragraph,
-      start: sentence.start,
-      end: sentence.end,
-      offset,
-      tokens: own,
-      words: surface.map(wordOf),
-      surface,
-    })
+    const words: string[] = []
+    while (t < tokens.length && (tokens[t] as Token).end <= sentence.end) {
+      const tok = tokens[t++] as Token
+      own.push(tok)
+      words.push(
+        folded === null
+          ? wordOf(doc.text.slice(tok.start, tok.end))
+          : folded.slice(tok.start, tok.end),
+      )
+    }
+    views.push(
+      new View(
+        index,
+        sentence.paragraph,
+        sentence.start,
+        sentence.end,
+        offset,
+        own,
+        words,
+        doc.text,
+      ),
+    )
   })
   return views
 }

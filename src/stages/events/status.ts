@@ -102,8 +102,6 @@ const VERBAL = new Set(['ACCUSE', 'REJECT', 'SUPPORT', 'REQUEST', 'THREATEN', 'A
 /** Words skipped when looking for the auxiliary of a verb ("are now investigating"). */
 const ADVERB_POS = new Set(['ADV', 'PART'])
 
-const NONE: readonly { words: string[]; effect: CueEffect }[] = []
-
 type CueHit = { effect: CueEffect; length: number } | null
 
 /**
@@ -111,28 +109,53 @@ type CueHit = { effect: CueEffect; length: number } | null
  * ask for the cue of the same words once per trigger, which made cue look-ups the stage's
  * commonest call.
  */
-const cueTables = new WeakMap<SentenceView, { cues: Cues; table: CueHit[] }>()
-
-/** Cue effect of word i, looking at multi-word cues first; returns the effect and the cue's length. */
 export function cueAt(view: SentenceView, i: number, cues: Cues): CueHit {
-  let entry = cueTables.get(view)
-  if (!entry || entry.cues !== cues) {
-    entry = { cues, table: view.words.map((_, k) => readCue(view, k, cues)) }
-    cueTables.set(view, entry)
+  return cueTable(view, cues)[i] ?? null
+}
+
+/** The cue of every word of the sentence (null where there is none), computed once per sentence. */
+export function cueTable(view: SentenceView, cues: Cues): readonly CueHit[] {
+  const memo = view.memo
+  if (memo.cues !== cues || !memo.table) {
+    const table: CueHit[] = new Array<CueHit>(view.words.length)
+    for (let k = 0; k < view.words.length; k++) table[k] = readCue(view, k, cues)
+    memo.cues = cues
+    memo.table = table
   }
-  return entry.table[i] ?? null
+  return memo.table as CueHit[]
 }
 
 function readCue(view: SentenceView, i: number, cues: Cues): CueHit {
   const word = view.words[i] ?? ''
   // Indexed by first word: one lookup for most words.
-  for (const p of cues.phrases.get(word) ?? NONE) {
-    if (p.words.every((w, k) => view.words[i + k] === w))
-      return { effect: p.effect, length: p.words.length }
+  const phrases = cues.phrases.get(word)
+  if (phrases !== undefined) {
+    for (const p of phrases) {
+      if (p.words.every((w, k) => view.words[i + k] === w))
+        return { effect: p.effect, length: p.words.length }
+    }
   }
   const effect = cues.words.get(word)
-  return effect ? { effect, length: 1 } : null
+  return effect ? (SINGLE.get(effect) ?? null) : null
 }
+
+/** One shared hit per effect for one-word cues: most cue hits are one word. */
+const SINGLE = new Map<CueEffect, { effect: CueEffect; length: number }>(
+  (
+    [
+      'intent',
+      'refusal',
+      'labour',
+      'negation',
+      'hypothetical',
+      'future',
+      'habitual',
+      'denial',
+      'official',
+      'report',
+    ] as const
+  ).map((effect) => [effect, { effect, length: 1 }]),
+)
 
 function clauseStart(view: SentenceView, i: number): number {
   let k = i - 1
@@ -158,10 +181,11 @@ export function statusOf(
   const verb = hit.entry.pos === 'V' || hit.form === 'ed' || hit.form === 'ing'
   const type = hit.entry.type
   let weak = hit.entry.strength === 'weak'
+  const table = cueTable(view, cues)
 
   // ---- background: not an event at all
   for (let i = 0; i < w.length; i++) {
-    const cue = cueAt(view, i, cues)
+    const cue = table[i] ?? null
     if (cue?.effect !== 'habitual') continue
     const word = w[i] as string
     if (word === 'since') {
@@ -194,7 +218,7 @@ export function statusOf(
   }
   // "after being promised work": an intention received, not declared.
   if (
-    cueAt(view, head, cues)?.effect === 'intent' &&
+    (table[head] ?? null)?.effect === 'intent' &&
     hit.entry.pos === 'V' &&
     /^(being|been|was|were|is|are)$/.test(w[first - 1] ?? '')
   ) {
@@ -237,7 +261,7 @@ export function statusOf(
     hit.form === 'ed' &&
     PERFECT.has(w[first - 1] ?? '') &&
     !hasDate &&
-    !w.some((_, i) => cueAt(view, i, cues)?.effect === 'report')
+    !w.some((_, i) => (table[i] ?? null)?.effect === 'report')
   ) {
     return drop('standing position (undated perfect)')
   }
@@ -260,7 +284,7 @@ export function statusOf(
   let status: EventStatus = 'happened'
   let refusal = false
   for (let k = first - 1; k >= start && k >= first - 4; k--) {
-    const cue = cueAt(view, k, cues)
+    const cue = table[k] ?? null
     if (cue?.effect === 'negation') {
       status = 'negated'
       if (/^(will|would|wo|shall|can|could|ca)$/.test(w[k - 1] ?? '')) refusal = true
@@ -271,7 +295,7 @@ export function statusOf(
     }
   }
   for (let k = first - 1; k >= start; k--) {
-    const cue = cueAt(view, k, cues)
+    const cue = table[k] ?? null
     if (cue?.effect === 'denial') status = 'negated'
   }
   let intent = false
@@ -279,7 +303,7 @@ export function statusOf(
   if (status === 'happened') {
     const near = verb ? 8 : 3
     for (let k = first - 1; k >= start && k >= first - near; k--) {
-      const cue = cueAt(view, k, cues)
+      const cue = table[k] ?? null
       if (cue?.effect === 'future') {
         status = 'future'
         intent = declared(view, k, first, cues)
@@ -300,7 +324,7 @@ export function statusOf(
         if (ASPECTUAL.test(governor)) break
         if (/^(protest|demonstrate)$/.test(w[head] ?? '') && view.tokens[k - 1]?.pos !== 'AUX')
           break
-        status = cueAt(view, k - 1, cues)?.effect === 'future' ? 'future' : 'hypothetical'
+        status = (table[k - 1] ?? null)?.effect === 'future' ? 'future' : 'hypothetical'
         if (status === 'future') intent = declared(view, k - 1, first, cues)
         break
       }
@@ -370,14 +394,15 @@ const SUBJECT_PRONOUN = /^(it|he|she|they|we|i)$/
 function declared(view: SentenceView, k: number, first: number, cues: Cues): boolean {
   if (!/^(will|would|shall|'ll|plans|plan|planned|intends|intend)$/.test(view.words[k] ?? ''))
     return false
+  const table = cueTable(view, cues)
   if (SUBJECT_PRONOUN.test(view.words[k - 1] ?? '')) {
-    for (let j = k - 2; j >= 0; j--) if (cueAt(view, j, cues)?.effect === 'report') return true
+    for (let j = k - 2; j >= 0; j--) if ((table[j] ?? null)?.effect === 'report') return true
   }
   if (/^(plans|plan|planned|intends|intend)$/.test(view.words[k] ?? '')) return true
   for (let j = first + 1; j < view.words.length; j++) {
-    if (view.words[j] === ',' && cueAt(view, j + 1, cues) === null) {
+    if (view.words[j] === ',' && (table[j + 1] ?? null) === null) {
       for (let r = j + 1; r < Math.min(view.words.length, j + 8); r++) {
-        if (cueAt(view, r, cues)?.effect === 'report') return !view.words.slice(0, k).includes(',')
+        if ((table[r] ?? null)?.effect === 'report') return !view.words.slice(0, k).includes(',')
       }
     }
   }

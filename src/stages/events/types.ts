@@ -62,6 +62,12 @@ export interface SentenceView {
   words: readonly string[]
   /** Surface text of each token. */
   surface: readonly string[]
+  /**
+   * Per-sentence readings computed on first use and kept with the view (status.ts, attribute.ts):
+   * several triggers of a sentence ask for them. Fields on the view, not WeakMaps keyed by it:
+   * a WeakMap per sentence cost more than the look-ups it saved.
+   */
+  memo: { cues: unknown; table: unknown; spots: Map<string, unknown> | null }
 }
 
 export interface DateFind extends Span {

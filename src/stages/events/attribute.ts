@@ -319,10 +319,12 @@ export function sentenceActors(doc: Doc, view: SentenceView, lex: ActorLexicon):
         !isQuantity(view.words[from - 1] as string, lex)
       )
         from--
-      const span = { start: view.tokens[from]!.start, end: view.tokens[end - 1]!.end }
+      const start = view.tokens[from]!.start
+      const stop = view.tokens[end - 1]!.end
       actors.push({
-        ...span,
-        name: doc.text.slice(span.start, span.end),
+        start,
+        end: stop,
+        name: doc.text.slice(start, stop),
         entity: null,
         actorType: g.actorType,
         armed: g.armed,
@@ -340,7 +342,7 @@ export function sentenceActors(doc: Doc, view: SentenceView, lex: ActorLexicon):
     // "wrote on Telegram", "said in a post on X", "a Telegram post": where it was said, not who acted.
     if (isChannel(view, m)) continue
     // "Four" in "Four people were killed": a quantity the tagger capitalised, not an actor.
-    if (lex.numbers?.has(entity.name.toLowerCase().split(/[\s-]+/)[0] ?? '')) continue
+    if (lex.numbers && namedByNumber(entity.name, lex.numbers)) continue
     const inside = actors.findIndex((a) => a.start <= m.start && a.end >= m.end)
     // An entity that is only the modifier of a group ("Russian" in "Russian troops") stays a group.
     if (inside >= 0 && entity.type === 'NORP') continue
@@ -356,6 +358,20 @@ export function sentenceActors(doc: Doc, view: SentenceView, lex: ActorLexicon):
   }
   return actors.sort((a, b) => a.start - b.start)
 }
+
+/** Whether a name starts with a number word ("Four", "Twenty-three"); names repeat, so memoised. */
+function namedByNumber(name: string, numbers: ReadonlySet<string>): boolean {
+  let known = numberNames.get(numbers)
+  if (!known) numberNames.set(numbers, (known = new Map()))
+  let answer = known.get(name)
+  if (answer === undefined) {
+    answer = numbers.has(name.toLowerCase().split(/[\s-]+/)[0] ?? '')
+    if (known.size >= 10_000) known.clear()
+    known.set(name, answer)
+  }
+  return answer
+}
+const numberNames = new WeakMap<ReadonlySet<string>, Map<string, boolean>>()
 
 /** Who acts and who is acted on: the nearest actor before the trigger, and after it in the clause. */
 export function actorsFor(view: SentenceView, hit: TriggerHit, actors: ActorFind[]): ActorFind[] {

@@ -242,7 +242,11 @@ export function findMentions(
     for (const c of counts) {
       const fits = own.filter((m) => COUNT_TYPES[c.key].includes(m.type) && m.status === 'happened')
       const sourced: SourcedCount = {
-        ...c,
+        key: c.key,
+        value: c.value,
+        vague: c.vague,
+        start: c.start,
+        end: c.end,
         source: sentenceSource,
         official: isOfficial(sentenceSource, lex.cues),
         order: order++,
@@ -254,7 +258,9 @@ export function findMentions(
       const nearest = fits.reduce((a, b) =>
         Math.abs(b.hit.start - c.start) < Math.abs(a.hit.start - c.start) ? b : a,
       )
-      nearest.counts.push({ ...sourced, source: nearest.claimedBy, official: nearest.official })
+      sourced.source = nearest.claimedBy
+      sourced.official = nearest.official
+      nearest.counts.push(sourced)
     }
     // Figures of a sentence whose only events were background ("the war has displaced 12
     // million") belong to no event.

@@ -290,18 +290,19 @@ export function toEvent(
   const landOf = (m: EventMention) => m.places.filter((i) => !isWater(places[i]))
   const onLand = ms.some((m) => landOf(m).length > 0)
   const datelineTown = dateline !== null && places[dateline]?.precision === 1
-  const withPlaces = onLand
-    ? ms.filter((m) => landOf(m).length > 0).map((m) => ({ ...m, places: landOf(m) }))
+  // The place lists of the mentions that count, in mention order.
+  const withPlaces: number[][] = onLand
+    ? ms.map(landOf).filter((list) => list.length > 0)
     : datelineTown
       ? []
-      : ms.filter((m) => m.places.length > 0)
+      : ms.filter((m) => m.places.length > 0).map((m) => m.places)
   let chosen: number[] = []
   if (withPlaces.length > 0) {
-    const best = Math.min(
-      ...withPlaces.flatMap((m) => m.places.map((i) => places[i]?.precision ?? 3)),
-    )
-    const m = withPlaces.find((x) => x.places.some((i) => places[i]?.precision === best))!
-    chosen = m.places.filter((i) => places[i]?.precision === best)
+    let best = Infinity
+    for (const list of withPlaces)
+      for (const i of list) best = Math.min(best, places[i]?.precision ?? 3)
+    const list = withPlaces.find((x) => x.some((i) => places[i]?.precision === best))!
+    chosen = list.filter((i) => places[i]?.precision === best)
   } else if (dateline !== null) chosen = [dateline]
 
   const counts: Partial<Record<CountKey, number>> = {}

@@ -1,5 +1,6 @@
 import type { Doc, EntityType, Span } from '../../core/record.js'
 import type { Countries, Gazetteer } from '../../core/resources.js'
+import { prefixesOf } from './lexicon.js'
 import type { Candidate, Compiled, Gender, HeadEntry, TitleEntry, Unit } from './types.js'
 
 /** What recognition reads besides the units: lexicons and the optional injected resources. */
@@ -257,8 +258,9 @@ const PLACE_ADJECTIVES = new Set([
 ])
 const AGENT_PLURAL = /(ers|ors|ents|ants|ists|ians|ees|ives|als)$/
 
-// Spans of units are remembered under i * SPAN_KEY + j (exact below 2^53 for any article).
-const SPAN_KEY = 1 << 24
+// Spans of units are remembered under i * SPAN_WIDTH + (j - i): small integers, cheap Map keys.
+// Longer spans (a run of capitals) are not remembered.
+const SPAN_WIDTH = 32
 
 type TitleAt = { entry: TitleEntry; words: number; text: string }
 
@@ -275,11 +277,11 @@ type Lookup = {
  * head words, titles and context. Pure: reads the doc and the units only.
  */
 export function findCandidates(doc: Doc, units: readonly Unit[], fc: FindContext): Candidate[] {
-  const lowerWords = new Set<string>()
+  const lowerWords = new WordIndex()
   // Capitalised words seen mid-sentence: "Cook" in "Peter Cook" makes "Cook said" a name.
   const midCaps = new Set<string>()
   for (const unit of units) {
-    if (unit.kind === 'word' && !unit.cap) lowerWords.add(unit.text)
+    if (unit.kind === 'word' && !unit.cap) lowerWords.add(unit, doc.text)
     else if (unit.cap && !unit.initial) midCaps.add(unit.text)
   }
   const finder = new Finder(doc, units, fc, lowerWords, midCaps)
@@ -295,7 +297,7 @@ class Finder {
     readonly doc: Doc,
     readonly units: readonly Unit[],
     readonly fc: FindContext,
-    readonly lowerWords: ReadonlySet<string>,
+    readonly lowerWords: WordIndex,
     readonly midCaps: ReadonlySet<string>,
   ) {}
 
@@ -383,6 +385,7 @@ class Finder {
     // "6th Infantry Division", "149th Separate Mechanised Brigade".
     const next = this.units[i + 1]
     return (
+      isDigit(this.doc.text.charCodeAt(unit.start)) &&
       ORDINAL.test(unit.text) &&
       next !== undefined &&
       this.isNameWord(next) &&
@@ -430,6 +433,7 @@ class Finder {
     const after = this.units[j + 2]
     if (!after) return false
     for (let k = i; k <= j; k++) {
+      if (!this.fc.lex.titlePrefixes.has((this.units[k] as Unit).lower)) continue
       const key = `${this.text(k, j)} of ${after.text}`.toLowerCase()
       if (this.fc.lex.titles.has(key)) return true
     }
@@ -447,7 +451,7 @@ class Finder {
 
   private headOf(unit: Unit): HeadEntry | undefined {
     if (!unit.cap) return undefined
-    const head = this.fc.lex.heads.get(unit.text.toLowerCase())
+    const head = this.fc.lex.heads.get(unit.lower)
     // "Staff", "Ministry": capitalised heads only; a lower-case "meeting" is handled after the run.
     return head && /^\p{Lu}/u.test(unit.text) ? head : undefined
   }
@@ -525,6 +529,7 @@ class Finder {
   // ---------------------------------------------------------------- analysis
 
   private text(from: number, to: number): string {
+    if (from === to) return (this.units[from] as Unit).text
     return this.doc.text.slice((this.units[from] as Unit).start, (this.units[to] as Unit).end)
   }
 
@@ -542,7 +547,7 @@ class Finder {
         continue
       }
       // "Police said": a lone sentence-initial head word or role noun is a common noun.
-      const lower = first.text.toLowerCase()
+      const lower = first.lower
       const commonHead = this.fc.lex.heads.has(lower) || this.fc.lex.titles.has(lower)
       if (first.initial && (this.isCommonWord(first) || (i === j && commonHead))) {
         i++
@@ -752,7 +757,7 @@ class Finder {
       this.pushRun(i, j, 'GPE', 'gazetteer', 0.7, {})
       return
     }
-    const word = last.text.toLowerCase()
+    const word = last.lower
     if (count >= 2 && count <= 4 && this.personShaped(i, j)) {
       this.pushRun(i, j, 'PERSON', 'name-shape', 0.6, {})
       return
@@ -773,6 +778,7 @@ class Finder {
 
   private endsWithTitle(i: number, j: number): boolean {
     for (let k = i; k <= j; k++) {
+      if (!this.fc.lex.titlePrefixes.has((this.units[k] as Unit).lower)) continue
       const entry = this.fc.lex.titles.get(this.text(k, j).toLowerCase())
       if (entry && entry.kind !== 'descriptor') return true
     }
@@ -790,7 +796,7 @@ class Finder {
 
   /** Sentence-initial capitals of words the text also writes in lower case, or that are not proper nouns. */
   private isCommonWord(unit: Unit): boolean {
-    if (this.lowerWords.has(unit.text.toLowerCase())) return true
+    if (this.lowerWords.has(unit.lower)) return true
     if (this.midCaps.has(unit.text)) return false
     return unit.pos !== 'PROPN' && unit.pos !== 'X'
   }
@@ -799,7 +805,8 @@ class Finder {
 
   /** The known name that is exactly units[i..j] (asked many times per run: remembered). */
   private lookup(i: number, j: number): Lookup | undefined {
-    const key = i * SPAN_KEY + j
+    if (j - i >= SPAN_WIDTH) return this.computeLookup(i, j)
+    const key = i * SPAN_WIDTH + (j - i)
     let found = this.lookups.get(key)
     if (found === undefined) {
       found = this.computeLookup(i, j) ?? null
@@ -808,7 +815,7 @@ class Finder {
     return found ?? undefined
   }
 
-  // Answers by unit span (i * SPAN_KEY + j): analysis asks for the same spans repeatedly.
+  // Answers by unit span (see SPAN_WIDTH): analysis asks for the same spans repeatedly.
   private readonly lookups = new Map<number, Lookup | null>()
   private readonly titles = new Map<number, TitleAt | null>()
 
@@ -828,16 +835,18 @@ class Finder {
     if (outlet && text === outlet) {
       return { type: 'ORG', by: 'outlet', confidence: 0.95, identity: null, aliases: [] }
     }
-    // Country, demonym and capital answers depend on the text alone: asked once per doc.
-    let known = this.countryAnswers.get(text)
+    // Country, demonym and capital answers depend on the text alone: remembered across docs.
+    const answers = (this.countryAnswers ??= countryAnswersFor(lex, this.fc.countries))
+    let known = answers.get(text)
     if (known === undefined) {
       known = this.countryLookup(text) ?? null
-      this.countryAnswers.set(text, known)
+      if (answers.size > 50_000) answers.clear()
+      answers.set(text, known)
     }
     return known ?? undefined
   }
 
-  private readonly countryAnswers = new Map<string, Lookup | null>()
+  private countryAnswers: Map<string, Lookup | null> | undefined
 
   private countryLookup(text: string): Lookup | undefined {
     const { lex, countries } = this.fc
@@ -872,7 +881,10 @@ class Finder {
 
   /** The longest known name starting at units[i] and ending at or before units[j]. */
   private lookupAt(i: number, j: number): { lookup: Lookup; words: number } | undefined {
-    const max = Math.min(j, i + Math.max(this.fc.lex.namedMaxWords, 3) - 1)
+    // Only a unit that begins some known name can begin a longer one.
+    const max = this.mayLeadName(i)
+      ? Math.min(j, i + Math.max(this.fc.lex.namedMaxWords, 3) - 1)
+      : Math.min(j, i)
     for (let k = max; k >= i; k--) {
       const lookup = this.lookup(i, k)
       if (lookup) return { lookup, words: k - i + 1 }
@@ -880,13 +892,34 @@ class Finder {
     return undefined
   }
 
+  /** Whether units[i] is the start of a known name, a country's name, demonym or capital. */
+  private mayLeadName(i: number): boolean {
+    this.leads ??= new Uint8Array(this.units.length)
+    const known = this.leads[i]
+    if (known !== 0) return known === 1
+    {
+      const unit = this.units[i] as Unit
+      const { lex, countries, outlet } = this.fc
+      const answer =
+        lex.namedPrefixes.has(unit.text) ||
+        (!!outlet && outlet.startsWith(unit.text)) ||
+        (!!countries && countryPrefixes(countries).has(unit.text, unit))
+      this.leads[i] = answer ? 1 : 2
+      return answer
+    }
+  }
+
+  // Per unit: 0 not yet asked, 1 may lead a known name, 2 may not.
+  private leads: Uint8Array | undefined
+
   private afterChannelWord(i: number): boolean {
-    const previous = this.units[i - 1]?.text.toLowerCase()
+    const previous = this.units[i - 1]?.lower
     return previous === 'on' || previous === 'via'
   }
 
   private titleAt(i: number, j: number): TitleAt | undefined {
-    const key = i * SPAN_KEY + j
+    if (j - i >= SPAN_WIDTH) return this.computeTitleAt(i, j)
+    const key = i * SPAN_WIDTH + (j - i)
     let found = this.titles.get(key)
     if (found === undefined) {
       found = this.computeTitleAt(i, j) ?? null
@@ -896,11 +929,14 @@ class Finder {
   }
 
   private computeTitleAt(i: number, j: number): TitleAt | undefined {
-    const { titles, titleMaxWords } = this.fc.lex
+    const { titles, titleMaxWords, titlePrefixes } = this.fc.lex
+    // A unit that begins no title begins no multi-word title either.
+    const first = this.units[i] as Unit
+    if (!titlePrefixes.has(first.lower)) return undefined
     const max = Math.min(j, i + titleMaxWords - 1)
     for (let k = max; k >= i; k--) {
       const text = this.text(i, k)
-      const entry = titles.get(text.toLowerCase())
+      const entry = titles.get(k === i ? first.lower : text.toLowerCase())
       // Descriptors ("spokesman") lead a name only when capitalised as a title ("Spokesman X").
       if (entry && k < j) return { entry, words: k - i + 1, text }
       if (entry && entry.kind === 'modifier' && k === j) return undefined
@@ -962,9 +998,9 @@ class Finder {
   private placeContext(i: number): { type: EntityType; confidence: number } | undefined {
     const previous = this.units[i - 1]
     if (!previous) return undefined
-    const word = previous.text.toLowerCase()
+    const word = previous.lower
     if (word === 'of') {
-      const noun = this.units[i - 2]?.text.toLowerCase()
+      const noun = this.units[i - 2]?.lower
       const type = noun ? PLACE_NOUNS.get(noun) : undefined
       return type ? { type, confidence: 0.85 } : undefined
     }
@@ -983,7 +1019,7 @@ class Finder {
     if (afterComma && this.units[i]?.text !== ',') return undefined
     const previous = this.units[i - 1]
     if (!previous || previous.kind !== 'word' || previous.cap) return undefined
-    const entry = this.fc.lex.titles.get(previous.text.toLowerCase())
+    const entry = this.fc.lex.titles.get(previous.lower)
     if (!entry || entry.kind === 'modifier' || entry.kind === 'honorific') return undefined
     // Walk back over the noun phrase: "Chinese foreign ministry spokesman".
     // Stop after a capitalised word: "signals Russian ruler" keeps "Russian ruler".
@@ -1022,7 +1058,7 @@ class Finder {
       }
       // "the group's coordinator", "the city's mayor": a possessive noun is an owner, not the head.
       if (unit.possessive && this.units[k + 1]?.kind === 'word') continue
-      const word = unit.text.toLowerCase()
+      const word = unit.lower
       if (APPOSITIVE_PLACE.has(word)) return { type: 'GPE', role: null }
       if (APPOSITIVE_ORG.has(word)) return { type: 'ORG', role: null }
       const title = this.fc.lex.titles.get(word)
@@ -1340,11 +1376,132 @@ class Finder {
   }
 }
 
+// Country, demonym, capital and NORP answers by text, per lexicons and countries resource.
+const countryAnswerCache = new WeakMap<
+  Compiled,
+  Map<Countries | null, Map<string, Lookup | null>>
+>()
+
+function countryAnswersFor(
+  lex: Compiled,
+  countries: Countries | undefined,
+): Map<string, Lookup | null> {
+  let byCountries = countryAnswerCache.get(lex)
+  if (!byCountries) {
+    byCountries = new Map()
+    countryAnswerCache.set(lex, byCountries)
+  }
+  let answers = byCountries.get(countries ?? null)
+  if (!answers) {
+    answers = new Map()
+    byCountries.set(countries ?? null, answers)
+  }
+  return answers
+}
+
+/**
+ * The words a text writes in lower case, asked only about a few sentence-initial
+ * capitals: units are filed by length and first character without slicing their
+ * text, and a bucket becomes a set of strings only when a question falls into it.
+ */
+class WordIndex {
+  private readonly buckets = new Map<number, Unit[] | Set<string>>()
+
+  add(unit: Unit, text: string): void {
+    const key = (unit.end - unit.start) * 0x10000 + text.charCodeAt(unit.start)
+    const bucket = this.buckets.get(key)
+    if (bucket === undefined) this.buckets.set(key, [unit])
+    else (bucket as Unit[]).push(unit)
+  }
+
+  has(word: string): boolean {
+    if (word.length === 0) return false
+    const key = word.length * 0x10000 + word.charCodeAt(0)
+    let bucket = this.buckets.get(key)
+    if (bucket === undefined) return false
+    if (Array.isArray(bucket)) {
+      bucket = new Set(bucket.map((u) => u.text))
+      this.buckets.set(key, bucket)
+    }
+    return bucket.has(word)
+  }
+}
+
+/**
+ * Which units can begin a country's name, demonym or capital, for `mayLeadName`: every
+ * prefix of those strings as written (the exact matches of short capitals: "U.S.") and
+ * folded as `Countries` folds them. Built once per countries resource.
+ */
+class CountryPrefixes {
+  private readonly raw: Set<string>
+  private readonly folded: Set<string>
+
+  constructor(countries: Countries) {
+    const all: string[] = []
+    for (const c of countries.all) all.push(...c.names, ...c.demonyms, ...c.capitals)
+    this.raw = prefixesOf(all)
+    this.folded = prefixesOf(all.map(countryFold))
+  }
+
+  has(text: string, unit: Unit): boolean {
+    if (this.raw.has(text)) return true
+    // ASCII without a backtick folds to its lower case (units hold no spaces to trim).
+    return this.folded.has(isPlainAscii(text) ? unit.lower : countryFold(text))
+  }
+}
+
+const prefixCache = new WeakMap<Countries, CountryPrefixes>()
+
+function countryPrefixes(countries: Countries): CountryPrefixes {
+  let prefixes = prefixCache.get(countries)
+  if (!prefixes) {
+    prefixes = new CountryPrefixes(countries)
+    prefixCache.set(countries, prefixes)
+  }
+  return prefixes
+}
+
+/** The folding of `Countries` lookups (src/resources/countries.ts `foldName`): keep in step. */
+function countryFold(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02BC`]/g, "'")
+    .toLowerCase()
+    .trim()
+}
+
+function isPlainAscii(text: string): boolean {
+  for (let n = 0; n < text.length; n++) {
+    const c = text.charCodeAt(n)
+    if (c > 126 || c === 96) return false
+  }
+  return true
+}
+
 /** Title-case an all-caps dateline: "PORT SUDAN" → "Port Sudan". */
 export function titleCase(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase())
+  const lower = text.toLowerCase()
+  let out = ''
+  let boundary = true
+  for (const ch of lower) {
+    out += boundary && isLetter(ch) ? ch.toUpperCase() : ch
+    boundary = ch === '-' || SPACE.test(ch)
+  }
+  return out
+}
+
+const SPACE = /^\s$/
+const LETTER = /^\p{L}$/u
+
+function isLetter(ch: string): boolean {
+  const code = ch.charCodeAt(0)
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  return LETTER.test(ch)
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
 }
 
 const CONCEPT_SYNONYMS: Readonly<Record<string, string>> = {

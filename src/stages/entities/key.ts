@@ -38,11 +38,14 @@ function computeFold(name: string): string {
  * "Zelenskyy", "Zelensky" and "Zelenskiy", or "Kiev" and "Kyiv", share a key.
  */
 export function identityKey(name: string, translit: Compiled['translit']): string {
-  let memo = memos.get(translit)
+  // One table serves a whole run: skip the WeakMap while it stays the same.
+  let memo = translit === lastTranslit ? lastMemo : memos.get(translit)
   if (!memo) {
     memo = new Map()
     memos.set(translit, memo)
   }
+  lastTranslit = translit
+  lastMemo = memo
   let key = memo.get(name)
   if (key === undefined) {
     key = computeKey(name, translit)
@@ -54,6 +57,8 @@ export function identityKey(name: string, translit: Compiled['translit']): strin
 }
 
 const memos = new WeakMap<Compiled['translit'], Map<string, string>>()
+let lastTranslit: Compiled['translit'] | undefined
+let lastMemo: Map<string, string> | undefined
 
 function computeKey(name: string, translit: Compiled['translit']): string {
   return foldName(name)

@@ -113,6 +113,8 @@ export function compileLexicons(lexicons: Lexicons): Compiled {
   }
 
   return {
+    titlePrefixes: prefixesOf(titles.keys()),
+    namedPrefixes: prefixesOf([...named.keys(), ...norp]),
     speechVerbs: speechVerbForms(lexicons),
     abbreviations,
     titles,
@@ -126,6 +128,13 @@ export function compileLexicons(lexicons: Lexicons): Compiled {
     notNames,
     translit: { words: translitWords, endings },
   }
+}
+
+/** Every non-empty prefix of the terms ("maj", "maj.", "maj. g", …). */
+export function prefixesOf(terms: Iterable<string>): Set<string> {
+  const prefixes = new Set<string>()
+  for (const term of terms) for (let n = 1; n <= term.length; n++) prefixes.add(term.slice(0, n))
+  return prefixes
 }
 
 function splitAliases(value: string | undefined): string[] {

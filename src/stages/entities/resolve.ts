@@ -27,6 +27,9 @@ interface Cluster {
 }
 
 const SKIP_IN_INITIALS = new Set(['of', 'the', 'for', 'and', '&', 'in', 'on'])
+const VERB_LIKE = new Set(['VERB', 'AUX', 'ADV'])
+const ALL_CAPITALS = /^\p{Lu}+$/u
+const STARTS_CAPITAL = /^\p{Lu}/u
 
 /**
  * One identity per real thing: link candidates that share a folded name or an
@@ -54,15 +57,17 @@ export function resolveEntities(
     const rb = find(b)
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
   }
-  const keyOf = (c: Candidate) => c.identity ?? identityKey(c.name, lex.translit)
-
+  // Each candidate under its identity (when it has one) and its name's key.
   const byKey = new Map<string, number>()
+  const enter = (key: string, c: Candidate, i: number) => {
+    const seen = byKey.get(key)
+    if (seen === undefined) byKey.set(key, i)
+    else if (compatible(candidates[seen] as Candidate, c)) union(seen, i)
+  }
   candidates.forEach((c, i) => {
-    for (const key of [keyOf(c), identityKey(c.name, lex.translit)]) {
-      const seen = byKey.get(key)
-      if (seen === undefined) byKey.set(key, i)
-      else if (compatible(candidates[seen] as Candidate, c)) union(seen, i)
-    }
+    const nameKey = identityKey(c.name, lex.translit)
+    if (c.identity !== null && c.identity !== nameKey) enter(c.identity, c, i)
+    enter(nameKey, c, i)
   })
   candidates.forEach((c, i) => {
     for (const alias of c.lexiconAliases) {
@@ -72,7 +77,7 @@ export function resolveEntities(
     const initials = initialsOf(c)
     if (initials) {
       const other = byKey.get(identityKey(initials, lex.translit))
-      if (other !== undefined && /^\p{Lu}+$/u.test((candidates[other] as Candidate).name))
+      if (other !== undefined && ALL_CAPITALS.test((candidates[other] as Candidate).name))
         union(other, i)
     }
   })
@@ -131,10 +136,14 @@ function compatible(a: Candidate, b: Candidate): boolean {
 function dropOverlaps(candidates: readonly Candidate[]): Candidate[] {
   const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end)
   const kept: Candidate[] = []
-  let open: number[] = []
+  const open: number[] = []
   for (const c of sorted) {
     // A kept candidate ending at or before this start can clash with no later one.
-    if (open.length > 0) open = open.filter((at) => (kept[at] as Candidate).end > c.start)
+    if (open.length > 0) {
+      let still = 0
+      for (const at of open) if ((kept[at] as Candidate).end > c.start) open[still++] = at
+      open.length = still
+    }
     let clashAt = -1
     if (!c.nested) {
       for (const at of open) {
@@ -162,9 +171,19 @@ function dropOverlaps(candidates: readonly Candidate[]): Candidate[] {
 /** "Rapid Support Forces" → "RSF"; only for multi-word names. */
 function initialsOf(c: Candidate): string | null {
   if (c.type !== 'ORG' && c.type !== 'GPE') return null
+  // Most names are one word: no initials, and no need to split.
+  if (!HAS_SPACE.test(c.name)) return null
   const words = c.name.split(/\s+/).filter((w) => !SKIP_IN_INITIALS.has(w))
-  if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return null
+  if (words.length < 2 || !words.every(startsCapital)) return null
   return words.map((w) => w[0]).join('')
+}
+
+const HAS_SPACE = /\s/
+
+function startsCapital(word: string): boolean {
+  const code = word.charCodeAt(0)
+  if (code < 128) return code >= 65 && code <= 90
+  return STARTS_CAPITAL.test(word)
 }
 
 /**
@@ -257,8 +276,17 @@ function makeCluster(
   members.sort((a, b) => a.start - b.start)
   const score = new Map<EntityType, number>()
   for (const m of members) score.set(m.type, (score.get(m.type) ?? 0) + m.confidence)
-  const type = [...score.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] as EntityType
-  const best = [...members].sort((a, b) => b.confidence - a.confidence)[0] as Candidate
+  // The first type with the highest score, the first member with the highest confidence.
+  let type = members[0]?.type as EntityType
+  let top = -Infinity
+  for (const [t, value] of score) {
+    if (value > top) {
+      top = value
+      type = t
+    }
+  }
+  let best = members[0] as Candidate
+  for (const m of members) if (m.confidence > best.confidence) best = m
   const named = members.filter((m) => !m.nested || members.length === 1)
   // A country is named by its common name ("United States" for "US"); its surface forms are aliases.
   const country = members.find((m) => m.identity?.startsWith('country:'))?.lexiconAliases[0]
@@ -267,7 +295,9 @@ function makeCluster(
   const aliases: string[] = []
   const seen = new Set([folded])
   for (const m of members) {
-    const surface = doc.text.slice(m.start, m.end)
+    // The name is the surface form unless it was rewritten (a title-cased dateline).
+    const asWritten = m.name.length === m.end - m.start && doc.text.startsWith(m.name, m.start)
+    const surface = asWritten ? m.name : doc.text.slice(m.start, m.end)
     const key = foldName(surface)
     if (seen.has(key)) continue
     seen.add(key)
@@ -314,16 +344,31 @@ function highestConfidence(members: readonly Candidate[]): number {
 
 /** The longest full name, preferring forms without a possessive owner ("Russian Defence Ministry"). */
 function canonicalName(members: readonly Candidate[]): string {
-  const ranked = [...members].sort((a, b) => {
-    const pa = /['’]s /.test(a.name) ? 1 : 0
-    const pb = /['’]s /.test(b.name) ? 1 : 0
-    if (pa !== pb) return pa - pb
-    const ua = a.name === a.name.toUpperCase() && a.name.length > 3 ? 1 : 0
-    const ub = b.name === b.name.toUpperCase() && b.name.length > 3 ? 1 : 0
-    if (ua !== ub) return ua - ub
-    return b.name.length - a.name.length || a.start - b.start
-  })
-  return (ranked[0] as Candidate).name
+  // One pass keeping the first best: what a stable sort would put first.
+  let best = members[0] as Candidate
+  let bestRank = nameRank(best)
+  for (let n = 1; n < members.length; n++) {
+    const m = members[n] as Candidate
+    const rank = nameRank(m)
+    const better =
+      rank.possessive - bestRank.possessive ||
+      rank.capitals - bestRank.capitals ||
+      best.name.length - m.name.length ||
+      m.start - best.start
+    if (better < 0) {
+      best = m
+      bestRank = rank
+    }
+  }
+  return best.name
+}
+
+/** Worse names rank higher: with a possessive owner, or all capitals (an acronym). */
+function nameRank(m: Candidate): { possessive: number; capitals: number } {
+  return {
+    possessive: /['’]s /.test(m.name) ? 1 : 0,
+    capitals: m.name === m.name.toUpperCase() && m.name.length > 3 ? 1 : 0,
+  }
 }
 
 /** The cross-article key: type, then the identity or the transliteration-folded name. */
@@ -403,10 +448,10 @@ function corefMentions(
       cursor++
     }
     // Pronouns and "the" start with h, s, i or t and are short: skip the rest cheaply.
-    if (unit.quoted || unit.kind !== 'word' || unit.text.length > 10) continue
-    const initial = unit.text.charCodeAt(0) | 32
+    if (unit.quoted || unit.kind !== 'word' || unit.end - unit.start > 10) continue
+    const initial = doc.text.charCodeAt(unit.start) | 32
     if (initial !== 104 && initial !== 115 && initial !== 105 && initial !== 116) continue
-    const lower = unit.text.toLowerCase()
+    const lower = unit.lower
     const pronoun = lex.pronouns.get(lower)
     if (pronoun && (unit.text === lower || unit.initial)) {
       const anchor = pronounAntecedent(unit, units[i + 1], pronoun, visible, options)
@@ -478,7 +523,7 @@ function pronounAntecedent(
   const oldest = horizon(unit.paragraph - options.corefParagraphs, unit.sentence - back)
   // "it"/"they" look back to the previous paragraph at most.
   const recent = horizon(unit.paragraph - 1, unit.sentence - back)
-  const verbNext = next !== undefined && /^(VERB|AUX|ADV)$/.test(next.pos)
+  const verbNext = next !== undefined && VERB_LIKE.has(next.pos)
   if (pronoun.gender === 'n' && pronoun.number === 'sg') {
     // "it said": only a subject followed by a verb refers back reliably.
     if (!verbNext) return undefined

@@ -46,11 +46,18 @@ export interface Compiled {
   titles: Map<string, TitleEntry>
   /** Longest title in words, to bound greedy matching. */
   titleMaxWords: number
+  /**
+   * Every prefix of every title key: a span whose first unit is not among them starts no
+   * multi-word title, so most spans are rejected with one lookup instead of several slices.
+   */
+  titlePrefixes: Set<string>
   heads: Map<string, HeadEntry>
   prefixes: Map<string, EntityType>
   /** Outlets and well-known names by exact surface form. */
   named: Map<string, NamedEntry>
   namedMaxWords: number
+  /** Every prefix of every known name, and of every `norp` term (case as written). */
+  namedPrefixes: Set<string>
   norp: Set<string>
   pronouns: Map<string, PronounEntry>
   notNames: Set<string>
@@ -65,6 +72,8 @@ export interface Compiled {
 /** A unit is a token, or tokens glued without spaces: "Ust-Luga", "Maj.", "al-Zallaqa". */
 export interface Unit extends Span {
   text: string
+  /** `text` lower-cased, computed once per doc. */
+  lower: string
   pos: string
   /** wink token type: word, number, punctuation, … */
   kind: string

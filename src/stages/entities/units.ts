@@ -1,9 +1,9 @@
 import type { Doc, Sentence, Token } from '../../core/record.js'
 import type { Unit } from './types.js'
 
-const OPENING_QUOTES = new Set(['“', '‘', '«', '„'])
-const CLOSING_QUOTES = new Set(['”', '»'])
-const POSSESSIVE = new Set(["'s", '’s', "'", '’'])
+// “ ‘ « „ and ” » by character code.
+const OPENING_QUOTES = new Set([0x201c, 0x2018, 0xab, 0x201e])
+const CLOSING_QUOTES = new Set([0x201d, 0xbb])
 const NAME_PARTICLE = /^(al|el|ad|as|ash|bin|ibn|abu|de|van|von|d|o)[-'’]\p{Lu}/u
 
 /**
@@ -21,6 +21,7 @@ export function buildUnits(doc: Doc, abbreviations: ReadonlySet<string>): Unit[]
   let quoted = false
   let paragraph = -1
   let sentenceStart = true
+  // Tokens are read by character codes: a unit's text is sliced only when a rule asks for it.
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token
     while (sentence < sentences.length - 1 && token.start >= (sentences[sentence] as Sentence).end)
@@ -32,25 +33,30 @@ export function buildUnits(doc: Doc, abbreviations: ReadonlySet<string>): Unit[]
       quoted = false
     }
     if (current && token.start === current.start) sentenceStart = true
-    const value = text.slice(token.start, token.end)
-    if (POSSESSIVE.has(value) && units.length > 0) {
+    const length = token.end - token.start
+    const code = text.charCodeAt(token.start)
+    // Possessives: "'s", "’s", and a bare "'" or "’".
+    const possessive =
+      (code === 39 || code === 0x2019) &&
+      (length === 1 || (length === 2 && text.charCodeAt(token.start + 1) === 115))
+    if (possessive && units.length > 0) {
       const previous = units[units.length - 1] as Unit
       // A bare apostrophe is a possessive only after a plural: "Ukrainians’ will".
-      const plural = value.length > 1 || previous.text.endsWith('s')
+      const plural = length > 1 || text.charCodeAt(previous.end - 1) === 115
       if (previous.end === token.start && previous.kind === 'word' && plural) {
         previous.possessive = true
         continue
       }
     }
-    if (value === '"') {
+    if (length === 1 && code === 34) {
       quoted = !quoted
-      units.push(punct(token, value, sentence, paragraph, quoted))
+      units.push(punct(text, token, sentence, paragraph, quoted))
       sentenceStart = sentenceStart || quoted
       continue
     }
-    if (OPENING_QUOTES.has(value) || CLOSING_QUOTES.has(value)) {
-      quoted = OPENING_QUOTES.has(value)
-      units.push(punct(token, value, sentence, paragraph, quoted))
+    if (length === 1 && (OPENING_QUOTES.has(code) || CLOSING_QUOTES.has(code))) {
+      quoted = OPENING_QUOTES.has(code)
+      units.push(punct(text, token, sentence, paragraph, quoted))
       // The first word of a quotation is capitalised whatever it is.
       if (quoted) sentenceStart = true
       continue
@@ -60,63 +66,107 @@ export function buildUnits(doc: Doc, abbreviations: ReadonlySet<string>): Unit[]
     // Hyphenated compounds and split abbreviations, glued while there is no space.
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1] as Token
-      if (next.start !== end) break
-      const nextValue = text.slice(next.start, next.end)
+      if (next.start !== end || next.end - next.start !== 1) break
+      const nextCode = text.charCodeAt(next.start)
       const after = tokens[j + 2]
       // Glue only when the part after the hyphen is itself name-like: "Ust-Luga",
       // "Iskander-M", "al-Zallaqa"; "Soviet-era" and "Russian-backed" stay apart.
       if (
-        (nextValue === '-' || nextValue === '‑') &&
+        (nextCode === 45 || nextCode === 0x2011) &&
         after &&
         after.start === next.end &&
-        /^[\p{Lu}\p{N}]/u.test(text.slice(after.start, after.end))
+        after.end > after.start &&
+        matchesAt(UPPER_OR_DIGIT, text, after.start)
       ) {
         end = after.end
         j += 2
         continue
       }
-      if (nextValue === '.' && abbreviations.has(text.slice(token.start, end) + '.')) {
+      if (nextCode === 46 && abbreviations.has(text.slice(token.start, end) + '.')) {
         end = next.end
         j += 1
       }
       break
     }
-    const unitText = end === token.end ? value : text.slice(token.start, end)
-    const isWord = token.kind === 'word' || /^\p{L}/u.test(unitText)
-    const cap =
-      isWord && (startsUpper(unitText) || (joinsEarly(unitText) && NAME_PARTICLE.test(unitText)))
-    units.push({
-      start: token.start,
-      end,
-      text: unitText,
-      pos: token.pos,
-      kind: isWord ? 'word' : token.kind,
-      cap,
-      upper: cap && isAllCaps(unitText),
-      initial: sentenceStart,
-      possessive: false,
-      quoted,
-      sentence,
-      paragraph,
-    })
+    const isWord = token.kind === 'word' || isLetterAt(text, token.start)
+    let cap = isWord && isUpperAt(text, token.start)
+    const unit = new TextUnit(text, token.start, end, token.pos, isWord ? 'word' : token.kind)
+    // "al-Zallaqa": a lower-case particle glued to a capitalised name.
+    if (isWord && !cap && joinsEarly(text, token.start, end)) cap = NAME_PARTICLE.test(unit.text)
+    unit.cap = cap
+    unit.upper = cap && isAllCaps(unit.text)
+    unit.initial = sentenceStart
+    unit.quoted = quoted
+    unit.sentence = sentence
+    unit.paragraph = paragraph
+    units.push(unit)
     if (isWord || token.kind === 'number') sentenceStart = false
     i = j
   }
   return units
 }
 
-/** First character upper case; ASCII fast path, Unicode otherwise. */
-function startsUpper(text: string): boolean {
-  const code = text.charCodeAt(0)
+/**
+ * A unit whose text and lower case are sliced from the document on first use: most
+ * tokens are never asked for theirs, and a fresh string per token costs its hashing too.
+ */
+class TextUnit implements Unit {
+  cap = false
+  upper = false
+  initial = false
+  possessive = false
+  quoted = false
+  sentence = 0
+  paragraph = 0
+  private sliced: string | undefined
+  private lowered: string | undefined
+
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+    readonly pos: string,
+    readonly kind: string,
+  ) {}
+
+  get text(): string {
+    return (this.sliced ??= this.source.slice(this.start, this.end))
+  }
+
+  get lower(): string {
+    return (this.lowered ??= this.text.toLowerCase())
+  }
+}
+
+const UPPER_OR_DIGIT = /[\p{Lu}\p{N}]/uy
+const LETTER = /\p{L}/uy
+const UPPER = /\p{Lu}/uy
+
+/** Whether the sticky pattern matches the character at `at` (no slice of the text). */
+function matchesAt(pattern: RegExp, text: string, at: number): boolean {
+  pattern.lastIndex = at
+  return pattern.test(text)
+}
+
+/** A letter at `at`; ASCII fast path. */
+function isLetterAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at)
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  return matchesAt(LETTER, text, at)
+}
+
+/** An upper-case letter at `at`; ASCII fast path. */
+function isUpperAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at)
   if (code < 128) return code >= 65 && code <= 90
-  return /^\p{Lu}/u.test(text)
+  return matchesAt(UPPER, text, at)
 }
 
 /** A hyphen or apostrophe among the first four characters: only then can a name particle lead. */
-function joinsEarly(text: string): boolean {
-  const limit = Math.min(text.length - 1, 4)
+function joinsEarly(text: string, start: number, end: number): boolean {
+  const limit = Math.min(end - start - 1, 4)
   for (let i = 1; i < limit; i++) {
-    const c = text.charCodeAt(i)
+    const c = text.charCodeAt(start + i)
     if (c === 45 || c === 39 || c === 0x2019) return true
   }
   return false
@@ -130,24 +180,15 @@ function isAllCaps(text: string): boolean {
 }
 
 function punct(
+  text: string,
   token: Token,
-  value: string,
   sentence: number,
   paragraph: number,
   quoted: boolean,
 ): Unit {
-  return {
-    start: token.start,
-    end: token.end,
-    text: value,
-    pos: 'PUNCT',
-    kind: 'punctuation',
-    cap: false,
-    upper: false,
-    initial: false,
-    possessive: false,
-    quoted,
-    sentence,
-    paragraph,
-  }
+  const unit = new TextUnit(text, token.start, token.end, 'PUNCT', 'punctuation')
+  unit.quoted = quoted
+  unit.sentence = sentence
+  unit.paragraph = paragraph
+  return unit
 }

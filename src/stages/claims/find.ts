@@ -1,4 +1,4 @@
-import type { Doc, Quote, Span, Token } from '../../core/record.js'
+import type { Doc, Entity, Mention, Quote, Span, Token } from '../../core/record.js'
 import type { ClaimCandidate, ClaimLexicon, ClaimsOptions, IdPhrase } from './types.js'
 import {
   F_ANAPHORIC,
@@ -32,7 +32,47 @@ export interface ClaimView {
   hedges: PhraseMatch<ClaimLexicon['hedges'][number]>[]
   denials: PhraseMatch<ClaimLexicon['denials'][number]>[]
   opinions: PhraseMatch<ClaimLexicon['opinions'][number]>[]
+  /**
+   * The matches each rule asks about, kept apart: a range query then finds its first
+   * match at once instead of stepping over matches of other kinds (a long sentence full
+   * of "reportedly" would make every claim in it step over all of them).
+   */
+  only: {
+    verification: PhraseMatch<ClaimLexicon['hedges'][number]>[]
+    underInvestigation: PhraseMatch<ClaimLexicon['hedges'][number]>[]
+    hedgeNotVerification: PhraseMatch<ClaimLexicon['hedges'][number]>[]
+    outletHedge: PhraseMatch<ClaimLexicon['hedges'][number]>[]
+    denialNotVerb: PhraseMatch<ClaimLexicon['denials'][number]>[]
+    negation: PhraseMatch<ClaimLexicon['denials'][number]>[]
+  }
+  /** Mentions and entities for the subjects of ", which it denies", indexed on first use. */
+  refs?: { mentions: LayerIndex<Mention>; entities: Map<string, Entity> }
+  /** Sentences as token ranges, long ones cut into pieces of MAX_SENTENCE_TOKENS. */
+  sentences: [number, number][]
   lexicon: ClaimLexicon
+}
+
+/**
+ * Longest sentence the rules see, in tokens. News sentences stay far below it (the
+ * longest in the gold and PolNeAR sets has about 100); a longer run (a table, text
+ * without full stops) is read in pieces, so a claim never spans more and the work stays
+ * linear in the document.
+ */
+export const MAX_SENTENCE_TOKENS = 200
+
+function sentenceRanges(doc: Doc, view: Pick<ClaimView, 'tokens'>): [number, number][] {
+  const out: [number, number][] = []
+  for (const sentence of doc.layers.sentences ?? []) {
+    const [first, last] = tokenRange(view, sentence)
+    if (last - first < MAX_SENTENCE_TOKENS) {
+      out.push([first, last])
+      continue
+    }
+    for (let from = first; from <= last; from += MAX_SENTENCE_TOKENS) {
+      out.push([from, Math.min(last, from + MAX_SENTENCE_TOKENS - 1)])
+    }
+  }
+  return out
 }
 
 export function claimView(doc: Doc, lexicon: ClaimLexicon): ClaimView {
@@ -64,21 +104,34 @@ export function claimView(doc: Doc, lexicon: ClaimLexicon): ClaimView {
     lowerAt = (i) => lower[i]!
     endsInEd = (i) => lower[i]!.endsWith('ed')
   }
+  const hedges = scanPhrases(ids, lexicon.hedgesById)
+  const denials = scanPhrases(ids, lexicon.denialsById)
   return {
     text,
     tokens,
     ids,
     lowerAt,
     endsInEd,
-    hedges: scanPhrases(ids, lexicon.hedgesById),
-    denials: scanPhrases(ids, lexicon.denialsById),
+    hedges,
+    denials,
     opinions: scanPhrases(ids, lexicon.opinionsById),
+    only: {
+      verification: hedges.filter((h) => h.phrase.verification !== null),
+      underInvestigation: hedges.filter((h) => h.phrase.verification === 'under-investigation'),
+      hedgeNotVerification: hedges.filter((h) => h.phrase.kind !== 'verification'),
+      outletHedge: hedges.filter(
+        (h) => h.phrase.kind === 'adverb' || h.phrase.kind === 'verification',
+      ),
+      denialNotVerb: denials.filter((d) => d.phrase.kind !== 'verb'),
+      negation: denials.filter((d) => d.phrase.kind === 'negation'),
+    },
+    sentences: sentenceRanges(doc, { tokens }),
     lexicon,
   }
 }
 
 /** Token index range [first, last] inside a span (last < first when none); two binary searches. */
-export function tokenRange(view: ClaimView, span: Span): [number, number] {
+export function tokenRange(view: Pick<ClaimView, 'tokens'>, span: Span): [number, number] {
   const tokens = view.tokens
   let lo = 0
   let hi = tokens.length
@@ -210,15 +263,10 @@ export function isCheckWorthy(
   const verb = firstVerb(view, first, last)
   if (verb >= 0 && ids[verb]! >= 0 && flags[ids[verb]!]! & F_NOT_FACT) return false
   // "we are working to verify the facts" is a verification state, not a claim.
-  const leadsWithCheck = findMatch(
-    view.hedges,
-    first,
-    last,
-    (h) => h.verification === 'under-investigation',
-  )
+  const leadsWithCheck = findMatch(view.only.underInvestigation, first, last, () => true)
   if (leadsWithCheck && leadsWithCheck.at <= first + 6) return false
   // "There was no military facility": a denial of fact is checkable.
-  if (!signal && findMatch(view.denials, first, last, (d) => d.kind === 'negation')) signal = true
+  if (!signal && findMatch(view.only.negation, first, last, () => true)) signal = true
   for (const { phrase, at } of matchPhrases(view.opinions, first, last)) {
     if (phrase.kind === 'future' || phrase.kind === 'condition') continue
     // "can" states a generality; "cannot rule out" is a hedged claim.
@@ -427,8 +475,7 @@ function whichDenies(doc: Doc, view: ClaimView): ClaimCandidate[] {
   const { ids, lexicon } = view
   const comma = lexicon.w[',']
   const which = lexicon.w.which
-  for (const sentence of doc.layers.sentences ?? []) {
-    const [first, last] = tokenRange(view, sentence)
+  for (const [first, last] of view.sentences) {
     for (let i = first + 3; i + 2 <= last; i++) {
       if (ids[i] !== comma || ids[i + 1] !== which) continue
       let verb = i + 2
@@ -473,13 +520,61 @@ function subjectName(
   let j = i
   while (j + 1 < before && view.tokens[j + 1]!.pos === 'PROPN') j++
   const span = { start: view.tokens[i]!.start, end: view.tokens[j]!.end }
-  const mention = (doc.layers.mentions ?? []).find((m) => m.start < span.end && m.end > span.start)
-  const entity = mention
-    ? (doc.layers.entities ?? []).find((e) => e.id === mention.entity)
-    : undefined
+  const refs = (view.refs ??= {
+    mentions: layerIndex(doc.layers.mentions ?? []),
+    entities: firstById(doc.layers.entities ?? []),
+  })
+  const mention = firstOverlapping(refs.mentions, span)
+  const entity = mention ? refs.entities.get(mention.entity) : undefined
   return entity
     ? { name: entity.name, entity: entity.id }
     : { name: doc.text.slice(span.start, span.end), entity: null }
+}
+
+/** Entities by id; the first of a repeated id wins, as a search of the layer would find it. */
+function firstById(entities: readonly Entity[]): Map<string, Entity> {
+  const byId = new Map<string, Entity>()
+  for (const e of entities) if (!byId.has(e.id)) byId.set(e.id, e)
+  return byId
+}
+
+/** A layer's spans for "first overlapping in layer order" queries. */
+interface LayerIndex<T extends Span> {
+  layer: readonly T[]
+  /** Whether the layer is in text order (then `longest` bounds the walk back). */
+  sorted: boolean
+  longest: number
+}
+
+function layerIndex<T extends Span>(layer: readonly T[]): LayerIndex<T> {
+  let sorted = true
+  let longest = 0
+  for (let k = 0; k < layer.length; k++) {
+    if (k > 0 && layer[k]!.start < layer[k - 1]!.start) sorted = false
+    longest = Math.max(longest, layer[k]!.end - layer[k]!.start)
+  }
+  return { layer, sorted, longest }
+}
+
+/**
+ * The first span of a layer (in layer order) that overlaps `span`: in a layer in text
+ * order, a binary search and a walk back only as far as the longest span reaches.
+ */
+function firstOverlapping<T extends Span>(index: LayerIndex<T>, span: Span): T | undefined {
+  const { layer } = index
+  if (!index.sorted) return layer.find((m) => m.start < span.end && m.end > span.start)
+  let lo = 0
+  let hi = layer.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (layer[mid]!.start < span.end) lo = mid + 1
+    else hi = mid
+  }
+  let found: T | undefined
+  for (let k = lo - 1; k >= 0 && layer[k]!.start + index.longest > span.start; k--) {
+    if (layer[k]!.end > span.start) found = layer[k]
+  }
+  return found
 }
 
 /**
@@ -535,15 +630,10 @@ function outletVoice(doc: Doc, view: ClaimView, quotes: readonly Quote[]): Claim
   if (!outlet) return []
   const out: ClaimCandidate[] = []
   let attributed: Coverage | undefined
-  for (const sentence of doc.layers.sentences ?? []) {
-    const [first, last] = tokenRange(view, sentence)
-    const hedge = findMatch(
-      view.hedges,
-      first,
-      last,
-      (h) => h.kind === 'adverb' || h.kind === 'verification',
-    )?.phrase
+  for (const [first, last] of view.sentences) {
+    const hedge = findMatch(view.only.outletHedge, first, last, () => true)?.phrase
     if (!hedge) continue
+    const sentence = { start: view.tokens[first]!.start, end: view.tokens[last]!.end }
     attributed ??= coverage(attributedSpans(quotes))
     if (overlapsAny(attributed, sentence)) continue
     const span = trim(doc.text, sentence)

@@ -18,6 +18,7 @@ import type {
   QuoteCandidate,
   QuoteLexicon,
   QuotesOptions,
+  SentenceEvents,
   SpeakerPhrase,
   TokenView,
 } from './types.js'
@@ -247,9 +248,17 @@ function markedTokens(view: TokenView, marks: readonly MarkedSpan[]): Uint8Array
 
 /** The cue starting at token `i`: a sense whose particles follow, and its last token. */
 export function cueAt(view: TokenView, i: number, options: FindOptions): CueMatch | null {
-  const memo = (view.cueMemo ??= new Array<CueMatch | null | undefined>(view.tokens.length))
-  let found = memo[i]
-  if (found === undefined) found = memo[i] = cueAtUncached(view, i, options)
+  // A typed array of slots (0: not asked yet, 1: none, k + 2: found[k]): a plain array of
+  // the doc's length turns into a slow dictionary on long documents.
+  const memo = (view.cueMemo ??= { slots: new Int32Array(view.tokens.length), found: [] })
+  const slot = memo.slots[i]!
+  if (slot === 1) return null
+  if (slot > 1) return memo.found[slot - 2]!
+  const found = cueAtUncached(view, i, options)
+  if (found) {
+    memo.found.push(found)
+    memo.slots[i] = memo.found.length + 1
+  } else memo.slots[i] = 1
   return found
 }
 
@@ -547,13 +556,33 @@ function channelsAround(
   options: FindOptions,
 ): string[] {
   const via: string[] = []
+  for (const { k, name } of sentenceEvents(view, first, last, options).named) {
+    if (outside(view, k, content) && !via.includes(name)) via.push(name)
+  }
+  return via
+}
+
+/**
+ * What the attributions of a sentence look for, found once per sentence (a sentence with
+ * many cues would otherwise be scanned once per cue): the outlet named as the hearer
+ * ("told Eastern Europe Monitor"), channels introduced by "on", "via", "told", … and
+ * "citing".
+ */
+function sentenceEvents(
+  view: TokenView,
+  first: number,
+  last: number,
+  options: FindOptions,
+): SentenceEvents {
+  const memo = (view.sentenceEvents ??= new Map())
+  let found = memo.get(first)
+  if (found) return found
+  found = { named: [], citing: [] }
+  const outlet = options.outlet
   for (let k = first; k <= last; k++) {
-    if (!outside(view, k, content)) continue
-    // "told Eastern Europe Monitor": the outlet itself, named as the hearer.
-    const outlet = options.outlet
+    if (k < last && view.lower[k] === 'citing') found.citing.push(k)
     if (outlet && (view.lower[k - 1] === 'told' || view.lower[k - 1] === 'to')) {
-      const at = view.tokens[k]!.start
-      if (view.text.startsWith(outlet, at) && !via.includes(outlet)) via.push(outlet)
+      if (view.text.startsWith(outlet, view.tokens[k]!.start)) found.named.push({ k, name: outlet })
     }
     const name = channelAt(view, k, options)
     if (!name) continue
@@ -563,16 +592,23 @@ function channelsAround(
       ['on', 'via', 'to', 'told', 'by', 'agency', 'told', 'service'].includes(prev) ||
       ['on', 'via', 'to', 'by'].includes(prev2) ||
       (prev === 'the' && ['on', 'to', 'by', 'told'].includes(prev2))
-    if (introduced && !via.includes(name)) via.push(name)
+    if (introduced) found.named.push({ k, name })
   }
-  return via
+  memo.set(first, found)
+  return found
 }
 
 /** The channel named at token k, memoised: several attributions share a sentence. */
 function channelAt(view: TokenView, k: number, options: FindOptions): string | null {
-  const memo = (view.channelMemo ??= new Array<string | null | undefined>(view.tokens.length))
-  let found = memo[k]
-  if (found === undefined) found = memo[k] = channelAtUncached(view, k, options)
+  const memo = (view.channelMemo ??= { slots: new Int32Array(view.tokens.length), found: [] })
+  const slot = memo.slots[k]!
+  if (slot === 1) return null
+  if (slot > 1) return memo.found[slot - 2]!
+  const found = channelAtUncached(view, k, options)
+  if (found) {
+    memo.found.push(found)
+    memo.slots[k] = memo.found.length + 1
+  } else memo.slots[k] = 1
   return found
 }
 
@@ -597,8 +633,8 @@ function citingPhrase(
   content: Span | undefined,
   options: FindOptions,
 ): SpeakerPhrase | null {
-  for (let k = first; k < last; k++) {
-    if (view.lower[k] !== 'citing' || !outside(view, k, content)) continue
+  for (const k of sentenceEvents(view, first, last, options).citing) {
+    if (!outside(view, k, content)) continue
     return phraseStartingAt(view, k + 1, last, options.maxSpeakerTokens)
   }
   return null
@@ -669,7 +705,45 @@ function clauseEnd(
   stopAtParticiple = true,
   relative = false,
 ): number {
-  for (let k = from + 1; k <= last; k++) {
+  // Where the first clause end at or after a token lies depends on that token only (and
+  // the flags), not on where the clause began: one answer per token, so the content
+  // clauses of many cues in one long sentence do not each scan to its end.
+  const memos = (view.clauseMemo ??= [])
+  const which = (stopAtParticiple ? 1 : 0) + (relative ? 2 : 0)
+  const memo = (memos[which] ??= new Int32Array(view.tokens.length))
+  let stop = NO_STOP
+  let k = from + 1
+  for (; k <= last; k++) {
+    const known = memo[k]!
+    if (known !== 0) {
+      stop = known === 1 ? NO_STOP : known - 3
+      break
+    }
+    const here = clauseStopAt(view, k, last, options, stopAtParticiple, relative)
+    if (here !== NO_STOP) {
+      stop = here
+      break
+    }
+  }
+  for (let j = from + 1; j < k; j++) memo[j] = stop === NO_STOP ? 1 : stop + 3
+  if (stop !== NO_STOP) return stop
+  let end = last
+  while (end > from && isPunct(view, end, '.!?,:;')) end--
+  return end
+}
+
+const NO_STOP = -9
+
+/** The clause end a stop at token k gives (its last token), or NO_STOP. */
+function clauseStopAt(
+  view: TokenView,
+  k: number,
+  last: number,
+  options: FindOptions,
+  stopAtParticiple: boolean,
+  relative: boolean,
+): number {
+  {
     if (isPunct(view, k, ';')) return k - 1
     // "Barkley, who said he votes democratic, said …": the main clause resumes.
     if (
@@ -707,9 +781,7 @@ function clauseEnd(
       if (trailingAttributionAt(view, after, last, options)) return k - 1
     }
   }
-  let end = last
-  while (end > from && isPunct(view, end, '.!?,:;')) end--
-  return end
+  return NO_STOP
 }
 
 /** ", the ministry said." / ", said X." / ", X said, …": a cue whose subject starts at k. */
@@ -1155,8 +1227,7 @@ const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whom'])
  * sentence end ('thinks X "need to … . There's …"') runs to its closing mark.
  */
 function throughOpenMark(view: TokenView, from: number, to: number): number {
-  let open = false
-  for (let k = from; k <= to; k++) if (isPunct(view, k, '"“”')) open = !open
+  const open = (doubleMarksBefore(view, to + 1) - doubleMarksBefore(view, from)) % 2 === 1
   if (!open) return to
   const limit = Math.min(view.tokens.length - 1, to + 80)
   for (let k = to + 1; k <= limit; k++) {
@@ -1164,6 +1235,18 @@ function throughOpenMark(view: TokenView, from: number, to: number): number {
     if (isPunct(view, k, '"”')) return k
   }
   return to
+}
+
+/** How many double-mark tokens (" “ ”) come before token k: a prefix count, built once per doc. */
+function doubleMarksBefore(view: TokenView, k: number): number {
+  let counts = view.doubleMarks
+  if (!counts) {
+    counts = view.doubleMarks = new Int32Array(view.tokens.length + 1)
+    for (let i = 0; i < view.tokens.length; i++) {
+      counts[i + 1] = counts[i]! + (isPunct(view, i, '"“”') ? 1 : 0)
+    }
+  }
+  return counts[Math.max(0, Math.min(k, view.tokens.length))]!
 }
 
 /** Past a run of capitalised words the tagger did not read as a name ("told Levant Observer"). */
@@ -1177,9 +1260,22 @@ function afterCapitalised(view: TokenView, k: number, last: number): number {
   return j
 }
 
+/** The first verb from `first` (a sentence start) before `before`, else `before`; found once per sentence. */
 function firstVerb(view: TokenView, first: number, before: number): number {
-  for (let k = first; k < before; k++) if (view.tokens[k]!.pos === 'VERB') return k
-  return before
+  const memo = (view.firstVerbs ??= new Map())
+  let verb = memo.get(first)
+  if (verb === undefined) {
+    const [, last] = sentenceBounds(view, first)
+    verb = -1
+    for (let k = first; k <= last; k++) {
+      if (view.tokens[k]!.pos === 'VERB') {
+        verb = k
+        break
+      }
+    }
+    memo.set(first, verb)
+  }
+  return verb >= 0 && verb < before ? verb : before
 }
 
 interface Forward {

@@ -41,6 +41,11 @@ function prevIsLetter(text: string, at: number): boolean {
 export function findQuoteMarks(text: string, paragraphs: readonly Paragraph[]): MarkedSpan[] {
   const found: MarkedSpan[] = []
   let carried: Open | null = null
+  // Every mark of the text, found in one native search: a search started per paragraph
+  // would run on to the next mark, past any number of paragraphs without one.
+  const positions: number[] = []
+  MARK_CHARS.lastIndex = 0
+  for (let m = MARK_CHARS.exec(text); m !== null; m = MARK_CHARS.exec(text)) positions.push(m.index)
   paragraphs.forEach((paragraph, index) => {
     const stack: Open[] = []
     let from = paragraph.start
@@ -72,22 +77,20 @@ export function findQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
       while (stack.length > k + 1) stack.pop()
       close(stack.pop()!, at)
     }
-    // Jump from mark to mark (a native search) instead of visiting every character.
-    MARK_CHARS.lastIndex = from
-    for (
-      let m = MARK_CHARS.exec(text);
-      m !== null && m.index < paragraph.end;
-      m = MARK_CHARS.exec(text)
-    ) {
-      const at = m.index
-      const char = m[0]
+    // Jump from mark to mark instead of visiting every character.
+    let skipTo = from
+    for (let p = firstAtOrAfter(positions, from); p < positions.length; p++) {
+      const at = positions[p]!
+      if (at >= paragraph.end) break
+      if (at < skipTo) continue
+      const char = text[at]!
       // Two apostrophes stand for a straight double mark in some wire copy (''…'').
       if (char === "'" && text[at + 1] === "'") {
         const k = topDouble()
         if (k >= 0 && !(isOpening(text, at, paragraph.start) && nextIsLetter(text, at + 1)))
           closeAt(k, at)
         else if (isOpening(text, at, paragraph.start)) push(at, '"', false, 2)
-        MARK_CHARS.lastIndex = at + 2
+        skipTo = at + 2
         continue
       }
       switch (char) {
@@ -155,6 +158,18 @@ export function findQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
     }
   })
   return found.sort((a, b) => a.open - b.open)
+}
+
+/** Index of the first value >= `at` in an ascending list (binary search). */
+function firstAtOrAfter(values: readonly number[], at: number): number {
+  let lo = 0
+  let hi = values.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (values[mid]! < at) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /**

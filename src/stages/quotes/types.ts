@@ -69,9 +69,29 @@ export interface TokenView {
    * Token index → the cue found there (null: none), filled on first lookup. The content
    * and attribution scans ask about the same tokens many times; one answer per token.
    */
-  cueMemo?: (CueMatch | null | undefined)[]
+  cueMemo?: Memo<CueMatch>
   /** Token index → the channel name found there (null: none), filled on first lookup. */
-  channelMemo?: (string | null | undefined)[]
+  channelMemo?: Memo<string>
+  /** Sentence (by first token) → the channels, outlet and "citing" its attributions look for. */
+  sentenceEvents?: Map<number, SentenceEvents>
+  /** Per flag combination, token → first clause end at or after it (0 unknown, 1 none, v + 3). */
+  clauseMemo?: Int32Array[]
+  /** Prefix counts of double quotation mark tokens. */
+  doubleMarks?: Int32Array
+  /** Sentence (by first token) → its first verb, or -1. */
+  firstVerbs?: Map<number, number>
+}
+
+/** Names an attribution's sentence offers (`k`: the token), and its "citing" tokens. */
+export interface SentenceEvents {
+  named: { k: number; name: string }[]
+  citing: number[]
+}
+
+/** Answers per token: `slots[i]` is 0 (not asked), 1 (none) or k + 2 (`found[k]`). */
+export interface Memo<T> {
+  slots: Int32Array
+  found: T[]
 }
 
 /** A cue at a token: its first matching sense, all senses of that length, and its last token. */

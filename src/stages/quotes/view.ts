@@ -27,7 +27,43 @@ export function buildView(doc: Doc): TokenView {
     paragraphOf[i] = p
   }
   if (sentenceTokens.length === 0 && tokens.length > 0) sentenceTokens.push([0, tokens.length - 1])
-  return { text: doc.text, tokens, lower, sentenceOf, sentenceTokens, paragraphOf }
+  const pieces = cutLongSentences(sentenceTokens, sentenceOf)
+  return { text: doc.text, tokens, lower, sentenceOf, sentenceTokens: pieces, paragraphOf }
+}
+
+/**
+ * Longest sentence the rules see, in tokens. News sentences stay far below it (the longest
+ * in the gold and PolNeAR sets has about 100); a longer run (a table, a list, text without
+ * full stops) is read in pieces of this length, so that work per cue, which may look over
+ * its whole sentence, stays bounded and a document's cost linear.
+ */
+export const MAX_SENTENCE_TOKENS = 200
+
+function cutLongSentences(
+  sentences: [number, number][],
+  sentenceOf: Int32Array,
+): [number, number][] {
+  if (sentences.every(([first, last]) => last - first < MAX_SENTENCE_TOKENS)) return sentences
+  const pieces: [number, number][] = []
+  const firstPiece = new Int32Array(sentences.length)
+  sentences.forEach(([first, last], index) => {
+    firstPiece[index] = pieces.length
+    for (let from = first; ; from += MAX_SENTENCE_TOKENS) {
+      const to = Math.min(last, from + MAX_SENTENCE_TOKENS - 1)
+      pieces.push([from, to])
+      if (to >= last) break
+    }
+  })
+  for (let i = 0; i < sentenceOf.length; i++) {
+    const index = sentenceOf[i]!
+    const [first] = sentences[index]!
+    const piece = firstPiece[index]! + Math.floor(Math.max(0, i - first) / MAX_SENTENCE_TOKENS)
+    sentenceOf[i] = Math.min(
+      piece,
+      index + 1 < sentences.length ? firstPiece[index + 1]! - 1 : pieces.length - 1,
+    )
+  }
+  return pieces
 }
 
 /**
@@ -41,12 +77,14 @@ export function lowerForms(
   tokens: readonly { start: number; end: number }[],
 ): string[] {
   const lowered = text.toLowerCase()
-  const out = new Array<string>(tokens.length)
+  // Pushed, not preallocated: `new Array(n)` of a long document's length is a slow dictionary.
+  const out: string[] = []
   if (lowered.length === text.length && !text.includes('\u03a3')) {
-    for (let i = 0; i < tokens.length; i++) out[i] = lowered.slice(tokens[i]!.start, tokens[i]!.end)
+    for (let i = 0; i < tokens.length; i++)
+      out.push(lowered.slice(tokens[i]!.start, tokens[i]!.end))
   } else {
     for (let i = 0; i < tokens.length; i++) {
-      out[i] = text.slice(tokens[i]!.start, tokens[i]!.end).toLowerCase()
+      out.push(text.slice(tokens[i]!.start, tokens[i]!.end).toLowerCase())
     }
   }
   return out

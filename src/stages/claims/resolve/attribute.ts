@@ -8,17 +8,15 @@ const YEAR = /^(1[89]|20)\d\d$/
 /** The stance the words of a claim give: a denial outranks a hedge, which outranks an assertion. */
 export function stanceOf(view: ClaimView, span: Span): Stance {
   const [first, last] = tokenRange(view, span)
-  if (findMatch(view.denials, first, last, (d) => d.kind !== 'verb')) return 'denies'
-  if (findMatch(view.hedges, first, last, (h) => h.kind !== 'verification')) return 'hedges'
+  if (findMatch(view.only.denialNotVerb, first, last, () => true)) return 'denies'
+  if (findMatch(view.only.hedgeNotVerification, first, last, () => true)) return 'hedges'
   return 'asserts'
 }
 
 /** The verification state the words give (e.g. "could not be independently verified"). */
 export function verificationOf(view: ClaimView, span: Span): Verification {
   const [first, last] = tokenRange(view, span)
-  return (
-    findMatch(view.hedges, first, last, (h) => h.verification !== null)?.phrase.verification ?? null
-  )
+  return findMatch(view.only.verification, first, last, () => true)?.phrase.verification ?? null
 }
 
 /**
@@ -89,15 +87,22 @@ function paragraphIndex(paragraphs: readonly Span[], offset: number): number {
 function spreadVerification(doc: Doc, view: ClaimView, claims: Claim[]) {
   const paragraphs = doc.layers.paragraphs ?? []
   const paragraphOf = claims.map((c) => paragraphIndex(paragraphs, c.start))
+  let previous = -1
   claims.forEach((source, s) => {
     if (!source.verification || source.quote !== null) return
     // The outlet's verdict covers the claims of its paragraph and the one before. Claims
-    // are in text order: those before it, walked back until an earlier paragraph.
+    // are in text order: those before it, walked back until an earlier paragraph, or
+    // until the claims the previous verdict already covered (a verdict covers all claims
+    // before it in its range, and a later verdict's range reaches no further back).
     const here = paragraphOf[s]!
+    const before = previous >= 0 ? paragraphOf[previous]! : -1
+    const stopBefore = before >= 0 && here >= before ? claims[previous]!.start : -Infinity
+    previous = s
     for (let k = s - 1; k >= 0; k--) {
       const claim = claims[k]!
       const p = paragraphOf[k]!
       if (p >= 0 && p < here - 1) break
+      if (claim.start < stopBefore) break
       if (claim.start < source.start && p >= here - 1 && !claim.verification) {
         claim.verification = source.verification
       }

@@ -14,10 +14,20 @@ export interface PlaceCase {
   admin1?: string | null
   precision?: 1 | 2 | 3
   use?: 'location' | 'metonym'
+  /** The article's address, for the outlet's country. */
+  url?: string
 }
 
 /** A region named next to the name is a hard filter. */
 export const hardFilter: PlaceCase[] = [
+  {
+    why: 'a US state lies in no other state: "Paris, Texas, Atlanta and X, Georgia" keeps Texas',
+    text: 'The chain has stores in Paris, Texas, Atlanta and Macon, Georgia, and plans more.',
+    mention: 'Texas',
+    name: 'Texas',
+    country: 'US',
+    precision: 3,
+  },
   {
     why: 'villages "in Donetsk Oblast" are the Donetsk ones, not the Kyiv Oblast Tarasivka',
     text: 'Fighting was reported near Tarasivka and Bilohorivka in Donetsk Oblast on Tuesday.',
@@ -318,5 +328,58 @@ export const commonWordPlaces: PlaceCase[] = [
     mention: 'Bakhmut',
     name: 'Bakhmut',
     country: 'UA',
+  },
+]
+
+/** An office of a region's government after the name makes it the region; a city's does not. */
+export const regionOffices: PlaceCase[] = [
+  {
+    why: '"Washington Gov." is the state',
+    text: 'Washington Gov. Jay Inslee signed the bill on Friday.',
+    mention: 'Washington',
+    name: 'Washington State',
+    country: 'US',
+  },
+  {
+    why: '"Washington Mayor" is the city',
+    text: 'Washington Mayor Muriel Bowser signed the order on Friday.',
+    mention: 'Washington',
+    name: 'Washington',
+    country: 'US',
+  },
+]
+
+/** The outlet's country (from its address) is one vote for same-named places. */
+export const outletHints: PlaceCase[] = [
+  {
+    why: 'a British outlet\'s bare "Edmonton" is the London district, not the Alberta capital',
+    text: 'Youngsters from a school in Edmonton planted a garden this week.',
+    mention: 'Edmonton',
+    name: 'Edmonton',
+    country: 'GB',
+    url: 'http://www.localnews.co.uk/article.cfm?id=1',
+  },
+  {
+    why: 'with no address, a bare "Edmonton" is the larger Alberta capital',
+    text: 'Youngsters from a school in Edmonton planted a garden this week.',
+    mention: 'Edmonton',
+    name: 'Edmonton',
+    country: 'CA',
+  },
+  {
+    why: 'a generic domain (.tv) says nothing of the country',
+    text: 'Youngsters from a school in Edmonton planted a garden this week.',
+    mention: 'Edmonton',
+    name: 'Edmonton',
+    country: 'CA',
+    url: 'https://www.news.tv/garden',
+  },
+  {
+    why: 'the outlet alone does not move a capital of millions ("London" on a Canadian site)',
+    text: 'Organizers of a London rally met on Sunday. London police said the march was peaceful.',
+    mention: 'London',
+    name: 'London',
+    country: 'GB',
+    url: 'https://www.localnews.ca/2016/12/17/rally',
   },
 ]

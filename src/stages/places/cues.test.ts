@@ -21,6 +21,7 @@ describe('places-cues lexicon', () => {
     'not-place',
     'title',
     'common',
+    'office',
   ])
   it('has only known roles and lower-case terms', () => {
     for (const row of rows) {
@@ -45,6 +46,8 @@ describe('places-cues lexicon', () => {
     ['title', 'mla'],
     ['common', 'police'],
     ['common', 'most'],
+    ['office', 'premier'],
+    ['office', 'gov'],
   ]
   it.each(has)('%s holds %j', (role, term) => {
     expect(cues[role].has(term)).toBe(true)
@@ -56,6 +59,7 @@ describe('places-cues lexicon', () => {
     ['territory', 'government'],
     ['common', 'kyiv'],
     ['common', 'bakhmut'],
+    ['office', 'mayor'],
   ]
   it.each(hasNot)('%s does not hold %j', (role, term) => {
     expect(cues[role].has(term)).toBe(false)

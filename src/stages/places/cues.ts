@@ -16,6 +16,7 @@ const ROLE_KEYS: Record<string, keyof Cues> = {
   'not-place': 'notPlace',
   title: 'title',
   common: 'common',
+  office: 'office',
 }
 
 /** The places-cues lexicon as sets, compiled once per stage. */
@@ -35,6 +36,7 @@ export function compileCues(rows: readonly LexiconRow[]): Cues {
     notPlace: new Set(),
     title: new Set(),
     common: new Set(),
+    office: new Set(),
   }
   for (const row of rows) {
     const key = ROLE_KEYS[row.role ?? '']

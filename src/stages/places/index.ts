@@ -65,6 +65,7 @@ export function places(options: PlacesOptions = {}): Stage {
         countryOfDemonym: lookups.countryOfDemonym,
         regionOf: lookups.regionOf,
         region: lookups.region,
+        outletCountry: lookups.isCountry(outletCountry(doc)),
         cues,
         proximityKm,
         minPopulation,
@@ -75,6 +76,61 @@ export function places(options: PlacesOptions = {}): Stage {
 }
 
 const NO_COUNTRIES = {}
+
+/**
+ * Country-code domains that sites use for their letters, not their country (".tv", ".io",
+ * ".fm"): no hint.
+ */
+const GENERIC_TLDS = new Set([
+  'ai',
+  'am',
+  'cc',
+  'co',
+  'fm',
+  'gg',
+  'io',
+  'la',
+  'ly',
+  'me',
+  'nu',
+  'sh',
+  'so',
+  'st',
+  'to',
+  'tv',
+  'ws',
+  'eu',
+  'un',
+  'su',
+  'ac',
+  'ag',
+  'bz',
+  'cx',
+  'gl',
+  'im',
+  'li',
+  'md',
+  'mu',
+  'vc',
+  'vg',
+  'xyz',
+])
+
+/** The outlet's country from its address: "nlhnews.co.uk" → GB, "innisfailprovince.ca" → CA. */
+export function outletCountry(doc: Pick<Doc, 'source'>): string | null {
+  const source = doc.source
+  let host = source?.outlet ?? null
+  if (source?.url) {
+    const m = /^[a-z]+:\/\/([^/:?#]+)/i.exec(source.url)
+    if (m) host = m[1]!
+  }
+  if (!host) return null
+  const dot = host.lastIndexOf('.')
+  if (dot < 0) return null
+  const tld = host.slice(dot + 1).toLowerCase()
+  if (tld.length !== 2 || GENERIC_TLDS.has(tld)) return null
+  return tld === 'uk' ? 'GB' : tld.toUpperCase()
+}
 
 /** Everything the stage asks the gazetteer and the countries resource, memoised per process. */
 interface Lookups {
@@ -87,6 +143,8 @@ interface Lookups {
   isDemonym(word: string): boolean
   countryOfDemonym(word: string): string | null
   regionOf(country: string): string | null
+  /** The code when the countries resource knows it, else null. */
+  isCountry(code: string | null): string | null
 }
 
 /** Entries per memo generation: two generations keep the recently used names (LRU-like). */
@@ -186,6 +244,9 @@ function createLookups(gazetteer: Gazetteer, countries: Countries | undefined): 
         demonymCountries.set(word, found)
       }
       return found
+    },
+    isCountry(code) {
+      return code && countries?.byCode(code) ? code : null
     },
     regionOf(country) {
       let found = worldRegions.get(country)
@@ -346,7 +407,8 @@ function isKept(
     }
     return false
   }
-  if (r.fallback || r.container || t.suffix) return true
+  // A region's office after the name ("Washington Gov.") says it is the region.
+  if (r.fallback || r.container || t.suffix || r.rule === 'region-office') return true
   const pick = r.pick!
   if (isMajorEntry(pick)) return true
   if (locativeBefore(doc, r, cues) || nearCueBefore(doc, t, cues)) return true
@@ -450,7 +512,8 @@ function locativeBefore(doc: Doc, r: Resolution, cues: Cues): boolean {
 function unifyUncontained(resolutions: Resolution[]): void {
   const byName = new Map<string, Resolution[]>()
   for (const r of resolutions) {
-    if (r.container || r.fallback || !r.pick) continue
+    // A region's office ("New York Gov.") names the region only where it stands.
+    if (r.container || r.fallback || !r.pick || r.rule === 'region-office') continue
     const key = r.toponym.name.toLowerCase()
     const group = byName.get(key)
     if (group) group.push(r)

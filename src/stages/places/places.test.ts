@@ -21,7 +21,9 @@ import {
   metonyms,
   misses,
   missingVillage,
+  outletHints,
   proximity,
+  regionOffices,
   transliteration,
   type PlaceCase,
 } from './cases.js'
@@ -49,8 +51,8 @@ afterAll(() => {
 
 const stages = [text(), places()]
 
-function run(input: string): Doc {
-  const doc = createDoc('t', input)
+function run(input: string, url?: string): Doc {
+  const doc = createDoc('t', input, url ? { url } : {})
   for (const stage of stages) stage.run(doc, createContext(doc, stage.name, resources))
   return doc
 }
@@ -63,7 +65,7 @@ function placeFor(doc: Doc, mention: string): Place | undefined {
 }
 
 function expectCase(c: PlaceCase) {
-  const doc = run(c.text)
+  const doc = run(c.text, c.url)
   const place = placeFor(doc, c.mention)
   expect(place, `no place for ${c.mention}`).toBeDefined()
   expect(place!.name).toBe(c.name)
@@ -83,6 +85,18 @@ describe('places › hard filter', () => {
 
 describe('places › proximity', () => {
   it.each(proximity.map((c) => [c.why, c] as const))('%s', (_why, c) => {
+    expectCase(c)
+  })
+})
+
+describe('places › region offices', () => {
+  it.each(regionOffices.map((c) => [c.why, c] as const))('%s', (_why, c) => {
+    expectCase(c)
+  })
+})
+
+describe('places › outlet country', () => {
+  it.each(outletHints.map((c) => [c.why, c] as const))('%s', (_why, c) => {
     expectCase(c)
   })
 })

@@ -19,10 +19,18 @@ export interface ResolveDeps {
   /** ISO code of the country a demonym names ("Lebanese" → LB), or null. */
   countryOfDemonym(word: string): string | null
   region(country: string, admin1Code: string): GazetteerEntry | null
+  /**
+   * The country of the publishing outlet when its address says so ("nlhnews.co.uk" → GB): a
+   * local paper's bare "Edmonton" or "Innisfail" is the one near it. Counts as one vote.
+   */
+  outletCountry?: string | null
   cues: Cues
   proximityKm: number
   minPopulation: number
 }
+
+/** Weight of the outlet's country among the article's votes (one ordinary place's). */
+const OUTLET_WEIGHT = 1
 
 export interface Resolution {
   toponym: Toponym
@@ -192,19 +200,49 @@ const CONTAINER_GLUE = new Set([
   'cities',
 ])
 
-/** The toponym that names the region or country `t` lies in, per "X, Y" or "X (and Z) in Y". */
+/** "in northeast Missouri", "in north central Iowa": words that may sit between "in" and a region. */
+const DIRECTIONS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+  'northeastern',
+  'northwestern',
+  'southeastern',
+  'southwestern',
+  'upstate',
+  'rural',
+])
+
+/**
+ * The toponym that names the region or country `t` lies in, per "X, Y" or "X (and Z) in Y". A
+ * first-level region lies only in a country: in "Lexington, Kentucky, Nashville and Cordova,
+ * Tennessee" Kentucky is no place inside Tennessee.
+ */
 function containerOf(
   doc: Doc,
   index: number,
   toponyms: readonly Toponym[],
   candidates: readonly GazetteerEntry[][],
+  countryOnly: boolean,
 ): number {
   const t = toponyms[index]!
   const words = lowerWords(doc)
   for (let j = index + 1; j < toponyms.length; j++) {
     const y = toponyms[j]!
     if (y.firstToken - t.lastToken > 12) return -1
-    const regionLike = candidates[j]!.some(isRegionLike)
+    const regionLike = countryOnly
+      ? holdsRegion(candidates[j]!, candidates[index]!)
+      : candidates[j]!.some(isRegionLike)
     let ok = true
     let glue = ''
     for (let k = t.lastToken; k < y.firstToken; k++) {
@@ -213,6 +251,8 @@ function containerOf(
       )
       if (inOther) continue
       const word = words(k)
+      // A direction between "in" and the region leaves "in" the word before it.
+      if (DIRECTIONS.has(word) && glue !== '' && glue !== ',') continue
       if (!CONTAINER_GLUE.has(word)) {
         ok = false
         break
@@ -226,6 +266,18 @@ function containerOf(
     if (!regionLike) continue
   }
   return -1
+}
+
+/** Whether a country among the candidates holds one of the regions ("Georgia" the country holds no US state). */
+function holdsRegion(
+  containers: readonly GazetteerEntry[],
+  regions: readonly GazetteerEntry[],
+): boolean {
+  return containers.some(
+    (c) =>
+      c.feature === 'A.PCLI' &&
+      regions.some((e) => e.feature === 'A.ADM1' && e.country === c.country),
+  )
 }
 
 const PLACE_NOUNS = new Set([
@@ -253,6 +305,23 @@ function demonymCountry(doc: Doc, t: Toponym, deps: ResolveDeps): string | null 
     if (country) return country
   }
   return null
+}
+
+/**
+ * An office of a region's government right after the name, past at most two capitalised words
+ * ("Quebec Health Minister", "New York Gov. Mario Cuomo", "Alberta Premier").
+ */
+function regionOfficeAfter(doc: Doc, t: Toponym, cues: Cues): boolean {
+  const tokens = doc.layers.tokens ?? []
+  const words = lowerWords(doc)
+  for (let k = t.lastToken; k < t.lastToken + 3 && k < tokens.length; k++) {
+    const w = words(k)
+    const bare = w.endsWith('.') ? w.slice(0, -1) : w
+    if (cues.office.has(bare) || cues.office.has(`${bare} ${words(k + 1)}`)) return true
+    const ch = doc.text.charCodeAt(tokens[k]!.start)
+    if (!(ch >= 65 && ch <= 90)) return false
+  }
+  return false
 }
 
 /** Whether an entry lies inside what a container candidate names. */
@@ -286,7 +355,7 @@ export function resolveToponyms(
     const top = first[n]![0]?.entry
     // A name the gazetteer lacks may still be a village inside a named region.
     if (top && !(top.feature.startsWith('P.') || top.feature === 'A.ADM1')) return -1
-    return containerOf(doc, n, toponyms, candidates)
+    return containerOf(doc, n, toponyms, candidates, top?.feature === 'A.ADM1')
   })
   const containedBy = new Map<number, number[]>()
   containers.forEach((c, n) => {
@@ -325,6 +394,13 @@ export function resolveToponyms(
         list = regions
       }
     }
+    // "Quebec Health Minister", "New York Gov.": the office of a region's government.
+    let office = false
+    if (!t.suffix && regionOfficeAfter(doc, t, deps.cues)) {
+      const regions = list.filter((e) => e.feature === 'A.ADM1')
+      office = regions.length > 0 && !list.some((e) => e.feature === 'A.PCLI')
+      if (office) list = regions
+    }
     // A district or county in an article about a region: the one in that region, or the region.
     let articleRegion: GazetteerEntry | null = null
     if (t.suffix === 'district' && c < 0 && context.admin1s.size > 0) {
@@ -361,8 +437,12 @@ export function resolveToponyms(
       }
     }
     const precision = precisionOf(doc, t, pick, deps.cues)
-    if (!pick && c >= 0 && containerRegions.length) {
-      const region = containerRegions.find((r) => r.feature === 'A.ADM1') ?? containerRegions[0]!
+    // A region, never a whole country: a village placed at a country's middle is no place.
+    const region = pick
+      ? undefined
+      : (containerRegions.find((r) => r.feature === 'A.ADM1') ??
+        containerRegions.find((r) => r.feature !== 'A.PCLI'))
+    if (!pick && c >= 0 && region) {
       return {
         toponym: t,
         pick: null,
@@ -382,7 +462,7 @@ export function resolveToponyms(
       container: c >= 0 ? toponyms[c]! : null,
       fallback: null,
       precision,
-      rule: ruleOf(t, c >= 0, contained !== undefined),
+      rule: office ? 'region-office' : ruleOf(t, c >= 0, contained !== undefined),
       confidence: Math.round(Math.min(0.95, 0.5 + margin / 4) * 100) / 100,
     }
   })
@@ -529,6 +609,11 @@ function articleContext(
       })
     }
   })
+  const outlet = deps.outletCountry
+  if (outlet) {
+    votes.set(outlet, (votes.get(outlet) ?? 0) + OUTLET_WEIGHT)
+    total += OUTLET_WEIGHT
+  }
   const regionVotes = new Map<string, number>()
   for (const [country, n] of votes) {
     const region = deps.regionOf(country)

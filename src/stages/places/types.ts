@@ -49,6 +49,8 @@ export interface Cues {
   notPlace: Set<string>
   title: Set<string>
   common: Set<string>
+  /** Offices of a first-level region's government, after its name ("Quebec Health Minister"). */
+  office: Set<string>
 }
 
 export interface Scored {

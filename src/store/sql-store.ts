@@ -50,6 +50,38 @@ const BAND_POSTINGS_CAP = 50
 /** Articles per reprint-postings partition: inserts touch one partition, lookups seek each. */
 const POSTINGS_PER_PART = 16_384
 
+/** The columns of an event record and its place (alias `e`): not the clustering terms. */
+const EVENT_COLUMNS = [
+  'id',
+  'article_id',
+  'idx',
+  'type',
+  'mode',
+  'acled',
+  'date',
+  'date_precision',
+  'place_name',
+  'lat',
+  'lon',
+  'country',
+  'actors',
+  'counts',
+  'status',
+  'claimed_by',
+  'text',
+  'story_id',
+  'outlet',
+  'published',
+  'place_index',
+  'place_precision',
+]
+  .map((c) => `e.${c}`)
+  .join(', ')
+
+/** Current articles: all minus the superseded, both counted from indexes (not a scan of the table). */
+const CURRENT_COUNT =
+  'SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM articles WHERE superseded_by IS NOT NULL) AS n'
+
 /** An article has a claim in a cluster of this status (alias `a`). */
 const CLAIM_STATUS_EXISTS =
   'EXISTS (SELECT 1 FROM claim_members m JOIN claim_clusters c ON c.id = m.cluster_id WHERE m.article_id = a.id AND c.status = ?)'
@@ -113,7 +145,7 @@ export class SqlStore implements Store {
     const count = async (sql: string): Promise<number> =>
       Number((await this.driver.get(sql))?.n ?? 0)
     return {
-      articles: await count('SELECT count(*) AS n FROM articles WHERE superseded_by IS NULL'),
+      articles: await count(CURRENT_COUNT),
       versions: await count('SELECT count(*) AS n FROM articles'),
       reprints: await count(
         'SELECT count(*) AS n FROM articles WHERE copy_of IS NOT NULL AND superseded_by IS NULL',
@@ -211,7 +243,7 @@ export class SqlStore implements Store {
       const row = articles.get(hit.id)
       if (!row) continue
       const events = await this.driver.all(
-        `SELECT * FROM events e WHERE e.article_id = ? AND ${filter.events.sql.join(' AND ')} ORDER BY e.idx`,
+        `SELECT ${EVENT_COLUMNS} FROM ${this.eventsOf()} WHERE e.article_id = ? AND ${filter.events.sql.join(' AND ')} ORDER BY e.idx`,
         [hit.id, ...filter.events.params],
       )
       items.push({
@@ -243,7 +275,7 @@ export class SqlStore implements Store {
         const hits = await this.rankedHits(filter, offset, limit)
         if (hits.length === 0) break
         const rows = await this.driver.all(
-          `SELECT e.*, a.title AS article_title FROM events e JOIN articles a ON a.id = e.article_id
+          `SELECT ${EVENT_COLUMNS}, a.title AS article_title FROM ${this.eventsOf()} JOIN ${this.titles()} ON a.id = e.article_id
            WHERE e.article_id IN (${marks(hits.length)}) AND ${filter.events.sql.join(' AND ')}`,
           [...hits.map((h) => h.id), ...filter.events.params],
         )
@@ -261,6 +293,10 @@ export class SqlStore implements Store {
     // Newest day first, chosen from an index (day, id; or the grid cells near a point), then read.
     const where = [...filter.events.sql]
     const params = [...filter.events.params]
+    // The rows are chosen from an index (by rowid on SQLite: no second lookup by id), then read.
+    const key = this.driver.dialect === 'sqlite' ? 'rowid' : 'id'
+    // Near a point: candidates from the grid cells and the box, read from the index alone.
+    const hint = query.near && this.driver.dialect === 'sqlite' ? 'INDEXED BY events_cell' : ''
     if (query.near) {
       const { lat, lon, km } = query.near
       const cells = cellsNear(lat, lon, km)
@@ -278,13 +314,27 @@ export class SqlStore implements Store {
       params.push(filter.claimStatus)
     }
     const rows = await this.driver.all(
-      `SELECT e.*, a.title AS article_title FROM events e JOIN articles a ON a.id = e.article_id
-       WHERE e.id IN (SELECT e.id FROM events e WHERE ${where.join(' AND ')}
+      `SELECT ${EVENT_COLUMNS}, a.title AS article_title FROM events e JOIN ${this.titles()} ON a.id = e.article_id
+       WHERE e.${key} IN (SELECT e.${key} FROM events e ${hint} WHERE ${where.join(' AND ')}
                       ORDER BY e.day DESC NULLS LAST, e.id DESC LIMIT ?)
        ORDER BY e.day DESC NULLS LAST, e.id DESC`,
       [...params, limit],
     )
     return listed(rows)
+  }
+
+  /**
+   * The events table (alias `e`) read by article. SQLite has no statistics (no ANALYZE), so
+   * given `type = ?` or a day range it would pick those indexes and read every event of the
+   * type for each article: the hint keeps it on the article index.
+   */
+  private eventsOf(): string {
+    return this.driver.dialect === 'sqlite' ? 'events e INDEXED BY events_article' : 'events e'
+  }
+
+  /** Articles (alias `a`) for their titles: SQLite reads them from a small covering index, not the rows. */
+  private titles(): string {
+    return this.driver.dialect === 'sqlite' ? 'articles a INDEXED BY articles_title' : 'articles a'
   }
 
   /** The WHERE parts of a search: the full-text match, the article and the event conditions. */
@@ -297,7 +347,7 @@ export class SqlStore implements Store {
     const params: unknown[] = []
     if (events.filtered) {
       article.push(
-        `EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND ${events.sql.join(' AND ')})`,
+        `EXISTS (SELECT 1 FROM ${this.eventsOf()} WHERE e.article_id = a.id AND ${events.sql.join(' AND ')})`,
       )
       params.push(...events.params)
     }
@@ -366,7 +416,7 @@ export class SqlStore implements Store {
     if (filter.match !== null && this.driver.dialect === 'sqlite') {
       if (onlyCurrent) return this.ftsCount(filter.match)
       const row = await this.driver.get(
-        `SELECT count(*) AS n FROM articles_fts f JOIN articles a ON a.seq = f.rowid WHERE articles_fts MATCH ? AND ${clause}`,
+        `SELECT count(*) AS n FROM articles_fts f CROSS JOIN articles a WHERE a.seq = f.rowid AND articles_fts MATCH ? AND ${clause}`,
         [filter.match, ...filter.article.params],
       )
       return Number(row?.n ?? 0)
@@ -388,6 +438,7 @@ export class SqlStore implements Store {
       )
       return Number(row?.n ?? 0)
     }
+    if (onlyCurrent) return Number((await this.driver.get(CURRENT_COUNT))?.n ?? 0)
     const row = await this.driver.get(
       `SELECT count(*) AS n FROM articles a WHERE ${clause}`,
       filter.article.params,
@@ -399,7 +450,7 @@ export class SqlStore implements Store {
   private async facetEvents(filter: HitFilter, hits: RankedHit[]): Promise<EventFacets[]> {
     if (hits.length === 0) return []
     const rows = await this.driver.all(
-      `SELECT e.article_id, e.idx, e.type, e.country, e.status, e.outlet, e.place_index FROM events e
+      `SELECT e.article_id, e.idx, e.type, e.country, e.status, e.outlet, e.place_index FROM ${this.eventsOf()}
        WHERE e.article_id IN (${marks(hits.length)}) AND ${filter.events.sql.join(' AND ')}`,
       [...hits.map((h) => h.id), ...filter.events.params],
     )

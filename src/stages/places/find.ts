@@ -95,9 +95,16 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
     if ((text.charCodeAt(start) | 32) === 116 && /^the\s/i.test(text.slice(start, mention.end))) {
       start += 4
     }
-    const first = tokenAt(tokens, start)
+    let first = tokenAt(tokens, start)
     const last = tokenAt(tokens, mention.end - 1)
     if (first < 0 || last < 0) continue
+    // "British Columbia" read as NORP "British" and GPE "Columbia": a capitalised word before
+    // the name that makes a longer well-known place name belongs to it.
+    const longer = longerNameBefore(text, tokens, first, mention.end, deps)
+    if (longer >= 0) {
+      first = longer
+      start = tokens[longer]!.start
+    }
     // "Polohy district", "Rostov region" as one entity name: the name, and the word after it.
     const lastWord = lowerWords(doc)(last)
     const suffix: Suffix =
@@ -177,6 +184,25 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
     if (!fromEntities.some((e) => t.start < e.end && t.end > e.start)) merged.push(t)
   }
   return merged.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * The token that starts a longer well-known place name ending with the entity's name ("British"
+ * before "Columbia", "West" before "Virginia"), or -1: one capitalised word right before it.
+ */
+function longerNameBefore(
+  text: string,
+  tokens: readonly Token[],
+  first: number,
+  end: number,
+  deps: FindDeps,
+): number {
+  const previous = tokens[first - 1]
+  if (!previous || !isCapitalised(text, previous)) return -1
+  const gap = text.slice(previous.end, tokens[first]!.start)
+  if (gap !== ' ') return -1
+  const name = text.slice(previous.start, end)
+  return deps.has(name) && deps.isMajor(name) ? first - 1 : -1
 }
 
 /**

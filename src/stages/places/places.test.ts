@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDoc, type Doc, type Place } from '../../core/record.js'
+import { createDoc, type Doc, type EntityType, type Place } from '../../core/record.js'
 import type { Resources } from '../../core/resources.js'
 import { createContext } from '../../core/stage.js'
 import { fixtureCountries } from '../../resources/gazetteer/fixtures/countries.js'
@@ -142,6 +142,47 @@ describe('places › misses (embedded names, demonyms)', () => {
   it.each(misses.map((c) => [c.why, c] as const))('%s', (_why, c) => {
     const doc = run(c.text)
     expect(placeFor(doc, c.mention)).toBeUndefined()
+  })
+})
+
+describe('places › entity spans', () => {
+  // Entities read "British Columbia" as NORP "British" and GPE "Columbia".
+  function withEntities(input: string, names: [string, EntityType][]): Doc {
+    const doc = createDoc('t', input)
+    stages[0]!.run(doc, createContext(doc, 'text', resources))
+    doc.layers.entities = names.map(([name, type], i) => ({
+      id: `e${i}`,
+      name,
+      type,
+      aliases: [],
+      role: null,
+      key: name.toLowerCase(),
+      by: 'test',
+      confidence: 1,
+    }))
+    doc.layers.mentions = names.map(([name], i) => ({
+      start: input.indexOf(name),
+      end: input.indexOf(name) + name.length,
+      entity: `e${i}`,
+      kind: 'name' as const,
+      by: 'test',
+      confidence: 1,
+    }))
+    stages[1]!.run(doc, createContext(doc, 'places', resources))
+    return doc
+  }
+  it('a capitalised word before an entity place that makes a known longer name joins it', () => {
+    const doc = withEntities('Barrette and British Columbia Finance Minister de Jong spoke.', [
+      ['British', 'NORP'],
+      ['Columbia', 'GPE'],
+    ])
+    const place = placeFor(doc, 'British Columbia')
+    expect(place?.name).toBe('British Columbia')
+    expect(place?.country).toBe('CA')
+  })
+  it('a word before the name that makes no known name stays out', () => {
+    const doc = withEntities('Officials in Kyiv said the talks would resume.', [['Kyiv', 'GPE']])
+    expect(placeFor(doc, 'Kyiv')?.mention).toBe('Kyiv')
   })
 })
 

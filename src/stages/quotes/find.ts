@@ -18,7 +18,6 @@ import type {
   QuoteCandidate,
   QuoteLexicon,
   QuotesOptions,
-  SentenceEvents,
   SpeakerPhrase,
   TokenView,
 } from './types.js'
@@ -556,33 +555,13 @@ function channelsAround(
   options: FindOptions,
 ): string[] {
   const via: string[] = []
-  for (const { k, name } of sentenceEvents(view, first, last, options).named) {
-    if (outside(view, k, content) && !via.includes(name)) via.push(name)
-  }
-  return via
-}
-
-/**
- * What the attributions of a sentence look for, found once per sentence (a sentence with
- * many cues would otherwise be scanned once per cue): the outlet named as the hearer
- * ("told Eastern Europe Monitor"), channels introduced by "on", "via", "told", … and
- * "citing".
- */
-function sentenceEvents(
-  view: TokenView,
-  first: number,
-  last: number,
-  options: FindOptions,
-): SentenceEvents {
-  const memo = (view.sentenceEvents ??= new Map())
-  let found = memo.get(first)
-  if (found) return found
-  found = { named: [], citing: [] }
-  const outlet = options.outlet
   for (let k = first; k <= last; k++) {
-    if (k < last && view.lower[k] === 'citing') found.citing.push(k)
+    if (!outside(view, k, content)) continue
+    // "told Eastern Europe Monitor": the outlet itself, named as the hearer.
+    const outlet = options.outlet
     if (outlet && (view.lower[k - 1] === 'told' || view.lower[k - 1] === 'to')) {
-      if (view.text.startsWith(outlet, view.tokens[k]!.start)) found.named.push({ k, name: outlet })
+      const at = view.tokens[k]!.start
+      if (view.text.startsWith(outlet, at) && !via.includes(outlet)) via.push(outlet)
     }
     const name = channelAt(view, k, options)
     if (!name) continue
@@ -592,10 +571,9 @@ function sentenceEvents(
       ['on', 'via', 'to', 'told', 'by', 'agency', 'told', 'service'].includes(prev) ||
       ['on', 'via', 'to', 'by'].includes(prev2) ||
       (prev === 'the' && ['on', 'to', 'by', 'told'].includes(prev2))
-    if (introduced) found.named.push({ k, name })
+    if (introduced && !via.includes(name)) via.push(name)
   }
-  memo.set(first, found)
-  return found
+  return via
 }
 
 /** The channel named at token k, memoised: several attributions share a sentence. */
@@ -633,8 +611,8 @@ function citingPhrase(
   content: Span | undefined,
   options: FindOptions,
 ): SpeakerPhrase | null {
-  for (const k of sentenceEvents(view, first, last, options).citing) {
-    if (!outside(view, k, content)) continue
+  for (let k = first; k < last; k++) {
+    if (view.lower[k] !== 'citing' || !outside(view, k, content)) continue
     return phraseStartingAt(view, k + 1, last, options.maxSpeakerTokens)
   }
   return null
@@ -705,28 +683,12 @@ function clauseEnd(
   stopAtParticiple = true,
   relative = false,
 ): number {
-  // Where the first clause end at or after a token lies depends on that token only (and
-  // the flags), not on where the clause began: one answer per token, so the content
-  // clauses of many cues in one long sentence do not each scan to its end.
-  const memos = (view.clauseMemo ??= [])
-  const which = (stopAtParticiple ? 1 : 0) + (relative ? 2 : 0)
-  const memo = (memos[which] ??= new Int32Array(view.tokens.length))
-  let stop = NO_STOP
-  let k = from + 1
-  for (; k <= last; k++) {
-    const known = memo[k]!
-    if (known !== 0) {
-      stop = known === 1 ? NO_STOP : known - 3
-      break
-    }
-    const here = clauseStopAt(view, k, last, options, stopAtParticiple, relative)
-    if (here !== NO_STOP) {
-      stop = here
-      break
-    }
+  // Sentences are read in pieces of at most MAX_SENTENCE_TOKENS (view.ts), so this scan is
+  // bounded however many cues share a sentence.
+  for (let k = from + 1; k <= last; k++) {
+    const stop = clauseStopAt(view, k, last, options, stopAtParticiple, relative)
+    if (stop !== NO_STOP) return stop
   }
-  for (let j = from + 1; j < k; j++) memo[j] = stop === NO_STOP ? 1 : stop + 3
-  if (stop !== NO_STOP) return stop
   let end = last
   while (end > from && isPunct(view, end, '.!?,:;')) end--
   return end
@@ -1227,7 +1189,8 @@ const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whom'])
  * sentence end ('thinks X "need to … . There's …"') runs to its closing mark.
  */
 function throughOpenMark(view: TokenView, from: number, to: number): number {
-  const open = (doubleMarksBefore(view, to + 1) - doubleMarksBefore(view, from)) % 2 === 1
+  let open = false
+  for (let k = from; k <= to; k++) if (isPunct(view, k, '"“”')) open = !open
   if (!open) return to
   const limit = Math.min(view.tokens.length - 1, to + 80)
   for (let k = to + 1; k <= limit; k++) {
@@ -1235,18 +1198,6 @@ function throughOpenMark(view: TokenView, from: number, to: number): number {
     if (isPunct(view, k, '"”')) return k
   }
   return to
-}
-
-/** How many double-mark tokens (" “ ”) come before token k: a prefix count, built once per doc. */
-function doubleMarksBefore(view: TokenView, k: number): number {
-  let counts = view.doubleMarks
-  if (!counts) {
-    counts = view.doubleMarks = new Int32Array(view.tokens.length + 1)
-    for (let i = 0; i < view.tokens.length; i++) {
-      counts[i + 1] = counts[i]! + (isPunct(view, i, '"“”') ? 1 : 0)
-    }
-  }
-  return counts[Math.max(0, Math.min(k, view.tokens.length))]!
 }
 
 /** Past a run of capitalised words the tagger did not read as a name ("told Levant Observer"). */
@@ -1260,22 +1211,9 @@ function afterCapitalised(view: TokenView, k: number, last: number): number {
   return j
 }
 
-/** The first verb from `first` (a sentence start) before `before`, else `before`; found once per sentence. */
 function firstVerb(view: TokenView, first: number, before: number): number {
-  const memo = (view.firstVerbs ??= new Map())
-  let verb = memo.get(first)
-  if (verb === undefined) {
-    const [, last] = sentenceBounds(view, first)
-    verb = -1
-    for (let k = first; k <= last; k++) {
-      if (view.tokens[k]!.pos === 'VERB') {
-        verb = k
-        break
-      }
-    }
-    memo.set(first, verb)
-  }
-  return verb >= 0 && verb < before ? verb : before
+  for (let k = first; k < before; k++) if (view.tokens[k]!.pos === 'VERB') return k
+  return before
 }
 
 interface Forward {

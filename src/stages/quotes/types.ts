@@ -72,20 +72,6 @@ export interface TokenView {
   cueMemo?: Memo<CueMatch>
   /** Token index → the channel name found there (null: none), filled on first lookup. */
   channelMemo?: Memo<string>
-  /** Sentence (by first token) → the channels, outlet and "citing" its attributions look for. */
-  sentenceEvents?: Map<number, SentenceEvents>
-  /** Per flag combination, token → first clause end at or after it (0 unknown, 1 none, v + 3). */
-  clauseMemo?: Int32Array[]
-  /** Prefix counts of double quotation mark tokens. */
-  doubleMarks?: Int32Array
-  /** Sentence (by first token) → its first verb, or -1. */
-  firstVerbs?: Map<number, number>
-}
-
-/** Names an attribution's sentence offers (`k`: the token), and its "citing" tokens. */
-export interface SentenceEvents {
-  named: { k: number; name: string }[]
-  citing: number[]
 }
 
 /** Answers per token: `slots[i]` is 0 (not asked), 1 (none) or k + 2 (`found[k]`). */

@@ -532,15 +532,17 @@ export function dateFor(
   const distance = (d: DateFind) => gap(hit, d)
   // "the upcoming meeting on 10 April … and urged Washington": a date next to another kind of
   // event belongs to that event.
+  // A narrative day ("late in the evening") is the scene's, whichever event stands nearest.
   const own = dates.filter(
     (d) =>
       !d.statement &&
-      !others.some(
-        (o) =>
-          o.entry.type !== hit.entry.type &&
-          !(o.start < d.end && d.start < o.end) &&
-          gap(o, d) < distance(d),
-      ),
+      (d.narrative ||
+        !others.some(
+          (o) =>
+            o.entry.type !== hit.entry.type &&
+            !(o.start < d.end && d.start < o.end) &&
+            gap(o, d) < distance(d),
+        )),
   )
   const pool = own.length > 0 ? own : dates.filter((d) => d.statement)
   if (pool.length === 0) return null

@@ -186,3 +186,108 @@ describe('events › classes › a river neither places nor splits an event', ()
     expect(placesAgree(doc, a, b, 25)).toBe(expected)
   })
 })
+
+describe('events › classes › another weapon needs the same place, not the same region', () => {
+  const body =
+    'Missiles struck Zaporizhzhia overnight. A guided bomb hit a village in Polohy district.'
+  const doc = docOf(body)
+  doc.layers.places = [
+    placeAt(doc, 'Zaporizhzhia', { admin1: '26', lat: 47.84, lon: 35.14 }),
+    placeAt(doc, 'Polohy district', { admin1: '26', precision: 2, lat: 47.48, lon: 36.25 }),
+  ]
+  const rows: [number[], number[], boolean, boolean | null][] = [
+    [[0], [1], false, true],
+    [[0], [1], true, false],
+    [[0], [0], true, true],
+    [[1], [1], true, true],
+  ]
+  it.each(rows)('places %j and %j (strict %s) agree → %s', (a, b, strict, expected) => {
+    expect(placesAgree(doc, a, b, 25, strict)).toBe(expected)
+  })
+  it('keeps a bomb on a district apart from missiles on the regional capital', () => {
+    events().run(doc, createContext(doc, 'events', resources))
+    const happened = (doc.layers.events ?? []).filter((e) => e.status === 'happened')
+    expect(happened.map((e) => [e.mode, e.places])).toEqual([
+      ['heavy-weapons', [0]],
+      ['aerial', [1]],
+    ])
+  })
+})
+
+// Days the article has told: "the same day", "late in the evening", the quote that backs an
+// undated statement, "the attack began on Wednesday" after a statement's day.
+const toldRows: [string, string, string, string][] = [
+  [
+    'Prosecutors said on Wednesday they had opened an investigation. Berlin condemned the attack the same day.',
+    '2025-10-16',
+    'condemned',
+    '2025-10-15',
+  ],
+  [
+    'Protesters marched through the capital on Monday. Police fired tear gas at demonstrators late in the evening.',
+    '2025-05-27',
+    'tear gas',
+    '2025-05-26',
+  ],
+  [
+    'Police fired tear gas at demonstrators late in the evening.',
+    '2025-05-27',
+    'tear gas',
+    '2025-05-27',
+  ],
+  [
+    'Troops shelled the depot on Monday. They struck the bridge the next day.',
+    '2025-05-28',
+    'struck',
+    '2025-05-27',
+  ],
+  ['Rebels struck the bridge the next day.', '2025-05-28', 'struck', '2025-05-28'],
+  [
+    'Beijing said it firmly opposed the sanctions. "China has never supplied weapons," a spokesman told a briefing on Friday.',
+    '2026-02-14',
+    'opposed',
+    '2026-02-13',
+  ],
+  [
+    'Beijing said it firmly opposed the sanctions. The Kremlin said on Friday that the ships were legal.',
+    '2026-02-14',
+    'opposed',
+    '2026-02-14',
+  ],
+  [
+    'Beijing said it firmly opposed the sanctions.\n"China has never supplied weapons," a spokesman told a briefing on Friday.',
+    '2026-02-14',
+    'opposed',
+    '2026-02-14',
+  ],
+  [
+    'Troops repelled an assault near the village and captured seven soldiers, the brigade said on Thursday. The attack began at dawn on Wednesday.',
+    '2025-06-19',
+    'repelled',
+    '2025-06-18',
+  ],
+  [
+    'Troops captured seven soldiers, the brigade said on Thursday. Rebels shelled a depot on Wednesday.',
+    '2025-06-19',
+    'captured',
+    '2025-06-19',
+  ],
+  [
+    'A man stabbed a woman on Friday, February 3, police said.',
+    '2017-07-23',
+    'stabbed',
+    '2017-02-03',
+  ],
+  ['A man stabbed a woman on Friday, police said.', '2017-07-23', 'stabbed', '2017-07-21'],
+]
+
+describe('events › classes › dates the article has told', () => {
+  it.each(toldRows)('"%s" published %s: "%s" → %s', (body, published, trigger, date) => {
+    const doc = docOf(body, published)
+    events().run(doc, createContext(doc, 'events', resources))
+    const event = (doc.layers.events ?? []).find(
+      (e) => e.status === 'happened' && doc.text.slice(e.start, e.end) === trigger,
+    )
+    expect(event?.date).toBe(date)
+  })
+})

@@ -62,7 +62,20 @@ const RELATIVE_START = new Set([
   'late',
   'end',
   'hours',
+  // The day being told: "the same day", "that night", "the next day", "late in the evening".
+  'same',
+  'that',
+  'next',
+  'following',
+  'previous',
+  'morning',
+  'afternoon',
+  'evening',
 ])
+/** Parts of a day that "that", "the same" and "the next" name. */
+const DAY_PARTS = new Set(['day', 'night', 'evening', 'morning', 'afternoon'])
+/** Day parts that "in the …" names without a day ("late in the evening"). */
+const DAYTIME = new Set(['morning', 'afternoon', 'evening'])
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 
 // Maps, not object literals: a word such as "constructor" is a key of every object.
@@ -163,6 +176,24 @@ function findRelative(view: SentenceView, published: number): DateFind[] {
     } else if (word === 'last' && w[i + 1] === 'year') {
       const year = new Date(published * DAY).getUTCFullYear() - 1
       out.push(find(view, i, i + 2, dayOf(`${year}-07-01`), 'year'))
+    } else if ((word === 'same' || word === 'that') && DAY_PARTS.has(w[i + 1] ?? '')) {
+      // "the same day", "that night", "that same evening": the day told just before.
+      const from = word === 'same' && (w[i - 1] === 'the' || w[i - 1] === 'that') ? i - 1 : i
+      out.push(find(view, from, i + 2, null, 'day', { relativeDays: 0, narrative: true }))
+      i += 1
+    } else if (
+      (word === 'next' || word === 'following' || word === 'previous') &&
+      w[i - 1] === 'the' &&
+      DAY_PARTS.has(w[i + 1] ?? '')
+    ) {
+      const shift = word === 'previous' ? -1 : 1
+      out.push(find(view, i - 1, i + 2, null, 'day', { relativeDays: shift, narrative: true }))
+      i += 1
+    } else if (DAYTIME.has(word) && w[i - 1] === 'the' && w[i - 2] === 'in') {
+      // "late in the evening" with no day named: the evening of the day being told.
+      const from = w[i - 3] === 'late' || w[i - 3] === 'early' ? i - 3 : i - 2
+      if (!out.some((d) => d.end > view.tokens[from]!.start))
+        out.push(find(view, from, i + 1, null, 'day', { relativeDays: 0, narrative: true }))
     } else if (word === 'hours' && BEFORE.has(w[i + 1] ?? '')) {
       out.push(find(view, i, i + 2, null, 'day', { relativeDays: 0 }))
     } else if ((NUMBER_WORDS.has(word) || /^\d+$/.test(word)) && UNIT_DAYS.has(w[i + 1] ?? '')) {
@@ -350,7 +381,16 @@ export function findDates(
   for (const { from, result } of chronoOnWindows(view, text, published)) {
     const start = from + result.index
     const end = start + result.text.length
-    if (dates.some((d) => d.start < end && start < d.end)) continue
+    const overlapping = dates.filter((d) => d.start < end && start < d.end)
+    // "on Friday, February 3": the full date says which Friday; a bare weekday would be the
+    // latest Friday before publication.
+    const fuller =
+      overlapping.length > 0 &&
+      result.monthCertain &&
+      result.resolved?.precision === 'day' &&
+      overlapping.every((d) => WEEKDAYS.includes(text.slice(d.start, d.end).toLowerCase()))
+    if (overlapping.length > 0 && !fuller) continue
+    if (fuller) for (const d of overlapping) dates.splice(dates.indexOf(d), 1)
     // "MUNICH, Feb 14 (Agency) —": the dateline dates the report, not what it reports.
     if (dateline && start < dateline.end && start >= dateline.start) continue
     if (/^\d{1,2}$/.test(result.text.trim())) continue

@@ -21,7 +21,7 @@ import { findTriggers, sentenceViews } from './find.js'
 import { compilePhrases, compileTriggers, isPloverType } from './lexicon.js'
 import { foldProtests, mergeMentions, toEvent, type Draft, type SourcedCount } from './resolve.js'
 import { cueAt, statusOf, type CueEffect, type Cues } from './status.js'
-import type { EventMention, EventsOptions, SentenceView, TriggerEntry } from './types.js'
+import type { DateFind, EventMention, EventsOptions, SentenceView, TriggerEntry } from './types.js'
 
 export type { EventsOptions } from './types.js'
 
@@ -158,14 +158,30 @@ export function findMentions(
   let previousSource: string | null = null
   // The article's first strongly dated event: what "two days earlier" counts from.
   let lede: EventMention | undefined
+  // The latest day named so far (statement days included): what "the same day" means.
+  let toldDay: DateFind | null = null
+  // Undated statements of the sentence before, which a quote that follows may date.
+  let undated: { paragraph: number; mentions: EventMention[] } | null = null
   const dateline = datelineSpan(doc.text)
   let order = 0
   for (const view of sentenceViews(doc)) {
     const hits = findTriggers(view, lex.triggers, options.maxGap)
     const counts = findCounts(view, lex.numbers, lex.countWords)
-    if (hits.length === 0 && counts.length === 0) continue
-    // chrono is the slow part: it runs only on sentences that hold a trigger.
-    const dates = hits.length > 0 ? findDates(view, doc.text, published, dateline) : []
+    const followUp =
+      undated !== null && undated.paragraph === view.paragraph && opensWithQuote(view)
+    const before = undated
+    undated = null
+    if (hits.length === 0 && counts.length === 0 && !followUp) continue
+    // chrono is the slow part: it runs only on sentences that hold a trigger (or may date one).
+    const dates = hits.length > 0 || followUp ? findDates(view, doc.text, published, dateline) : []
+    // "Beijing said it opposed the sanctions. 'China has never …,' a spokesman told a briefing
+    // on Friday.": the quote that backs an undated statement gives the day it was made.
+    const said = followUp ? dates.find((d) => d.statement && d.date) : undefined
+    if (said && before) for (const m of before.mentions) m.date = said
+    if (hits.length === 0 && counts.length === 0) {
+      toldDay = latestDay(dates, [], toldDay)
+      continue
+    }
     const places = hits.length > 0 ? sentencePlaces(doc, view, dateline, lex.actors.groups) : []
     const actors = hits.length > 0 ? sentenceActors(doc, view, lex.actors) : []
     const distinct = view.words.some((w) => DISTINCT.has(w))
@@ -234,7 +250,14 @@ export function findMentions(
     retypeIntentions(view, own, lex.cues)
     requestedActs(view, own, lex.cues)
     subordinateTopics(own)
-    anchorRelativeDates(own, dates, lede, published)
+    anchorRelativeDates(own, dates, lede, toldDay, published)
+    toldDay = latestDay(dates, own, toldDay)
+    if (dates.length === 0) {
+      const statements = own.filter(
+        (m) => m.strong && m.status === 'happened' && m.date === null && SAYING.has(m.type),
+      )
+      if (statements.length > 0) undated = { paragraph: view.paragraph, mentions: statements }
+    }
     // Each figure goes to the nearest mention of a category it can count.
     const sentenceSource: string | null =
       own[0]?.claimedBy ?? claimantOfSentence(doc, view, lex, previousSource)
@@ -352,10 +375,33 @@ function isLede(m: EventMention): boolean {
  * "two days earlier" counts from another date in the sentence, else from the article's first
  * event, else from publication; "overnight" is the morning of the report.
  */
+/** The day-precision date told last in the sentence, else the one told before it. */
+function latestDay(
+  dates: readonly DateFind[],
+  own: readonly EventMention[],
+  before: DateFind | null,
+): DateFind | null {
+  let last: DateFind | null = null
+  const consider = (d: DateFind | null) => {
+    if (d && d.date && d.precision === 'day' && (!last || d.start > last.start)) last = d
+  }
+  for (const d of dates) consider(d)
+  // Relative dates are resolved on the mentions that hold them.
+  for (const m of own) consider(m.date)
+  return last ?? before
+}
+
+/** Whether a sentence opens with a quotation mark: a quote that backs what was said before. */
+function opensWithQuote(view: SentenceView): boolean {
+  const first = view.words[0]
+  return first === '"' || first === '“' || first === '«'
+}
+
 function anchorRelativeDates(
   own: EventMention[],
   dates: ReturnType<typeof findDates>,
   lede: EventMention | undefined,
+  told: DateFind | null,
   published: number,
 ): void {
   const absolute = dates.filter((d) => d.relativeDays === null && !d.overnight && d.date)
@@ -371,8 +417,12 @@ function anchorRelativeDates(
           ? absolute.reduce((a, b) =>
               Math.abs(b.start - d.start) < Math.abs(a.start - d.start) ? b : a,
             ).date
-          : (lede?.date?.date ?? isoOf(published))
-      m.date = { ...d, date: isoOf(dayOf(anchor) + d.relativeDays) }
+          : d.narrative
+            ? (told?.date ?? lede?.date?.date ?? isoOf(published))
+            : (lede?.date?.date ?? isoOf(published))
+      // "the next day" with no day told before cannot lie after the report.
+      const day = dayOf(anchor) + d.relativeDays
+      m.date = { ...d, date: isoOf(d.narrative && !told ? Math.min(day, published) : day) }
     }
   }
 }

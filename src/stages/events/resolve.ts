@@ -86,8 +86,17 @@ function km(a: Place, b: Place): number {
   return 2 * R * Math.asin(Math.sqrt(h))
 }
 
-/** Places agree when they are the same, near, or one is the region that holds the other. */
-export function placesAgree(doc: Doc, a: number[], b: number[], mergeKm: number): boolean | null {
+/**
+ * Places agree when they are the same, near, or one is the region that holds the other (unless
+ * `strict`: then only the same place or one within `mergeKm` agrees).
+ */
+export function placesAgree(
+  doc: Doc,
+  a: number[],
+  b: number[],
+  mergeKm: number,
+  strict = false,
+): boolean | null {
   const places = doc.layers.places ?? []
   // A river or a sea runs past many towns: its centre says nothing about where an event was, so
   // it neither agrees nor disagrees with a town ("on the Dnipro River" beside "in Kherson").
@@ -100,6 +109,7 @@ export function placesAgree(doc: Doc, a: number[], b: number[], mergeKm: number)
       const q = places[j]
       if (!p || !q) return false
       if (i === j || km(p, q) <= mergeKm) return true
+      if (strict) return false
       const [big, small] = p.precision >= q.precision ? [p, q] : [q, p]
       if (big.precision === 1) return false
       return (
@@ -148,6 +158,18 @@ function datesAgree(a: EventMention, b: EventMention, published: number): boolea
   return loose && Math.abs(x - y) <= 1 ? null : false
 }
 
+/**
+ * "…captured seven soldiers, the brigade said on Thursday. The attack began on Wednesday": a
+ * statement's day is when the deed was reported, so a reference back to it ("the attack") dated
+ * up to a week before that day does not disagree; it dates the deed.
+ */
+function reportedLater(x: EventMention, m: EventMention): boolean {
+  if (!x.date?.statement || !m.anaphoric || !m.date || m.date.statement) return false
+  const said = mentionDay(x)
+  const done = mentionDay(m)
+  return said !== null && done !== null && done <= said && said - done <= 7
+}
+
 function withinPeriod(iso: string, precision: string, day: number): boolean {
   const at = dayOf(iso)
   if (precision === 'week') {
@@ -171,15 +193,24 @@ function joins(doc: Doc, draft: Draft, m: EventMention, opts: ResolveOptions): b
   // Triggers of one category in one sentence report one event ("a drone strike … killed two").
   if (sum.sentences.has(m.sentence)) return true
   // The draft's place: the first mention's that names land, else the first that names any.
-  const samePlace = placesAgree(doc, (sum.land ?? sum.any)?.places ?? [], m.places, opts.mergeKm)
+  const draftPlace = (sum.land ?? sum.any)?.places ?? []
+  const samePlace = placesAgree(doc, draftPlace, m.places, opts.mergeKm)
   if (samePlace === false) return false
   // A strong deed told with another weapon in another sentence ("shelling" after "a drone
-  // struck") is another attack, unless both name the same place (one strike told by two sides).
-  if (samePlace !== true && m.strong && m.mode && sum.told.size > 0 && !sum.told.has(m.mode))
+  // struck") is another attack, unless both name the same place (one strike told by two sides);
+  // a district of the same region is not the same place ("a guided bomb hit a village in the
+  // Polohy district" beside missiles on the regional capital).
+  if (
+    m.strong &&
+    m.mode &&
+    sum.told.size > 0 &&
+    !sum.told.has(m.mode) &&
+    (samePlace !== true || !placesAgree(doc, draftPlace, m.places, opts.mergeKm, true))
+  )
     return false
   // Dated mentions vote; when none is dated, the draft counts as recent news.
   const voters = sum.dated.size > 0 ? [...sum.dated.values()] : [head]
-  const votes = voters.map((x) => datesAgree(x, m, opts.published))
+  const votes = voters.map((x) => (reportedLater(x, m) ? null : datesAgree(x, m, opts.published)))
   const sameDate = votes.some((v) => v === true)
     ? true
     : votes.every((v) => v === false)

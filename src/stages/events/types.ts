@@ -79,6 +79,11 @@ export interface DateFind extends Span {
   relativeDays: number | null
   /** "overnight": the morning of the report. */
   overnight: boolean
+  /**
+   * "the same day", "late in the evening": the day the article is telling at that point, so
+   * `relativeDays` counts from the latest day named before (not from the lede or publication).
+   */
+  narrative?: boolean
 }
 
 export interface CountFind extends Span {

@@ -145,6 +145,18 @@ describe('api › reads', () => {
     expect(body.items[0].snippet).toMatch(/drone/i)
   })
 
+  it('pages search hits; the total counts every hit and the facets every hit of the window', async () => {
+    const all = await get('/api/search?limit=100')
+    const first = await get('/api/search?limit=2')
+    const second = await get('/api/search?limit=2&offset=2')
+    expect(first.body.total).toBe(all.body.items.length)
+    expect(second.body.total).toBe(all.body.items.length)
+    const ids = (page: { body: { items: { article: { id: string } }[] } }) =>
+      page.body.items.map((h) => h.article.id)
+    expect([...ids(first), ...ids(second)]).toEqual(ids(all).slice(0, 4))
+    expect(first.body.facets).toEqual(all.body.facets)
+  })
+
   it('searches by claim status', async () => {
     const { body } = await get('/api/search?status=denied')
     const ids = body.items.map((h: { article: { id: string } }) => h.article.id)
@@ -584,6 +596,18 @@ describe('api › review', () => {
     expect(
       byType.body.items.map((e: { id: string; corrected: boolean }) => [e.id, e.corrected]),
     ).toEqual([['darfur-camp-shelling:1', true]])
+    // Search filters and counts the corrected type too (the store's type filter exempts the article).
+    const search = await get('/api/search?type=REJECT')
+    expect(search.body.items.map((h: { article: { id: string } }) => h.article.id)).toEqual([
+      'darfur-camp-shelling',
+    ])
+    expect(search.body.total).toBe(1)
+    expect(search.body.facets.type).toEqual({ REJECT: 1 })
+    const accuse = await get('/api/search?type=ACCUSE')
+    expect(accuse.body.facets.type.REJECT).toBeUndefined()
+    expect(accuse.body.items.map((h: { article: { id: string } }) => h.article.id)).not.toContain(
+      'darfur-camp-shelling',
+    )
     const csv = await app.inject({ method: 'GET', url: '/api/export?format=csv' })
     const row = csv.body.split('\n').find((line) => line.startsWith('darfur-camp-shelling:1,'))
     expect(row).toContain(',REJECT,')

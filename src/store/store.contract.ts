@@ -318,6 +318,81 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(hit.events.map((e) => e.id)).toEqual(['kharkiv-drones:0'])
     })
 
+    it('lists events for a map with their article title and place precision, newest first', async () => {
+      const s = await open()
+      await ingest(s, [STRIKE_A, STRIKE_B, KHARKIV_DRONES])
+      const all = await s.listEvents({})
+      expect(all.map((e) => e.event.id)).toEqual(['kharkiv-drones:0', 'strike-b:0', 'strike-a:0'])
+      expect(all[2]).toMatchObject({
+        title: 'Missile strike on Zaporizhzhia',
+        precision: 1,
+        placeIndex: 0,
+        event: { place: { name: 'Zaporizhzhia' }, type: 'ASSAULT' },
+      })
+      const ids = async (q: Parameters<Store['listEvents']>[0]) =>
+        (await s.listEvents(q)).map((e) => e.event.id)
+      expect(await ids({ limit: 1 })).toEqual(['kharkiv-drones:0'])
+      expect(await ids({ near: { lat: 50, lon: 36.2, km: 30 } })).toEqual(['kharkiv-drones:0'])
+      expect(await ids({ near: { lat: 52, lon: 36.2, km: 30 } })).toEqual([])
+      expect(await ids({ from: '2025-10-19', to: '2025-10-21' })).toEqual(['kharkiv-drones:0'])
+      expect(await ids({ from: '2025-10-01', to: '2025-10-15' })).toEqual([
+        'strike-b:0',
+        'strike-a:0',
+      ])
+      expect((await ids({ text: 'missiles' })).sort()).toEqual(['strike-a:0', 'strike-b:0'])
+      expect(await ids({ text: 'energy facility', actor: 'russian' })).toEqual(['kharkiv-drones:0'])
+      expect(await ids({ type: 'PROTEST' })).toEqual([])
+      expect(await ids({ country: 'UA' })).toEqual([])
+      expect(await ids({ status: 'denied' })).toEqual(['strike-b:0', 'strike-a:0'])
+      // An exempt article (the caller corrects and re-checks it) skips the type and country filters.
+      expect(await ids({ type: 'PROTEST', exempt: ['strike-a'] })).toEqual(['strike-a:0'])
+      expect(await ids({ country: 'UA', exempt: ['strike-a'] })).toEqual(['strike-a:0'])
+    })
+
+    it('searches a page, counts every hit and returns the facet fields of a window', async () => {
+      const s = await open()
+      await ingest(s, [STRIKE_A, STRIKE_B, KHARKIV_DRONES])
+      const page = await s.search({ text: 'missiles', limit: 1, window: 10 })
+      expect(page.items).toHaveLength(1)
+      expect(page.total).toBe(2)
+      expect(page.windowEvents?.map((e) => e.articleId).sort()).toEqual(['strike-a', 'strike-b'])
+      expect(page.windowEvents?.[0]).toMatchObject({
+        type: 'ASSAULT',
+        status: 'happened',
+        index: 0,
+      })
+      const second = await s.search({ text: 'missiles', limit: 1, offset: 1 })
+      expect(second.items.map((h) => h.article.id)).not.toEqual(page.items.map((h) => h.article.id))
+      expect(second.windowEvents).toBeUndefined()
+      expect((await s.search({ limit: 2 })).total).toBe(3)
+      expect((await s.search({ text: 'missiles', from: '2025-10-14', limit: 1 })).total).toBe(2)
+      expect((await s.search({ from: '2025-10-19' })).total).toBe(1)
+      expect((await s.search({ text: 'missiles', type: 'PROTEST' })).total).toBe(0)
+      const exempt = await s.search({ text: 'missiles', type: 'PROTEST', exempt: ['strike-b'] })
+      expect(exempt.items.map((h) => h.article.id)).toEqual(['strike-b'])
+    })
+
+    it('finds only the current version of a changed article by its words', async () => {
+      const s = await open()
+      await ingest(s, [STRIKE_B])
+      const seven = (text: string) => text.replace('risen to six', 'risen to seven')
+      await ingest(s, [
+        {
+          ...STRIKE_B,
+          text: seven(STRIKE_B.text),
+          claims: STRIKE_B.claims?.map((c) => ({ ...c, text: seven(c.text) })),
+        },
+      ])
+      const found = async (text: string) => {
+        const page = await s.search({ text })
+        return { ids: page.items.map((h) => h.article.id), total: page.total }
+      }
+      expect(await found('six')).toEqual({ ids: [], total: 0 })
+      expect(await found('seven')).toEqual({ ids: ['strike-b~v2'], total: 1 })
+      expect(await found('Zaporizhzhia')).toEqual({ ids: ['strike-b~v2'], total: 1 })
+      expect((await s.stats()).articles).toBe(1)
+    })
+
     it('pages lists and reports totals', async () => {
       const s = await open()
       await ingest(s, [STRIKE_A, STRIKE_B, KHARKIV_DRONES])

@@ -171,7 +171,8 @@ function indexBy(countries: readonly Country[], namesOf: (c: Country) => readonl
     if (found === undefined) {
       found = folded.get(foldName(name)) ?? null
       if (memo.size > 50_000) memo.clear()
-      memo.set(name, found)
+      // A copy of the key: a slice would keep the whole article it came from alive.
+      memo.set(name.length < 13 ? name : (' ' + name).slice(1), found)
     }
     return found ?? undefined
   }

@@ -1,5 +1,6 @@
 import type { Doc, EntityType, Span } from '../../core/record.js'
 import type { Countries, Gazetteer } from '../../core/resources.js'
+import { detached } from './key.js'
 import { prefixesOf } from './lexicon.js'
 import type { Candidate, Compiled, Gender, HeadEntry, TitleEntry, Unit } from './types.js'
 
@@ -841,7 +842,7 @@ class Finder {
     if (known === undefined) {
       known = this.countryLookup(text) ?? null
       if (answers.size > 50_000) answers.clear()
-      answers.set(text, known)
+      answers.set(detached(text), known)
     }
     return known ?? undefined
   }
@@ -894,7 +895,8 @@ class Finder {
 
   /** Whether units[i] is the start of a known name, a country's name, demonym or capital. */
   private mayLeadName(i: number): boolean {
-    this.leads ??= new Uint8Array(this.units.length)
+    // A plain array of small integers: a typed array per doc costs a backing store.
+    this.leads ??= new Array<number>(this.units.length).fill(0)
     const known = this.leads[i]
     if (known !== 0) return known === 1
     {
@@ -910,7 +912,7 @@ class Finder {
   }
 
   // Per unit: 0 not yet asked, 1 may lead a known name, 2 may not.
-  private leads: Uint8Array | undefined
+  private leads: number[] | undefined
 
   private afterChannelWord(i: number): boolean {
     const previous = this.units[i - 1]?.lower
@@ -1144,7 +1146,9 @@ class Finder {
         extra = { ...extra, aliases: [] }
       }
     }
-    const name = extra.name ?? this.doc.text.slice(first.start, end)
+    // A one-unit name is the unit's own string (already hashed by the lookups that typed it).
+    const name =
+      extra.name ?? (end === first.end ? first.text : this.doc.text.slice(first.start, end))
     if (finalType === 'ORG' && identity === null) identity = this.institutionIdentity(name)
     const acronym = this.acronymAfter(j)
     const candidate = this.push(first.start, end, finalType, finalRule, finalConfidence, {
@@ -1201,6 +1205,8 @@ class Finder {
   private institutionIdentity(name: string): string | null {
     const countries = this.fc.countries
     if (!countries) return null
+    // Most names are one word: no country before or after an institution.
+    if (!/\s/.test(name)) return null
     const words = name.split(/\s+/)
     if (words.length < 2) return null
     const firstCountry = countries.byDemonym(words[0] as string)
@@ -1517,6 +1523,19 @@ const CONCEPT_DROP = new Set(['of', 'the', 'affairs', 'for', 'and', 'forces'])
  * "Foreign Ministry" and "Ministry of Foreign Affairs" agree: "foreign ministry".
  */
 export function conceptKey(words: string): string {
+  let key = conceptMemo.get(words)
+  if (key === undefined) {
+    key = computeConceptKey(words)
+    // Institutions recur across articles; the bound keeps a long batch from growing without end.
+    if (conceptMemo.size > 50_000) conceptMemo.clear()
+    conceptMemo.set(words, key)
+  }
+  return key
+}
+
+const conceptMemo = new Map<string, string>()
+
+function computeConceptKey(words: string): string {
   return words
     .toLowerCase()
     .split(/\s+/)

@@ -1,6 +1,7 @@
 import type { Gazetteer, Lexicons } from '../../core/resources.js'
 import type { Stage } from '../../core/stage.js'
 import { findCandidates } from './find.js'
+import { detached } from './key.js'
 import { compileLexicons } from './lexicon.js'
 import { resolveEntities } from './resolve.js'
 import type { Compiled, EntitiesOptions } from './types.js'
@@ -66,7 +67,7 @@ function memoised(gazetteer: Gazetteer): Pick<Gazetteer, 'has'> {
       if (answer === undefined) {
         answer = gazetteer.has(name)
         if (known.size > 50_000) known.clear()
-        known.set(name, answer)
+        known.set(detached(name), answer)
       }
       return answer
     },

@@ -11,12 +11,21 @@ export function foldName(name: string): string {
     folded = computeFold(name)
     // Names recur across articles; the bound keeps a long batch from growing without end.
     if (foldMemo.size > 50_000) foldMemo.clear()
-    foldMemo.set(name, folded)
+    foldMemo.set(detached(name), folded)
   }
   return folded
 }
 
 const foldMemo = new Map<string, string>()
+
+/**
+ * A copy of a string that does not hold on to the text it was sliced from: a memo that
+ * outlives the article must not keep each article's whole text alive through its keys.
+ */
+export function detached(text: string): string {
+  // Slices shorter than 13 characters are copies already.
+  return text.length < 13 ? text : (' ' + text).slice(1)
+}
 
 function computeFold(name: string): string {
   return name
@@ -51,7 +60,7 @@ export function identityKey(name: string, translit: Compiled['translit']): strin
     key = computeKey(name, translit)
     // Names recur across articles; the bound keeps a long batch from growing without end.
     if (memo.size > 50_000) memo.clear()
-    memo.set(name, key)
+    memo.set(detached(name), key)
   }
   return key
 }

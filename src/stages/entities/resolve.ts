@@ -18,8 +18,8 @@ interface Cluster {
   members: Candidate[]
   entity: Entity
   gender: Gender
-  /** Lower-cased words of the name and aliases, for "the ministry" → "Defence Ministry". */
-  words: Set<string>
+  /** Lower-cased words of the name, aliases and role, for "the ministry" → "Defence Ministry". */
+  readonly words: Set<string>
   /** A news outlet or platform: a channel, never the antecedent of "it" or "the group". */
   channel: boolean
   /** A country or capital: may speak as a government ("Brussels said it …"). */
@@ -308,18 +308,18 @@ function makeCluster(
     members.find((m) => m.role)?.role ??
     null
   const gender = members.find((m) => m.gender)?.gender ?? null
-  const words = new Set<string>()
-  for (const text of [name, ...aliases])
-    for (const w of text.toLowerCase().split(/\s+/)) words.add(w)
-  if (role) for (const w of role.toLowerCase().split(/\s+/)) words.add(w)
   const channel = members.some(
     (m) => m.by === 'entities/outlet' || m.by === 'entities/dateline-outlet',
   )
   const polity = members.some((m) => m.by === 'entities/country' || m.by === 'entities/capital')
+  let words: Set<string> | undefined
   return {
     members,
     gender,
-    words,
+    // Only descriptions ("the ministry") read the words: built on first use.
+    get words() {
+      return (words ??= wordsOf(name, aliases, role))
+    },
     channel,
     polity,
     entity: {
@@ -333,6 +333,14 @@ function makeCluster(
       confidence: highestConfidence(members),
     },
   }
+}
+
+function wordsOf(name: string, aliases: readonly string[], role: string | null): Set<string> {
+  const words = new Set<string>()
+  for (const text of [name, ...aliases])
+    for (const w of text.toLowerCase().split(/\s+/)) words.add(w)
+  if (role) for (const w of role.toLowerCase().split(/\s+/)) words.add(w)
+  return words
 }
 
 /** The highest confidence of the members (a loop: a spread of a huge cluster overflows the stack). */

@@ -21,6 +21,22 @@ export interface PlaceCase {
 /** A region named next to the name is a hard filter. */
 export const hardFilter: PlaceCase[] = [
   {
+    why: '"Kharkiv\'s Novoselivka" is the village near Kharkiv, not the larger one near Odesa',
+    text: "Shelling hit Kharkiv's Novoselivka overnight, officials said.",
+    mention: 'Novoselivka',
+    name: 'Novoselivka',
+    country: 'UA',
+    admin1: 'Kharkiv Oblast',
+  },
+  {
+    why: 'without the owner, the larger Novoselivka wins',
+    text: 'Shelling hit Novoselivka overnight, officials said.',
+    mention: 'Novoselivka',
+    name: 'Novoselivka',
+    country: 'UA',
+    admin1: 'Odesa Oblast',
+  },
+  {
     why: 'a US state lies in no other state: "Paris, Texas, Atlanta and X, Georgia" keeps Texas',
     text: 'The chain has stores in Paris, Texas, Atlanta and Macon, Georgia, and plans more.',
     mention: 'Texas',

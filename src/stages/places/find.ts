@@ -98,6 +98,9 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
     let first = tokenAt(tokens, start)
     const last = tokenAt(tokens, mention.end - 1)
     if (first < 0 || last < 0) continue
+    // "Christmas", "Easter", "Reuters": words never a place, whatever the entities stage typed.
+    if (first === last && deps.cues.notPlace.has(lowerWords(doc)(first).replace(/\./g, '')))
+      continue
     // "British Columbia" read as NORP "British" and GPE "Columbia": a capitalised word before
     // the name that makes a longer well-known place name belongs to it.
     const longer = longerNameBefore(text, tokens, first, mention.end, deps)

@@ -180,6 +180,14 @@ describe('places › entity spans', () => {
     expect(place?.name).toBe('British Columbia')
     expect(place?.country).toBe('CA')
   })
+  it('a word never a place stays out though the entities call it one', () => {
+    const doc = withEntities('Families in Kyiv prepared for Christmas this week.', [
+      ['Kyiv', 'GPE'],
+      ['Christmas', 'GPE'],
+    ])
+    expect(placeFor(doc, 'Christmas')).toBeUndefined()
+    expect(placeFor(doc, 'Kyiv')).toBeDefined()
+  })
   it('a word before the name that makes no known name stays out', () => {
     const doc = withEntities('Officials in Kyiv said the talks would resume.', [['Kyiv', 'GPE']])
     expect(placeFor(doc, 'Kyiv')?.mention).toBe('Kyiv')

@@ -324,6 +324,28 @@ function regionOfficeAfter(doc: Doc, t: Toponym, cues: Cues): boolean {
   return false
 }
 
+/** The first-pass pick of the town or region right before "'s" and this name, or null. */
+function possessiveOwner(
+  doc: Doc,
+  index: number,
+  toponyms: readonly Toponym[],
+  first: readonly Scored[][],
+): GazetteerEntry | null {
+  const previous = toponyms[index - 1]
+  const t = toponyms[index]!
+  if (!previous || previous.lastToken + 1 !== t.firstToken || previous.suffix) return null
+  const glue = lowerWords(doc)(previous.lastToken)
+  if (glue !== "'s" && glue !== '’s') return null
+  const owner = first[index - 1]![0]?.entry
+  return owner && (owner.feature.startsWith('P.') || owner.feature === 'A.ADM1') ? owner : null
+}
+
+function nearOwner(e: GazetteerEntry, owner: GazetteerEntry): boolean {
+  if (owner.feature === 'A.ADM1')
+    return e.country === owner.country && e.admin1Code === owner.admin1Code
+  return distanceKm(e, owner) < 100
+}
+
 /** Whether an entry lies inside what a container candidate names. */
 function inside(e: GazetteerEntry, region: GazetteerEntry): boolean {
   if (e.country !== region.country || region.country === null) return false
@@ -374,6 +396,12 @@ export function resolveToponyms(
     const containerRegions = c >= 0 ? candidates[c]!.filter(isRegionLike) : NO_ENTRIES
     if (containerRegions.length)
       list = list.filter((e) => containerRegions.some((r) => inside(e, r)))
+    // "London's Heathrow", "Toronto's Pearson": a place owned by the place before it lies near it.
+    const owner = possessiveOwner(doc, i, toponyms, first)
+    if (owner) {
+      const near = list.filter((e) => e !== owner && nearOwner(e, owner))
+      if (near.length) list = near
+    }
     // "the northern Lebanese city of Tripoli": the demonym names the country.
     const hinted = demonymCountry(doc, t, deps)
     if (hinted && list.some((e) => e.country === hinted))

@@ -8,6 +8,7 @@ import {
   F_NUMBER,
   F_PAST,
   F_PAST_AUX,
+  F_PHRASE,
 } from './word-classes.js'
 
 /** Cue classes whose content is a wish, an order, a question or a stance, never a claim. */
@@ -25,6 +26,9 @@ export interface ClaimView {
   tokens: readonly Token[]
   /** Token index → word id in the lexicon's table, or -1. */
   ids: Int32Array
+  /** Token index → its start and end offsets. */
+  starts: Int32Array
+  ends: Int32Array
   /** Lower-case form of token `i` (a substring: only for the few tokens that need one). */
   lowerAt(i: number): string
   /** Whether token `i` ends in "ed" (lower case), without a substring. */
@@ -60,7 +64,7 @@ export interface ClaimView {
  */
 export const MAX_SENTENCE_TOKENS = 200
 
-function sentenceRanges(doc: Doc, view: Pick<ClaimView, 'tokens'>): [number, number][] {
+function sentenceRanges(doc: Doc, view: ClaimView): [number, number][] {
   const out: [number, number][] = []
   for (const sentence of doc.layers.sentences ?? []) {
     const [first, last] = tokenRange(view, sentence)
@@ -77,44 +81,55 @@ function sentenceRanges(doc: Doc, view: Pick<ClaimView, 'tokens'>): [number, num
 
 export function claimView(doc: Doc, lexicon: ClaimLexicon): ClaimView {
   const tokens = doc.layers.tokens ?? []
+  const n = tokens.length
   const text = doc.text
   const lowered = text.toLowerCase()
-  const ids = new Int32Array(tokens.length)
-  const { table } = lexicon
+  // One buffer: word ids, then token starts, then token ends (range searches run over these
+  // compact arrays instead of the token objects).
+  const buffer = new Int32Array(3 * n)
+  const ids = buffer.subarray(0, n)
+  const starts = buffer.subarray(n, 2 * n)
+  const ends = buffer.subarray(2 * n)
+  const { table, flags } = lexicon
+  // Tokens where a phrase of some list may start, so the phrase scan skips all others.
+  const phraseStarts: number[] = []
   let lowerAt: (i: number) => string
   let endsInEd: (i: number) => boolean
   // Lower-casing the text once keeps offsets unless a character changes length ('İ') or
   // depends on context (final 'Σ'); then token by token.
-  if (lowered.length === text.length && !text.includes('\u03a3')) {
-    for (let i = 0; i < tokens.length; i++) {
-      ids[i] = table.at(lowered, tokens[i]!.start, tokens[i]!.end)
-    }
-    lowerAt = (i) => lowered.slice(tokens[i]!.start, tokens[i]!.end)
-    endsInEd = (i) => {
-      const t = tokens[i]!
-      return (
-        t.end - t.start >= 2 &&
-        lowered.charCodeAt(t.end - 1) === 100 && // d
-        lowered.charCodeAt(t.end - 2) === 101 // e
-      )
-    }
+  const simple = lowered.length === text.length && !text.includes('\u03a3')
+  const lower = simple ? [] : tokens.map((t) => text.slice(t.start, t.end).toLowerCase())
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!
+    starts[i] = t.start
+    ends[i] = t.end
+    const id = simple ? table.at(lowered, t.start, t.end) : table.get(lower[i]!)
+    ids[i] = id
+    if (id >= 0 && flags[id]! & F_PHRASE) phraseStarts.push(i)
+  }
+  if (simple) {
+    lowerAt = (i) => lowered.slice(starts[i]!, ends[i]!)
+    endsInEd = (i) =>
+      ends[i]! - starts[i]! >= 2 &&
+      lowered.charCodeAt(ends[i]! - 1) === 100 && // d
+      lowered.charCodeAt(ends[i]! - 2) === 101 // e
   } else {
-    const lower = tokens.map((t) => text.slice(t.start, t.end).toLowerCase())
-    for (let i = 0; i < tokens.length; i++) ids[i] = table.get(lower[i]!)
     lowerAt = (i) => lower[i]!
     endsInEd = (i) => lower[i]!.endsWith('ed')
   }
-  const hedges = scanPhrases(ids, lexicon.hedgesById)
-  const denials = scanPhrases(ids, lexicon.denialsById)
-  return {
+  const hedges = scanPhrases(ids, phraseStarts, lexicon.hedgesById)
+  const denials = scanPhrases(ids, phraseStarts, lexicon.denialsById)
+  const view: ClaimView = {
     text,
     tokens,
     ids,
+    starts,
+    ends,
     lowerAt,
     endsInEd,
     hedges,
     denials,
-    opinions: scanPhrases(ids, lexicon.opinionsById),
+    opinions: scanPhrases(ids, phraseStarts, lexicon.opinionsById),
     only: {
       verification: hedges.filter((h) => h.phrase.verification !== null),
       underInvestigation: hedges.filter((h) => h.phrase.verification === 'under-investigation'),
@@ -125,26 +140,32 @@ export function claimView(doc: Doc, lexicon: ClaimLexicon): ClaimView {
       denialNotVerb: denials.filter((d) => d.phrase.kind !== 'verb'),
       negation: denials.filter((d) => d.phrase.kind === 'negation'),
     },
-    sentences: sentenceRanges(doc, { tokens }),
+    sentences: [],
     lexicon,
   }
+  view.sentences = sentenceRanges(doc, view)
+  return view
 }
 
 /** Token index range [first, last] inside a span (last < first when none); two binary searches. */
-export function tokenRange(view: Pick<ClaimView, 'tokens'>, span: Span): [number, number] {
-  const tokens = view.tokens
+export function tokenRange(view: ClaimView, span: Span): [number, number] {
+  const { starts, ends } = view
+  const n = ends.length
   let lo = 0
-  let hi = tokens.length
+  let hi = n
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    if (tokens[mid]!.end <= span.start) lo = mid + 1
+    if (ends[mid]! <= span.start) lo = mid + 1
     else hi = mid
   }
   const first = lo
-  hi = tokens.length
+  // Claims are short: step to the span's end, and search only past a few dozen tokens.
+  const near = Math.min(n, first + 32)
+  while (lo < near && starts[lo]! < span.end) lo++
+  hi = lo < near ? lo : n
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    if (tokens[mid]!.start < span.end) lo = mid + 1
+    if (starts[mid]! < span.end) lo = mid + 1
     else hi = mid
   }
   return [first, Math.max(first - 1, lo - 1)]
@@ -199,17 +220,16 @@ function firstMatchAt(all: readonly PhraseMatch<unknown>[], first: number): numb
   return lo
 }
 
-/** One pass over the doc's word ids: every phrase of a list, in token then list order. */
+/** The phrases of a list at the tokens where some phrase starts, in token then list order. */
 function scanPhrases<T>(
   ids: Int32Array,
+  phraseStarts: readonly number[],
   byFirst: readonly (readonly IdPhrase<T>[] | undefined)[],
 ): PhraseMatch<T>[] {
   const found: PhraseMatch<T>[] = []
   const n = ids.length
-  for (let i = 0; i < n; i++) {
-    const id = ids[i]!
-    if (id < 0) continue
-    const candidates = byFirst[id]
+  for (const i of phraseStarts) {
+    const candidates = byFirst[ids[i]!]
     if (!candidates) continue
     for (const { phrase, ids: words } of candidates) {
       const end = i + words.length - 1

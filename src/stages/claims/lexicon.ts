@@ -13,6 +13,7 @@ import {
   F_NUMBER,
   F_PAST,
   F_PAST_AUX,
+  F_PHRASE,
   IRREGULAR_PAST,
   LITERALS,
   NUMBER_WORDS,
@@ -111,6 +112,9 @@ export function compileClaimLexicon(lexicons: Lexicons): ClaimLexicon {
   const size = table.words.length
   const flags = new Uint16Array(size)
   for (const [id, bit] of bits) flags[id] = bit
+  for (const lists of [hedgeLists, denialLists, opinionLists]) {
+    for (const id of lists.keys()) flags[id] = flags[id]! | F_PHRASE
+  }
   const dense = <T>(map: ReadonlyMap<number, T>) => {
     const out = new Array<T | undefined>(size).fill(undefined)
     for (const [id, value] of map) out[id] = value

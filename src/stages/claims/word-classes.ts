@@ -144,6 +144,8 @@ export const F_DAY = 32
 export const F_DENY_CUE = 64
 /** A cue form of a stance, intention, belief or directive class (not a fact verb). */
 export const F_NOT_FACT = 128
+/** The first word of a hedge, denial or opinion phrase. */
+export const F_PHRASE = 256
 
 /** Single words the rules compare tokens with. */
 export const LITERALS = [',', ':', '?', 'which', 'because', 'not', 'to', 'of'] as const

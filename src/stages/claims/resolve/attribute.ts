@@ -8,6 +8,11 @@ const YEAR = /^(1[89]|20)\d\d$/
 /** The stance the words of a claim give: a denial outranks a hedge, which outranks an assertion. */
 export function stanceOf(view: ClaimView, span: Span): Stance {
   const [first, last] = tokenRange(view, span)
+  return stanceIn(view, first, last)
+}
+
+/** The stance of the tokens [first, last]. */
+function stanceIn(view: ClaimView, first: number, last: number): Stance {
   if (findMatch(view.only.denialNotVerb, first, last, () => true)) return 'denies'
   if (findMatch(view.only.hedgeNotVerification, first, last, () => true)) return 'hedges'
   return 'asserts'
@@ -16,6 +21,11 @@ export function stanceOf(view: ClaimView, span: Span): Stance {
 /** The verification state the words give (e.g. "could not be independently verified"). */
 export function verificationOf(view: ClaimView, span: Span): Verification {
   const [first, last] = tokenRange(view, span)
+  return verificationIn(view, first, last)
+}
+
+/** The verification state the tokens [first, last] give. */
+function verificationIn(view: ClaimView, first: number, last: number): Verification {
   return findMatch(view.only.verification, first, last, () => true)?.phrase.verification ?? null
 }
 
@@ -35,6 +45,8 @@ export function attributeClaims(
   const index = refIndex(doc)
   const claims: Claim[] = candidates.map((c) => {
     const sentence = sentenceAt(sentences, c.start) ?? c
+    // The claim's tokens, found once for its stance, verification and references.
+    const [first, last] = tokenRange(view, c)
     return {
       start: c.start,
       end: c.end,
@@ -43,10 +55,10 @@ export function attributeClaims(
       claimant: c.claimant,
       claimantEntity: c.claimantEntity,
       via: c.via,
-      stance: c.stance ?? stanceOf(view, c),
-      verification: verificationOf(view, c) ?? verificationOf(view, sentence),
+      stance: c.stance ?? stanceIn(view, first, last),
+      verification: verificationIn(view, first, last) ?? verificationOf(view, sentence),
       quote: c.quote,
-      refs: refsOf(doc, view, c, index),
+      refs: refsOf(doc, view, c, index, first, last),
     }
   })
   spreadVerification(doc, view, claims)
@@ -130,7 +142,14 @@ interface ByStart<T extends Span> {
 }
 
 function byStart<T extends Span>(layer: readonly T[]): ByStart<T> {
-  const order = layer.map((_, i) => i).sort((a, b) => layer[a]!.start - layer[b]!.start)
+  const order = layer.map((_, i) => i)
+  // Layers usually come in text order: sort only when they do not.
+  for (let k = 1; k < layer.length; k++) {
+    if (layer[k]!.start < layer[k - 1]!.start) {
+      order.sort((a, b) => layer[a]!.start - layer[b]!.start)
+      break
+    }
+  }
   return { items: layer, order }
 }
 
@@ -165,12 +184,18 @@ function refIndex(doc: Doc): RefIndex {
   return { mentions: byStart(doc.layers.mentions ?? []), places: byStart(doc.layers.places ?? []) }
 }
 
-function refsOf(doc: Doc, view: ClaimView, span: Span, index: RefIndex): Claim['refs'] {
+function refsOf(
+  doc: Doc,
+  view: ClaimView,
+  span: Span,
+  index: RefIndex,
+  first: number,
+  last: number,
+): Claim['refs'] {
   const entities = [...new Set(insideOf(index.mentions, span).map((m) => m.entity))]
   const places = [...new Set(insideOf(index.places, span).map((p) => p.name))]
   const numbers: string[] = []
   const dates: string[] = []
-  const [first, last] = tokenRange(view, span)
   const { ids, tokens } = view
   const flags = view.lexicon.flags
   for (let i = first; i <= last; i++) {

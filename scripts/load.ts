@@ -7,8 +7,8 @@
  * every response time, not autocannon's fixed percentiles) and fails on any error,
  * timeout or non-2xx answer.
  *
- * Writes docs/load.md and the "Load" section of docs/quality.md (only that
- * section: `sitrep eval-all` writes the rest of the file).
+ * Writes docs/load.md (keeping its hand-written "History" section) and the "Load"
+ * section of docs/quality.md (only that section: `sitrep eval-all` writes the rest).
  */
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -130,6 +130,13 @@ function markdownTable(figures: Figures[]): string {
   ].join('\n')
 }
 
+/** The `## History` section of load.md (written by people: what changed and the figures before), kept. */
+function keptHistory(file: string): string {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : ''
+  const start = text.search(/^## History\b/m)
+  return start < 0 ? '' : '\n' + text.slice(start)
+}
+
 /** Replaces the `## Load` section of quality.md (up to the next `## `), or appends it. */
 function writeQualitySection(file: string, section: string): void {
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Quality\n'
@@ -214,7 +221,8 @@ async function main(): Promise<void> {
         (stats ? `Store: ${JSON.stringify(stats)}\n\n` : '') +
         'Rotating requests: search over ten queries; story pages of 500 stories with two or more articles; ' +
         'map events by month and near five cities (50 km); each request is made once before the timed run ' +
-        '(warm caches). p50/p95/p99 from every response time.\n',
+        '(warm caches). p50/p95/p99 from every response time.\n' +
+        keptHistory(join(ROOT, 'docs/load.md')),
     )
     writeQualitySection(
       join(ROOT, 'docs/quality.md'),

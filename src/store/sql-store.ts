@@ -94,6 +94,8 @@ interface HitFilter {
   /** Conditions on its events (alias `e`). */
   events: { sql: string[]; params: unknown[]; filtered: boolean }
   claimStatus: ClaimStatus | null
+  /** The full-text match count, once counted. */
+  matches?: number
 }
 
 interface RankedHit {
@@ -384,7 +386,7 @@ export class SqlStore implements Store {
         ),
       )
     }
-    const matches = await this.ftsCount(filter.match)
+    const matches = await this.ftsCount(filter)
     const wanted = offset + limit
     // Superseded versions have left the index, so only the event and claim filters drop hits.
     let window = Math.min(matches, filter.article.sql.length > 1 ? wanted * 4 + 64 : wanted + 16)
@@ -401,12 +403,16 @@ export class SqlStore implements Store {
     }
   }
 
-  private async ftsCount(match: string): Promise<number> {
-    const row = await this.driver.get(
-      'SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?',
-      [match],
-    )
-    return Number(row?.n ?? 0)
+  /** The number of full-text matches (SQLite), counted once per search. */
+  private async ftsCount(filter: HitFilter): Promise<number> {
+    if (filter.matches === undefined) {
+      const row = await this.driver.get(
+        'SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?',
+        [filter.match],
+      )
+      filter.matches = Number(row?.n ?? 0)
+    }
+    return filter.matches
   }
 
   /** The number of hits, counted from the narrowest side: the full-text index, the events, or the articles. */
@@ -414,7 +420,7 @@ export class SqlStore implements Store {
     const clause = filter.article.sql.join(' AND ')
     const onlyCurrent = filter.article.sql.length === 1
     if (filter.match !== null && this.driver.dialect === 'sqlite') {
-      if (onlyCurrent) return this.ftsCount(filter.match)
+      if (onlyCurrent) return this.ftsCount(filter)
       const row = await this.driver.get(
         `SELECT count(*) AS n FROM articles_fts f CROSS JOIN articles a WHERE a.seq = f.rowid AND articles_fts MATCH ? AND ${clause}`,
         [filter.match, ...filter.article.params],

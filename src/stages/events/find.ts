@@ -138,14 +138,15 @@ export function findTriggers(
   maxGap = 5,
 ): TriggerHit[] {
   const hits: TriggerHit[] = []
-  const usedHeads = new Set<number>()
+  // Most sentences hold no trigger: the set is made at the first.
+  let usedHeads: Set<number> | null = null
   for (let i = 0; i < view.words.length; i++) {
     const entries = index.get(view.words[i] as string)
     if (!entries) continue
     let best: TriggerHit | null = null
     for (const entry of entries) {
       const m = matchAt(entry, view, i, maxGap)
-      if (m === -1 || usedHeads.has(m.head) || usedHeads.has(i)) continue
+      if (m === -1 || (usedHeads !== null && (usedHeads.has(m.head) || usedHeads.has(i)))) continue
       const headToken = view.tokens[m.head] as Token
       const form = entry.forms.get(view.words[m.head] as string) ?? 'noun'
       if (!posFits(entry, headToken, form)) continue
@@ -163,6 +164,7 @@ export function findTriggers(
     }
     if (best) {
       hits.push(best)
+      usedHeads ??= new Set<number>()
       usedHeads.add(best.headToken - view.offset)
       // "lodged a protest": the words a gap pattern names are its own, not new triggers.
       usedHeads.add(best.last - view.offset - 1)
@@ -170,6 +172,7 @@ export function findTriggers(
       if (!best.entry.slots.some((s) => s.kind === 'gap')) i = best.last - view.offset - 1
     }
   }
+  if (hits.length < 2) return hits
   return hits.filter((h, k) => !hits.some((o, j) => j !== k && covers(o, h)))
 }
 

@@ -182,12 +182,14 @@ export function findMentions(
       toldDay = latestDay(dates, [], toldDay)
       continue
     }
-    const places = hits.length > 0 ? sentencePlaces(doc, view, dateline, lex.actors.groups) : []
-    const actors = hits.length > 0 ? sentenceActors(doc, view, lex.actors) : []
-    const distinct = view.words.some((w) => DISTINCT.has(w))
-    const own: EventMention[] = []
     const hasDate = dates.some((d) => !d.statement)
     const statuses = hits.map((hit) => statusOf(view, hit, lex.cues, hasDate))
+    // Places, actors and the clause marks are read only for a sentence with an event left.
+    const kept = statuses.some((st) => !st.drop)
+    const places = kept ? sentencePlaces(doc, view, dateline, lex.actors.groups) : []
+    const actors = kept ? sentenceActors(doc, view, lex.actors) : []
+    const distinct = kept && view.words.some((w) => DISTINCT.has(w))
+    const own: EventMention[] = []
     // A date next to an event that did not happen ("the upcoming meeting on 10 April") is that
     // event's, not the date of a deed told beside it.
     const unrealised = hits.filter(

@@ -96,7 +96,7 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
       start += 4
     }
     let first = tokenAt(tokens, start)
-    const last = tokenAt(tokens, mention.end - 1)
+    const last = tokenAt(tokens, mention.end - 1, first)
     if (first < 0 || last < 0) continue
     // "Christmas", "Easter", "Reuters": words never a place, whatever the entities stage typed.
     if (first === last && deps.cues.notPlace.has(lowerWords(doc)(first).replace(/\./g, '')))
@@ -233,7 +233,7 @@ function placePrefixFreed(
   if (first < 0 || tokens[first + 1] === undefined || tokens[first + 1]!.start >= span.end) {
     return whole
   }
-  const last = tokenAt(tokens, span.end - 1)
+  const last = tokenAt(tokens, span.end - 1, first)
   if (last <= first) return whole
   const lower = lowerWords(doc)
   for (let e = first + 1; e <= Math.min(last, first + 3); e++) {
@@ -280,8 +280,18 @@ export function lowerWords(doc: Doc): (k: number) => string {
   return read
 }
 
-/** Index of the token containing offset, or -1. */
-export function tokenAt(tokens: readonly Token[], offset: number): number {
+/**
+ * Index of the token containing offset, or -1. `near`: a token at or before the offset to look
+ * from first (the end of a name is a few tokens after its start).
+ */
+export function tokenAt(tokens: readonly Token[], offset: number, near = -1): number {
+  if (near >= 0 && near < tokens.length && tokens[near]!.start <= offset) {
+    for (let k = near; k < tokens.length && k < near + 8; k++) {
+      const t = tokens[k]!
+      if (offset < t.start) return -1
+      if (offset < t.end) return k
+    }
+  }
   let lo = 0
   let hi = tokens.length - 1
   while (lo <= hi) {

@@ -317,7 +317,8 @@ function regionOfficeAfter(doc: Doc, t: Toponym, cues: Cues): boolean {
   for (let k = t.lastToken; k < t.lastToken + 3 && k < tokens.length; k++) {
     const w = words(k)
     const bare = w.endsWith('.') ? w.slice(0, -1) : w
-    if (cues.office.has(bare) || cues.office.has(`${bare} ${words(k + 1)}`)) return true
+    if (cues.office.has(bare)) return true
+    if (officeFirstWords(cues).has(bare) && cues.office.has(`${bare} ${words(k + 1)}`)) return true
     const ch = doc.text.charCodeAt(tokens[k]!.start)
     if (!(ch >= 65 && ch <= 90)) return false
   }
@@ -344,6 +345,18 @@ function nearOwner(e: GazetteerEntry, owner: GazetteerEntry): boolean {
   if (owner.feature === 'A.ADM1')
     return e.country === owner.country && e.admin1Code === owner.admin1Code
   return distanceKm(e, owner) < 100
+}
+
+const firstWords = new WeakMap<Cues, Set<string>>()
+
+/** First words of the office terms of two or more words ("attorney" of "attorney general"). */
+function officeFirstWords(cues: Cues): Set<string> {
+  let found = firstWords.get(cues)
+  if (!found) {
+    found = new Set([...cues.office].filter((t) => t.includes(' ')).map((t) => t.split(' ')[0]!))
+    firstWords.set(cues, found)
+  }
+  return found
 }
 
 /** Whether an entry lies inside what a container candidate names. */
@@ -522,11 +535,11 @@ function rankAlone(list: readonly GazetteerEntry[]): Scored[] {
 }
 
 function rank(list: readonly GazetteerEntry[], bonus: (e: GazetteerEntry) => number): Scored[] {
-  const { head, tail } = list.length > LONG_LIST ? splitOf(list) : { head: list, tail: NO_TAIL }
+  const { head, bases, tail } = splitOf(list)
   const scored: Scored[] = new Array(head.length)
   for (let i = 0; i < head.length; i++) {
     const entry = head[i]!
-    scored[i] = { entry, score: Math.round((baseScore(entry) + bonus(entry)) * 1000) / 1000 }
+    scored[i] = { entry, score: Math.round((bases[i]! + bonus(entry)) * 1000) / 1000 }
   }
   if (scored.length > 1) scored.sort(byScore)
   return tail.length ? scored.concat(tail) : scored
@@ -545,7 +558,9 @@ const NO_ENTRIES: GazetteerEntry[] = []
  * fixed and its scored entries are shared by every ranking of the list.
  */
 interface Split {
-  head: GazetteerEntry[]
+  head: readonly GazetteerEntry[]
+  /** Base scores of the head, in its order. */
+  bases: Float64Array
   tail: Scored[]
 }
 
@@ -554,6 +569,11 @@ const splits = new WeakMap<readonly GazetteerEntry[], Split>()
 function splitOf(list: readonly GazetteerEntry[]): Split {
   let split = splits.get(list)
   if (split) return split
+  if (list.length <= LONG_LIST) {
+    split = { head: list, bases: Float64Array.from(list, baseScore), tail: NO_TAIL }
+    splits.set(list, split)
+    return split
+  }
   let best = -Infinity
   for (const e of list) best = Math.max(best, baseScore(e))
   const floor = best - MAX_BONUS
@@ -564,7 +584,8 @@ function splitOf(list: readonly GazetteerEntry[]): Split {
     if (base < floor) tail.push({ entry, score: Math.round(base * 1000) / 1000 })
     else head.push(entry)
   }
-  splits.set(list, (split = { head, tail: tail.sort(byScore) }))
+  split = { head, bases: Float64Array.from(head, baseScore), tail: tail.sort(byScore) }
+  splits.set(list, split)
   return split
 }
 

@@ -229,8 +229,9 @@ export class SqlStore implements Store {
     const text = (query.text ?? '').trim()
     const window = Math.max(0, Math.min(MAX_PAGE, Math.floor(query.window ?? 0)))
     const filter = this.hitFilter(query)
+    const total = await this.countHits(filter)
     // One ranking serves the page and the facet window: only ids and ranks, no text.
-    const ranked = await this.rankedHits(filter, 0, Math.max(offset + limit, window))
+    const ranked = await this.rankedHits(filter, 0, Math.max(offset + limit, window), total)
     const page = ranked.slice(offset, offset + limit)
     const articles = new Map<string, Row>()
     if (page.length) {
@@ -255,7 +256,7 @@ export class SqlStore implements Store {
         rank: hit.rank,
       })
     }
-    const result: SearchPage = { items, total: await this.countHits(filter) }
+    const result: SearchPage = { items, total }
     if (window > 0) result.windowEvents = await this.facetEvents(filter, ranked.slice(0, window))
     return result
   }
@@ -299,18 +300,6 @@ export class SqlStore implements Store {
     const key = this.driver.dialect === 'sqlite' ? 'rowid' : 'id'
     // Near a point: candidates from the grid cells and the box, read from the index alone.
     const hint = query.near && this.driver.dialect === 'sqlite' ? 'INDEXED BY events_cell' : ''
-    if (query.near) {
-      const { lat, lon, km } = query.near
-      const cells = cellsNear(lat, lon, km)
-      const dLat = km / 111
-      const dLon = km / (111 * Math.max(0.05, Math.cos((lat * Math.PI) / 180)))
-      where.push(
-        `e.cell IN (${marks(cells.length)})`,
-        'e.lat BETWEEN ? AND ?',
-        'e.lon BETWEEN ? AND ?',
-      )
-      params.push(...cells, lat - dLat, lat + dLat, lon - dLon, lon + dLon)
-    }
     if (filter.claimStatus) {
       where.push(CLAIM_STATUS_EXISTS.replace('a.id', 'e.article_id'))
       params.push(filter.claimStatus)
@@ -365,10 +354,28 @@ export class SqlStore implements Store {
    * full-text matches in FTS5 with a LIMIT and widens it only when filters drop hits, so
    * no article row is read beyond those kept.
    */
-  private async rankedHits(filter: HitFilter, offset: number, limit: number): Promise<RankedHit[]> {
+  private async rankedHits(
+    filter: HitFilter,
+    offset: number,
+    limit: number,
+    total?: number,
+  ): Promise<RankedHit[]> {
     const clause = filter.article.sql.join(' AND ')
     const hits = (rows: Row[]) =>
       rows.map((r) => ({ seq: Number(r.seq), id: String(r.id), rank: Number(r.rank ?? 0) }))
+    const selective = filter.match === null && (await this.fewHits(filter, offset + limit, total))
+    if (selective) {
+      // Few articles match: read them from the events (or claims) and sort, instead of walking
+      // every article, newest first, until enough match.
+      const { sql, params } = this.filteredArticles(filter)
+      return hits(
+        await this.driver.all(
+          `SELECT a.seq, a.id, 0 AS rank FROM (${sql}) x CROSS JOIN articles a WHERE a.id = x.id
+           ORDER BY a.seq DESC LIMIT ? OFFSET ?`,
+          [...params, limit, offset],
+        ),
+      )
+    }
     if (filter.match === null) {
       return hits(
         await this.driver.all(
@@ -434,22 +441,42 @@ export class SqlStore implements Store {
       )
       return Number(row?.n ?? 0)
     }
-    if (filter.events.filtered) {
-      // The articles with a matching event, found from the events' indexes (not a scan of every article).
-      const claim = filter.claimStatus ? ` AND ${CLAIM_STATUS_EXISTS}` : ''
-      const row = await this.driver.get(
-        `SELECT count(*) AS n FROM (SELECT DISTINCT e.article_id FROM events e WHERE ${filter.events.sql.join(' AND ')}) x
-         JOIN articles a ON a.id = x.article_id WHERE a.superseded_by IS NULL${claim}`,
-        [...filter.events.params, ...(filter.claimStatus ? [filter.claimStatus] : [])],
-      )
-      return Number(row?.n ?? 0)
-    }
     if (onlyCurrent) return Number((await this.driver.get(CURRENT_COUNT))?.n ?? 0)
-    const row = await this.driver.get(
-      `SELECT count(*) AS n FROM articles a WHERE ${clause}`,
-      filter.article.params,
-    )
+    // The articles with a matching event or claim, from their indexes (not a scan of every article).
+    const { sql, params } = this.filteredArticles(filter)
+    const row = await this.driver.get(`SELECT count(*) AS n FROM (${sql}) x`, params)
     return Number(row?.n ?? 0)
+  }
+
+  /**
+   * The ids (`id`) of the current articles passing a search's event and claim filters, from
+   * the events or the claims. Retired events and removed claim members are exactly those of
+   * superseded versions (retireArticle), so no article row is read.
+   */
+  private filteredArticles(filter: HitFilter): { sql: string; params: unknown[] } {
+    if (filter.events.filtered) {
+      const claim = filter.claimStatus
+        ? ` AND ${CLAIM_STATUS_EXISTS.replace('a.id', 'e.article_id')}`
+        : ''
+      return {
+        sql: `SELECT DISTINCT e.article_id AS id FROM events e WHERE ${filter.events.sql.join(' AND ')}${claim}`,
+        params: [...filter.events.params, ...(filter.claimStatus ? [filter.claimStatus] : [])],
+      }
+    }
+    return {
+      sql: `SELECT DISTINCT m.article_id AS id FROM claim_clusters c JOIN claim_members m ON m.cluster_id = c.id WHERE c.status = ?`,
+      params: [filter.claimStatus],
+    }
+  }
+
+  /**
+   * Whether reading the `total` matching articles and sorting them costs less than walking
+   * articles newest first until `wanted` match (about wanted × articles / total rows).
+   */
+  private async fewHits(filter: HitFilter, wanted: number, total?: number): Promise<boolean> {
+    if (total === undefined || filter.article.sql.length === 1) return false
+    const articles = Number((await this.driver.get('SELECT max(seq) AS n FROM articles'))?.n ?? 0)
+    return total * total < wanted * articles
   }
 
   /** The facet fields of the matching events of these hits, from the events table alone. */
@@ -1216,8 +1243,19 @@ function eventConditions(query: SearchQuery): {
     params.push(`%${query.actor.toLowerCase()}%`)
   }
   if (query.near) {
+    const { lat, lon, km } = query.near
+    const around = nearIndex(lat, lon, km)
+    if (around) {
+      // The grid cells and the box around the point (indexed: events_cell), then the distance.
+      sql.push(`e.cell IN (${marks(around.cells.length)})`, 'e.lat BETWEEN ? AND ?')
+      params.push(...around.cells, ...around.lat)
+      if (around.lon) {
+        sql.push('e.lon BETWEEN ? AND ?')
+        params.push(...around.lon)
+      }
+    }
     sql.push('e.lat IS NOT NULL AND dist_km(e.lat, e.lon, ?, ?) <= ?')
-    params.push(query.near.lat, query.near.lon, query.near.km)
+    params.push(lat, lon, km)
   }
   if (query.status && !isClaimStatus(query.status)) {
     sql.push('e.status = ?')
@@ -1226,6 +1264,38 @@ function eventConditions(query: SearchQuery): {
   const filtered = sql.length > 0
   sql.unshift('e.retired = 0')
   return { sql, params, filtered }
+}
+
+/**
+ * The grid cells (events.cell) and the latitude and longitude bounds that hold every point
+ * within `km` of a point, with a margin; no longitude bound across the antimeridian. Null
+ * when the circle reaches a pole or would need too many cells (then the distance alone).
+ */
+export function nearIndex(
+  lat: number,
+  lon: number,
+  km: number,
+): { cells: number[]; lat: [number, number]; lon: [number, number] | null } | null {
+  const rad = Math.PI / 180
+  const arc = km / 6371
+  const dLat = (arc / rad) * 1.01 + 0.01
+  const reach = Math.sin(Math.min(arc, Math.PI / 2)) / Math.cos(lat * rad)
+  if (lat + dLat >= 90 || lat - dLat <= -90 || reach >= 1) return null
+  // The widest longitude span of the circle (at a latitude poleward of its centre).
+  const dLon = (Math.asin(reach) / rad) * 1.01 + 0.01
+  const rows = [Math.floor(lat - dLat + 90), Math.floor(lat + dLat + 90)]
+  const cols = [Math.floor(lon - dLon + 180), Math.floor(lon + dLon + 180)]
+  if ((rows[1]! - rows[0]! + 1) * (cols[1]! - cols[0]! + 1) > 1000) return null
+  const cells: number[] = []
+  for (let row = rows[0]!; row <= rows[1]!; row++)
+    for (let col = cols[0]!; col <= cols[1]!; col++) {
+      const wrapped = ((col % 360) + 360) % 360
+      cells.push(row * 1000 + wrapped)
+      // A place at exactly 180° east is in column 360 (geoCell), the same meridian as column 0.
+      if (wrapped === 0) cells.push(row * 1000 + 360)
+    }
+  const wraps = lon - dLon < -180 || lon + dLon > 180
+  return { cells, lat: [lat - dLat, lat + dLat], lon: wraps ? null : [lon - dLon, lon + dLon] }
 }
 
 /** About 200 characters around the first query word (or the start). */

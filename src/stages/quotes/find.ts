@@ -161,9 +161,9 @@ export function findQuotes(doc: Doc, options: FindOptions): Found {
     doc.text,
     doc.layers.paragraphs ?? [{ start: 0, end: doc.text.length }],
   )
-  const inMarks = markedTokens(view, marks)
+  const inMarks = markedTokens(view, marks, view.inMarks)
   const direct = findDirect(view, marks, options)
-  const usedCues = new Uint8Array(view.tokens.length)
+  const usedCues = view.usedCues
   for (const d of direct)
     if (d.attribution && d.attribution.cueToken >= 0) usedCues[d.attribution.cueToken] = 1
   const indirect = dropNested(findIndirect(view, options, inMarks, usedCues, direct))
@@ -226,8 +226,11 @@ function firstAtOrAfter(values: readonly number[], at: number): number {
 }
 
 /** Token index → true when the token lies inside quotation marks (marks excluded). */
-function markedTokens(view: TokenView, marks: readonly MarkedSpan[]): Uint8Array {
-  const inside = new Uint8Array(view.tokens.length)
+function markedTokens(
+  view: TokenView,
+  marks: readonly MarkedSpan[],
+  inside: Int32Array,
+): Int32Array {
   for (const mark of marks) {
     if (mark.single) continue
     for (const part of mark.parts) {
@@ -249,7 +252,7 @@ function markedTokens(view: TokenView, marks: readonly MarkedSpan[]): Uint8Array
 export function cueAt(view: TokenView, i: number, options: FindOptions): CueMatch | null {
   // A typed array of slots (0: not asked yet, 1: none, k + 2: found[k]): a plain array of
   // the doc's length turns into a slow dictionary on long documents.
-  const memo = (view.cueMemo ??= { slots: new Int32Array(view.tokens.length), found: [] })
+  const memo = view.cueMemo
   const slot = memo.slots[i]!
   if (slot === 1) return null
   if (slot > 1) return memo.found[slot - 2]!
@@ -285,7 +288,7 @@ function cueAtUncached(view: TokenView, i: number, options: FindOptions): CueMat
     }
   }
   if (matching.length === 0) return null
-  return { sense: matching[0]!, senses: matching, last }
+  return { sense: matching[0]!, senses: matching, last, frames: frameBits(matching) }
 }
 
 /**
@@ -578,7 +581,7 @@ function channelsAround(
 
 /** The channel named at token k, memoised: several attributions share a sentence. */
 function channelAt(view: TokenView, k: number, options: FindOptions): string | null {
-  const memo = (view.channelMemo ??= { slots: new Int32Array(view.tokens.length), found: [] })
+  const memo = view.channelMemo
   const slot = memo.slots[k]!
   if (slot === 1) return null
   if (slot > 1) return memo.found[slot - 2]!
@@ -591,6 +594,11 @@ function channelAt(view: TokenView, k: number, options: FindOptions): string | n
 }
 
 function channelAtUncached(view: TokenView, k: number, options: FindOptions): string | null {
+  // Channel names are matched as written: a word in lower case can only be one of the
+  // few names that start in lower case ("dpa"), and most words are in lower case.
+  const initial = view.text.charCodeAt(view.tokens[k]!.start)
+  if (initial >= 97 && initial <= 122 && !options.lexicon.channelLowerInitials.has(initial))
+    return null
   if (!options.lexicon.channelFirst.has(view.lower[k]!)) return null
   const t = view.tokens[k]!
   const word = view.text.slice(t.start, t.end)
@@ -869,8 +877,8 @@ function span(view: TokenView, first: number, last: number): Span {
 function findIndirect(
   view: TokenView,
   options: FindOptions,
-  inMarks: Uint8Array,
-  usedCues: Uint8Array,
+  inMarks: Int32Array,
+  usedCues: Int32Array,
   direct: readonly QuoteCandidate[],
 ): QuoteCandidate[] {
   const out: QuoteCandidate[] = []
@@ -1025,7 +1033,7 @@ function accordingTo(view: TokenView, i: number, options: FindOptions): QuoteCan
 function indirectAt(
   view: TokenView,
   i: number,
-  cue: { sense: CueSense; senses: CueSense[]; last: number },
+  cue: CueMatch,
   first: number,
   last: number,
   options: FindOptions,
@@ -1228,23 +1236,23 @@ interface Forward {
 function forwardContent(
   view: TokenView,
   i: number,
-  cue: { sense: CueSense; senses: CueSense[]; last: number },
+  cue: CueMatch,
   last: number,
   options: FindOptions,
 ): Forward | null {
   const k = cue.last + 1
   if (k > last) return null
-  const frames = framesOf(cue.senses)
+  const frames = cue.frames ?? frameBits(cue.senses)
   const sense = (frame: string) => cue.senses.find((s) => s.frame === frame) ?? cue.sense
   // "called for Z"
-  if (frames.has('for') && cue.sense.rest.length > 0 && cue.sense.frame === 'for') {
+  if ((frames & FRAME.for) !== 0 && cue.sense.rest.length > 0 && cue.sense.frame === 'for') {
     const to = clauseEnd(view, k, last, options)
     return to >= k
       ? { from: k, to, sense: cue.sense, rule: 'quotes/call-for', confidence: 0.75 }
       : null
   }
   // "wants to run", "vowed to retaliate": the content is the infinitive.
-  if (frames.has('to') && view.lower[k] === 'to' && view.tokens[k + 1]?.pos === 'VERB') {
+  if ((frames & FRAME.to) !== 0 && view.lower[k] === 'to' && view.tokens[k + 1]?.pos === 'VERB') {
     const to = clauseEnd(view, k, last, options)
     return { from: k, to, sense: sense('to'), rule: 'quotes/intend-to', confidence: 0.6 }
   }
@@ -1257,13 +1265,13 @@ function forwardContent(
     const to = clauseEnd(view, j, last, options)
     return { from: j, to, sense: cue.sense, rule: 'quotes/asked', confidence: 0.6 }
   }
-  if (HEARER_FIRST.has(lemma) || frames.has('to') || frames.has('of')) {
+  if (HEARER_FIRST.has(lemma) || (frames & FRAME.to) !== 0 || (frames & FRAME.of) !== 0) {
     hearer = phraseStartingAt(view, j, last, options.maxSpeakerTokens)
     if (hearer) {
       const afterHearer = hearer.last + 1
       // "urged Y to Z" / "called on Y to Z": the content is "Y to Z".
       if (
-        frames.has('to') &&
+        (frames & FRAME.to) !== 0 &&
         view.lower[afterHearer] === 'to' &&
         view.tokens[afterHearer + 1]?.pos === 'VERB'
       ) {
@@ -1284,7 +1292,7 @@ function forwardContent(
       }
       // "accused X of Y": the content is Y.
       if (
-        frames.has('of') &&
+        (frames & FRAME.of) !== 0 &&
         view.lower[afterHearer] === 'of' &&
         hearer.first === j &&
         view.tokens[j]!.pos !== 'ADP'
@@ -1331,7 +1339,7 @@ function forwardContent(
   }
   if (j > last) return null
   // Directive and accusation frames take content only in their own pattern.
-  if (!frames.has('that') && !frames.has('obj')) return null
+  if ((frames & (FRAME.that | FRAME.obj)) === 0) return null
   if (isPunct(view, j, ',.;:!?')) return null
   const to = throughOpenMark(
     view,
@@ -1340,7 +1348,7 @@ function forwardContent(
   )
   if (to < j) return null
   const deny = cue.senses.find((s) => s.frame === 'obj')
-  if (via === 'that' || (frames.has('that') && clauseHasVerb(view, j, to))) {
+  if (via === 'that' || ((frames & FRAME.that) !== 0 && clauseHasVerb(view, j, to))) {
     if (to - j < 1 && via !== 'that') return null
     return {
       from: j,
@@ -1360,9 +1368,14 @@ function forwardContent(
   return null
 }
 
-/** The frames of a cue's senses, as a set-like view without building a Set per cue. */
-function framesOf(senses: readonly CueSense[]): { has(frame: CueSense['frame']): boolean } {
-  return { has: (frame) => senses.some((s) => s.frame === frame) }
+/** One bit per frame, so a cue's frames are a number tested with `&`. */
+const FRAME: Record<CueSense['frame'], number> = { that: 1, obj: 2, of: 4, to: 8, for: 16 }
+
+/** The frames of a cue's senses as bits of FRAME. */
+function frameBits(senses: readonly CueSense[]): number {
+  let bits = 0
+  for (const s of senses) bits |= FRAME[s.frame]
+  return bits
 }
 
 function clauseHasFiniteStart(view: TokenView, j: number): boolean {

@@ -60,6 +60,9 @@ export function compileLexicon(lexicons: Lexicons): QuoteLexicon {
   )
   const titles = new Set(lexicons.get('speaker-titles').map((r) => (r.title ?? '').toLowerCase()))
   const channelFirst = new Set([...channels.keys()].map((n) => n.split(' ')[0]!.toLowerCase()))
+  const channelLowerInitials = new Set(
+    [...channels.keys()].map((n) => n.charCodeAt(0)).filter((c) => c >= 97 && c <= 122),
+  )
   const nouns = new Map<string, CueSense>()
   for (const row of lexicons.get('attribution-nouns')) {
     const cls = (row.class ?? 'say') as CueClass
@@ -74,5 +77,5 @@ export function compileLexicon(lexicons: Lexicons): QuoteLexicon {
       rest: [],
     })
   }
-  return { cues, anonymousHeads, channels, channelFirst, titles, nouns }
+  return { cues, anonymousHeads, channels, channelFirst, channelLowerInitials, titles, nouns }
 }

@@ -39,6 +39,8 @@ export interface QuoteLexicon {
   channels: ReadonlyMap<string, string>
   /** Lower-case first words of the channel names, to skip most tokens without slicing. */
   channelFirst: ReadonlySet<string>
+  /** Character codes of a-z that start some channel name as written ("dpa"). */
+  channelLowerInitials: ReadonlySet<number>
   /** Title words stripped from a fallback speaker name (lower case). */
   titles: ReadonlySet<string>
   /** Attribution nouns ("claim", "belief", "concerns") → the sense their holder has. */
@@ -69,9 +71,13 @@ export interface TokenView {
    * Token index → the cue found there (null: none), filled on first lookup. The content
    * and attribution scans ask about the same tokens many times; one answer per token.
    */
-  cueMemo?: Memo<CueMatch>
+  cueMemo: Memo<CueMatch>
   /** Token index → the channel name found there (null: none), filled on first lookup. */
-  channelMemo?: Memo<string>
+  channelMemo: Memo<string>
+  /** Token index → 1 inside double quotation marks (marks excluded), filled by the mark scan. */
+  inMarks: Int32Array
+  /** Token index → 1 when a direct quote's attribution uses the cue there. */
+  usedCues: Int32Array
 }
 
 /** Answers per token: `slots[i]` is 0 (not asked), 1 (none) or k + 2 (`found[k]`). */
@@ -85,6 +91,8 @@ export interface CueMatch {
   sense: CueSense
   senses: CueSense[]
   last: number
+  /** The frames of `senses`, as bits (find.ts FRAME). */
+  frames?: number
 }
 
 /** A span between quotation marks, found by `findQuoteMarks`. */

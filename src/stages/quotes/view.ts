@@ -7,8 +7,13 @@ export function buildView(doc: Doc): TokenView {
   const sentences = doc.layers.sentences ?? []
   const paragraphs = doc.layers.paragraphs ?? []
   const lower = lowerForms(doc.text, tokens)
-  const sentenceOf = new Int32Array(tokens.length).fill(-1)
-  const paragraphOf = new Int32Array(tokens.length).fill(0)
+  // One buffer for every per-token number the stage keeps (each typed array of its own
+  // costs an allocation outside the heap): sentence, paragraph, cue and channel memo
+  // slots, and two flags.
+  const n = tokens.length
+  const buffer = new Int32Array(6 * n)
+  const sentenceOf = buffer.subarray(0, n).fill(-1)
+  const paragraphOf = buffer.subarray(n, 2 * n)
   const sentenceTokens: [number, number][] = []
   let t = 0
   sentences.forEach((sentence, index) => {
@@ -28,7 +33,18 @@ export function buildView(doc: Doc): TokenView {
   }
   if (sentenceTokens.length === 0 && tokens.length > 0) sentenceTokens.push([0, tokens.length - 1])
   const pieces = cutLongSentences(sentenceTokens, sentenceOf)
-  return { text: doc.text, tokens, lower, sentenceOf, sentenceTokens: pieces, paragraphOf }
+  return {
+    text: doc.text,
+    tokens,
+    lower,
+    sentenceOf,
+    sentenceTokens: pieces,
+    paragraphOf,
+    cueMemo: { slots: buffer.subarray(2 * n, 3 * n), found: [] },
+    channelMemo: { slots: buffer.subarray(3 * n, 4 * n), found: [] },
+    inMarks: buffer.subarray(4 * n, 5 * n),
+    usedCues: buffer.subarray(5 * n, 6 * n),
+  }
 }
 
 /**
@@ -77,15 +93,14 @@ export function lowerForms(
   tokens: readonly { start: number; end: number }[],
 ): string[] {
   const lowered = text.toLowerCase()
-  // Pushed, not preallocated: `new Array(n)` of a long document's length is a slow dictionary.
-  const out: string[] = []
+  // Preallocated for an article; pushed for a long document, where `new Array(n)` would be a
+  // slow dictionary.
+  const n = tokens.length
+  const out: string[] = n < 50_000 ? new Array<string>(n) : []
   if (lowered.length === text.length && !text.includes('\u03a3')) {
-    for (let i = 0; i < tokens.length; i++)
-      out.push(lowered.slice(tokens[i]!.start, tokens[i]!.end))
+    for (let i = 0; i < n; i++) out[i] = lowered.slice(tokens[i]!.start, tokens[i]!.end)
   } else {
-    for (let i = 0; i < tokens.length; i++) {
-      out.push(text.slice(tokens[i]!.start, tokens[i]!.end).toLowerCase())
-    }
+    for (let i = 0; i < n; i++) out[i] = text.slice(tokens[i]!.start, tokens[i]!.end).toLowerCase()
   }
   return out
 }

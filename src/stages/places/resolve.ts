@@ -99,6 +99,8 @@ function computeBaseScore(e: GazetteerEntry): number {
   return (MATCH_SCORE[match] ?? 0.5) + feature + populationScore(e) + ownName + capital
 }
 
+const RAD = Math.PI / 180
+
 export function distanceKm(
   a: { lat: number; lon: number },
   b: { lat: number; lon: number },
@@ -535,6 +537,16 @@ function rankAlone(list: readonly GazetteerEntry[]): Scored[] {
 }
 
 function rank(list: readonly GazetteerEntry[], bonus: (e: GazetteerEntry) => number): Scored[] {
+  if (list.length <= LONG_LIST) {
+    // Short lists are often filtered per doc: nothing to keep for them.
+    const scored: Scored[] = new Array(list.length)
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i]!
+      scored[i] = { entry, score: Math.round((baseScore(entry) + bonus(entry)) * 1000) / 1000 }
+    }
+    if (scored.length > 1) scored.sort(byScore)
+    return scored
+  }
   const { head, bases, tail } = splitOf(list)
   const scored: Scored[] = new Array(head.length)
   for (let i = 0; i < head.length; i++) {
@@ -569,11 +581,6 @@ const splits = new WeakMap<readonly GazetteerEntry[], Split>()
 function splitOf(list: readonly GazetteerEntry[]): Split {
   let split = splits.get(list)
   if (split) return split
-  if (list.length <= LONG_LIST) {
-    split = { head: list, bases: Float64Array.from(list, baseScore), tail: NO_TAIL }
-    splits.set(list, split)
-    return split
-  }
   let best = -Infinity
   for (const e of list) best = Math.max(best, baseScore(e))
   const floor = best - MAX_BONUS
@@ -600,11 +607,15 @@ interface ArticleContext {
   /** Each toponym's own vote, which must not count for itself. */
   own: { country: string | null; weight: number }[]
   admin1s: Set<string>
+  /** The same regions by country, so a candidate is checked without building a key. */
+  admin1ByCountry: Map<string, Set<string | null>>
   /** Pass-1 picks that locate something (towns and regions), by toponym index. */
   points: {
     index: number
     lat: number
     lon: number
+    /** cos(lat), kept for the distance to every candidate. */
+    cosLat: number
     country: string | null
     admin1: string | null
     confident: boolean
@@ -621,6 +632,7 @@ function articleContext(
 ): ArticleContext {
   const votes = new Map<string, number>()
   const admin1s = new Set<string>()
+  const admin1ByCountry = new Map<string, Set<string | null>>()
   const points: ArticleContext['points'] = []
   // Points taken so far, by name: no number-to-string keys.
   const pointsByName = new Map<string, GazetteerEntry[]>()
@@ -639,7 +651,12 @@ function articleContext(
       total += weight
       own[index] = { country: e.country, weight }
     }
-    if (e.feature === 'A.ADM1' && e.country) admin1s.add(`${e.country}.${e.admin1Code}`)
+    if (e.feature === 'A.ADM1' && e.country) {
+      admin1s.add(`${e.country}.${e.admin1Code}`)
+      let codes = admin1ByCountry.get(e.country)
+      if (!codes) admin1ByCountry.set(e.country, (codes = new Set()))
+      codes.add(e.admin1Code)
+    }
     // Distinct (name, place) points only, and at most MAX_CONTEXT_POINTS of them: every
     // name is compared with every point, which a text listing thousands of places
     // (no article does) would make quadratic.
@@ -652,6 +669,7 @@ function articleContext(
         index,
         lat: e.lat,
         lon: e.lon,
+        cosLat: Math.cos(e.lat * RAD),
         country: e.country,
         admin1: e.admin1Code,
         confident: margin > 0.5,
@@ -675,6 +693,7 @@ function articleContext(
     total,
     own,
     admin1s,
+    admin1ByCountry,
     points,
     nameOf,
     byName: new Map(),
@@ -779,8 +798,7 @@ function contextBonus(
     bonus += 1.2 * countryShare(context, own, e.country)
     bonus += 0.6 * regionShare(context, own, e.country)
   }
-  if (e.country && context.admin1s.size > 0 && context.admin1s.has(`${e.country}.${e.admin1Code}`))
-    bonus += 0.5
+  if (e.country && context.admin1ByCountry.get(e.country)?.has(e.admin1Code)) bonus += 0.5
   if (e.feature === 'A.ADM1') {
     // A region is close to the article's places when it holds them.
     const holds = own.points.some((p) => p.country === e.country && p.admin1 === e.admin1Code)
@@ -792,8 +810,15 @@ function contextBonus(
     e.country &&
     context.votes.has(e.country)
   ) {
+    // distanceKm(e, p) with the cosines taken once: the same arithmetic, in the same order.
+    const cosLat = Math.cos(e.lat * RAD)
     let nearest = Infinity
-    for (const p of own.points) nearest = Math.min(nearest, distanceKm(e, p))
+    for (const p of own.points) {
+      const dLat = (p.lat - e.lat) * RAD
+      const dLon = (p.lon - e.lon) * RAD
+      const h = Math.sin(dLat / 2) ** 2 + cosLat * p.cosLat * Math.sin(dLon / 2) ** 2
+      nearest = Math.min(nearest, 12742 * Math.asin(Math.min(1, Math.sqrt(h))))
+    }
     if (nearest < Infinity) bonus += 1.0 * Math.exp(-nearest / scaleKm)
   }
   return bonus

@@ -782,7 +782,7 @@ class SqlWriter implements StoreWriter {
     }
     // Events stored after their article (ingest stores the article last, then insertArticle does it).
     for (const articleId of new Set(events.map((e) => e.record.articleId)))
-      await this.placeEvents(articleId)
+      if (await this.articleExists(articleId)) await this.placeEvents(articleId)
   }
 
   /** Each event's place layer index and precision, from the stored doc (the migration's backfill). */

@@ -561,7 +561,6 @@ function byScore(a: Scored, b: Scored): number {
   return b.score - a.score
 }
 
-const NO_TAIL: Scored[] = []
 const NO_ENTRIES: GazetteerEntry[] = []
 
 /**

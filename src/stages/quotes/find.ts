@@ -579,21 +579,8 @@ function channelsAround(
   return via
 }
 
-/** The channel named at token k, memoised: several attributions share a sentence. */
+/** The channel named at token k (a name of relay-channels.tsv, as written), or null. */
 function channelAt(view: TokenView, k: number, options: FindOptions): string | null {
-  const memo = view.channelMemo
-  const slot = memo.slots[k]!
-  if (slot === 1) return null
-  if (slot > 1) return memo.found[slot - 2]!
-  const found = channelAtUncached(view, k, options)
-  if (found) {
-    memo.found.push(found)
-    memo.slots[k] = memo.found.length + 1
-  } else memo.slots[k] = 1
-  return found
-}
-
-function channelAtUncached(view: TokenView, k: number, options: FindOptions): string | null {
   // Channel names are matched as written: a word in lower case can only be one of the
   // few names that start in lower case ("dpa"), and most words are in lower case.
   const initial = view.text.charCodeAt(view.tokens[k]!.start)
@@ -694,26 +681,6 @@ function clauseEnd(
   // Sentences are read in pieces of at most MAX_SENTENCE_TOKENS (view.ts), so this scan is
   // bounded however many cues share a sentence.
   for (let k = from + 1; k <= last; k++) {
-    const stop = clauseStopAt(view, k, last, options, stopAtParticiple, relative)
-    if (stop !== NO_STOP) return stop
-  }
-  let end = last
-  while (end > from && isPunct(view, end, '.!?,:;')) end--
-  return end
-}
-
-const NO_STOP = -9
-
-/** The clause end a stop at token k gives (its last token), or NO_STOP. */
-function clauseStopAt(
-  view: TokenView,
-  k: number,
-  last: number,
-  options: FindOptions,
-  stopAtParticiple: boolean,
-  relative: boolean,
-): number {
-  {
     if (isPunct(view, k, ';')) return k - 1
     // "Barkley, who said he votes democratic, said …": the main clause resumes.
     if (
@@ -751,7 +718,9 @@ function clauseStopAt(
       if (trailingAttributionAt(view, after, last, options)) return k - 1
     }
   }
-  return NO_STOP
+  let end = last
+  while (end > from && isPunct(view, end, '.!?,:;')) end--
+  return end
 }
 
 /** ", the ministry said." / ", said X." / ", X said, …": a cue whose subject starts at k. */

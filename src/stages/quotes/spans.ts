@@ -18,6 +18,7 @@ export interface Coverage {
 /** `owners[k]` names span k (default: its index), so a query can leave one span out. */
 const FEW = 24
 const NONE = new Float64Array(0)
+const NO_OWNERS = new Int32Array(0)
 
 export function coverage(spans: readonly Span[], owners?: readonly number[]): Coverage {
   if (spans.length <= FEW) {
@@ -25,7 +26,7 @@ export function coverage(spans: readonly Span[], owners?: readonly number[]): Co
       few: { spans, owners },
       starts: NONE,
       maxEnd: NONE,
-      maxOwner: new Int32Array(0),
+      maxOwner: NO_OWNERS,
       secondEnd: NONE,
     }
   }

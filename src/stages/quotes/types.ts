@@ -72,8 +72,6 @@ export interface TokenView {
    * and attribution scans ask about the same tokens many times; one answer per token.
    */
   cueMemo: Memo<CueMatch>
-  /** Token index → the channel name found there (null: none), filled on first lookup. */
-  channelMemo: Memo<string>
   /** Token index → 1 inside double quotation marks (marks excluded), filled by the mark scan. */
   inMarks: Int32Array
   /** Token index → 1 when a direct quote's attribution uses the cue there. */

@@ -8,10 +8,10 @@ export function buildView(doc: Doc): TokenView {
   const paragraphs = doc.layers.paragraphs ?? []
   const lower = lowerForms(doc.text, tokens)
   // One buffer for every per-token number the stage keeps (each typed array of its own
-  // costs an allocation outside the heap): sentence, paragraph, cue and channel memo
-  // slots, and two flags.
+  // costs an allocation outside the heap): sentence, paragraph, cue memo slots, and
+  // two flags.
   const n = tokens.length
-  const buffer = new Int32Array(6 * n)
+  const buffer = new Int32Array(5 * n)
   const sentenceOf = buffer.subarray(0, n).fill(-1)
   const paragraphOf = buffer.subarray(n, 2 * n)
   const sentenceTokens: [number, number][] = []
@@ -41,9 +41,8 @@ export function buildView(doc: Doc): TokenView {
     sentenceTokens: pieces,
     paragraphOf,
     cueMemo: { slots: buffer.subarray(2 * n, 3 * n), found: [] },
-    channelMemo: { slots: buffer.subarray(3 * n, 4 * n), found: [] },
-    inMarks: buffer.subarray(4 * n, 5 * n),
-    usedCues: buffer.subarray(5 * n, 6 * n),
+    inMarks: buffer.subarray(3 * n, 4 * n),
+    usedCues: buffer.subarray(4 * n, 5 * n),
   }
 }
 

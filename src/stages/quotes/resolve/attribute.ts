@@ -112,6 +112,11 @@ interface CueIndex {
 
 function cueIndex(cues: readonly (Span | null)[]): CueIndex {
   const items: number[] = []
+  if (cues.length <= 24) {
+    // Few quotes (the usual article): scanned in order, no sorting (see forCuesInside).
+    for (let k = 0; k < cues.length; k++) if (cues[k]) items.push(k)
+    return { cues: items.map((k) => cues[k]!), items }
+  }
   for (let k = 0; k < cues.length; k++) if (cues[k]) items.push(k)
   let sorted = true
   for (let k = 1; k < items.length && sorted; k++) {
@@ -127,6 +132,13 @@ function cueIndex(cues: readonly (Span | null)[]): CueIndex {
  */
 function forCuesInside(index: CueIndex, start: number, end: number, visit: (item: number) => void) {
   const { cues, items } = index
+  if (cues.length <= 24) {
+    // Few cues (the usual article): a plain scan, cheaper than the search.
+    for (let k = 0; k < cues.length; k++) {
+      if (cues[k]!.start >= start && cues[k]!.end <= end) visit(items[k]!)
+    }
+    return
+  }
   let lo = 0
   let hi = cues.length
   while (lo < hi) {

@@ -1,7 +1,7 @@
 import type { CountKey, Doc, Entity, Mention, Place, PloverType, Span } from '../../core/record.js'
 import { datelineSpan } from './dates.js'
 import { CLAUSE_BREAK } from './find.js'
-import { cueAt, type Cues } from './status.js'
+import { cueAt, reportCues, type Cues } from './status.js'
 import type { ActorFind, DateFind, SentenceView, TriggerHit } from './types.js'
 
 // ------------------------------------------------------------------------------------ places
@@ -421,9 +421,8 @@ export function claimantFor(
     }
   }
   const w = view.words
-  for (let i = 0; i < w.length; i++) {
-    const cue = cueAt(view, i, cues)
-    if (cue?.effect !== 'report') continue
+  for (const i of reportCues(view, cues)) {
+    const cue = cueAt(view, i, cues)!
     const at = view.offset + i
     if (at >= hit.first && at < hit.last) continue
     // After the trigger, only a tag clause attributes it: "…, the ministry said", "…," he said.

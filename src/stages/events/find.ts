@@ -25,7 +25,13 @@ function foldedText(text: string): string | null {
 
 /** A sentence view whose surface forms are sliced only when asked for (sentences with triggers). */
 class View implements SentenceView {
-  memo: SentenceView['memo'] = { cues: null, table: null, spots: null }
+  memo: SentenceView['memo'] = {
+    cues: null,
+    table: null,
+    reports: null,
+    habits: null,
+    spots: null,
+  }
   private sliced: string[] | null = null
   constructor(
     readonly index: number,

@@ -20,7 +20,7 @@ import { datelineSpan, dayOf, findDates, isoOf } from './dates.js'
 import { findTriggers, sentenceViews } from './find.js'
 import { compilePhrases, compileTriggers, isPloverType } from './lexicon.js'
 import { foldProtests, mergeMentions, toEvent, type Draft, type SourcedCount } from './resolve.js'
-import { cueAt, statusOf, type CueEffect, type Cues } from './status.js'
+import { reportCues, statusOf, type CueEffect, type Cues } from './status.js'
 import type { DateFind, EventMention, EventsOptions, SentenceView, TriggerEntry } from './types.js'
 
 export type { EventsOptions } from './types.js'
@@ -344,7 +344,7 @@ function requestedActs(view: SentenceView, own: EventMention[], cues: Cues): voi
     if (m.type !== 'REQUEST' || m.status !== 'happened') continue
     if (m.hit.entry.term === 'must') {
       const at = m.hit.first - view.offset
-      m.strong = view.words.slice(0, at).some((_, i) => cueAt(view, i, cues)?.effect === 'report')
+      m.strong = reportCues(view, cues).some((i) => i < at)
     }
     asked = m.strong
   }

@@ -118,11 +118,36 @@ export function cueTable(view: SentenceView, cues: Cues): readonly CueHit[] {
   const memo = view.memo
   if (memo.cues !== cues || !memo.table) {
     const table: CueHit[] = new Array<CueHit>(view.words.length)
-    for (let k = 0; k < view.words.length; k++) table[k] = readCue(view, k, cues)
+    const reports: number[] = []
+    const habits: number[] = []
+    for (let k = 0; k < view.words.length; k++) {
+      const cue = readCue(view, k, cues)
+      table[k] = cue
+      if (cue?.effect === 'report') reports.push(k)
+      else if (cue?.effect === 'habitual') habits.push(k)
+    }
     memo.cues = cues
     memo.table = table
+    memo.reports = reports
+    memo.habits = habits
   }
   return memo.table as CueHit[]
+}
+
+/**
+ * Word indexes of the sentence's report cues ("said", "according to"), ascending: sources and
+ * status look for them once per trigger, and a scan of every word per trigger grows with the
+ * square of a long sentence.
+ */
+export function reportCues(view: SentenceView, cues: Cues): readonly number[] {
+  cueTable(view, cues)
+  return view.memo.reports!
+}
+
+/** Word indexes of the sentence's habitual cues ("repeatedly", "since"), ascending. */
+function habitCues(view: SentenceView, cues: Cues): readonly number[] {
+  cueTable(view, cues)
+  return view.memo.habits!
 }
 
 function readCue(view: SentenceView, i: number, cues: Cues): CueHit {
@@ -184,9 +209,7 @@ export function statusOf(
   const table = cueTable(view, cues)
 
   // ---- background: not an event at all
-  for (let i = 0; i < w.length; i++) {
-    const cue = table[i] ?? null
-    if (cue?.effect !== 'habitual') continue
+  for (const i of habitCues(view, cues)) {
     const word = w[i] as string
     if (word === 'since') {
       // "Since 2022, X has …" covers the sentence; a later "since" only its own clause.
@@ -261,7 +284,7 @@ export function statusOf(
     hit.form === 'ed' &&
     PERFECT.has(w[first - 1] ?? '') &&
     !hasDate &&
-    !w.some((_, i) => (table[i] ?? null)?.effect === 'report')
+    reportCues(view, cues).length === 0
   ) {
     return drop('standing position (undated perfect)')
   }
@@ -396,7 +419,7 @@ function declared(view: SentenceView, k: number, first: number, cues: Cues): boo
     return false
   const table = cueTable(view, cues)
   if (SUBJECT_PRONOUN.test(view.words[k - 1] ?? '')) {
-    for (let j = k - 2; j >= 0; j--) if ((table[j] ?? null)?.effect === 'report') return true
+    if (reportCues(view, cues).some((j) => j <= k - 2)) return true
   }
   if (/^(plans|plan|planned|intends|intend)$/.test(view.words[k] ?? '')) return true
   for (let j = first + 1; j < view.words.length; j++) {

@@ -67,7 +67,14 @@ export interface SentenceView {
    * several triggers of a sentence ask for them. Fields on the view, not WeakMaps keyed by it:
    * a WeakMap per sentence cost more than the look-ups it saved.
    */
-  memo: { cues: unknown; table: unknown; spots: Map<string, unknown> | null }
+  memo: {
+    cues: unknown
+    table: unknown
+    /** Word indexes of report and habitual cues, ascending (scanned per trigger). */
+    reports: number[] | null
+    habits: number[] | null
+    spots: Map<string, unknown> | null
+  }
 }
 
 export interface DateFind extends Span {

@@ -216,13 +216,7 @@ function docIndex(doc: Doc): DocIndex {
       locationStarts: new Set(
         (doc.layers.places ?? []).filter((p) => p.use === 'location').map((p) => p.start),
       ),
-      locationSpans: (doc.layers.places ?? [])
-        .flatMap((p, index) =>
-          p.use === 'location'
-            ? [p as Span, ...(p.mentions ?? [])].map((x) => ({ index, start: x.start, end: x.end }))
-            : [],
-        )
-        .sort((a, b) => a.start - b.start || a.index - b.index),
+      locationSpans: locationSpansOf(doc),
       mentions: byStart((doc.layers.mentions ?? []).filter((m) => m.kind !== 'pronoun')),
       allMentions: null,
       sources: null,
@@ -230,6 +224,17 @@ function docIndex(doc: Doc): DocIndex {
     indexes.set(doc, index)
   }
   return index
+}
+
+/** Every span of every location use (the place and its other mentions), by start then place. */
+function locationSpansOf(doc: Doc): DocIndex['locationSpans'] {
+  const out: DocIndex['locationSpans'] = []
+  ;(doc.layers.places ?? []).forEach((p, index) => {
+    if (p.use !== 'location') return
+    out.push({ index, start: p.start, end: p.end })
+    for (const x of p.mentions ?? []) out.push({ index, start: x.start, end: x.end })
+  })
+  return out.sort((a, b) => a.start - b.start || a.index - b.index)
 }
 
 /** Sorted by start (stable); layers usually come sorted, which one pass confirms. */

@@ -55,8 +55,8 @@ export function numberAt(
     }
     // wink splits "twenty-three" into three tokens.
     if (w === '-' && any && lex.units.has(words[k + 1] ?? '')) continue
-    const parts = w.split('-')
-    const units = parts.map((p) => lex.units.get(p))
+    // Most words hold no hyphen: one look-up, no split.
+    const units = w.includes('-') ? w.split('-').map((p) => lex.units.get(p)) : [lex.units.get(w)]
     if (units.some((u) => u === undefined)) break
     // "a"/"an" count only before a scale word ("a dozen").
     if ((w === 'a' || w === 'an') && !lex.units.get(words[k + 1] ?? '')?.scale) break

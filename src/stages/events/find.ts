@@ -59,17 +59,14 @@ export function sentenceViews(doc: Doc): SentenceView[] {
   ;(doc.layers.sentences ?? []).forEach((sentence, index) => {
     while (t < tokens.length && (tokens[t] as Token).start < sentence.start) t++
     const offset = t
-    const own: Token[] = []
-    const words: string[] = []
-    while (t < tokens.length && (tokens[t] as Token).end <= sentence.end) {
-      const tok = tokens[t++] as Token
-      own.push(tok)
-      words.push(
-        folded === null
-          ? wordOf(doc.text.slice(tok.start, tok.end))
-          : folded.slice(tok.start, tok.end),
-      )
-    }
+    while (t < tokens.length && (tokens[t] as Token).end <= sentence.end) t++
+    // One allocation each for the sentence's tokens and words.
+    const own = tokens.slice(offset, t)
+    const words = own.map((tok) =>
+      folded === null
+        ? wordOf(doc.text.slice(tok.start, tok.end))
+        : folded.slice(tok.start, tok.end),
+    )
     views.push(
       new View(
         index,

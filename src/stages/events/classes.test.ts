@@ -236,6 +236,18 @@ const toldRows: [string, string, string, string][] = [
     '2025-05-27',
   ],
   [
+    'Troops shelled the depot on Monday. Officials said that night protesters marched in the capital.',
+    '2025-05-28',
+    'marched',
+    '2025-05-28',
+  ],
+  [
+    'Troops shelled the depot on Monday. Drones struck the port that night.',
+    '2025-05-28',
+    'struck',
+    '2025-05-26',
+  ],
+  [
     'Troops shelled the depot on Monday. They struck the bridge the next day.',
     '2025-05-28',
     'struck',

@@ -176,7 +176,11 @@ function findRelative(view: SentenceView, published: number): DateFind[] {
     } else if (word === 'last' && w[i + 1] === 'year') {
       const year = new Date(published * DAY).getUTCFullYear() - 1
       out.push(find(view, i, i + 2, dayOf(`${year}-07-01`), 'year'))
-    } else if ((word === 'same' || word === 'that') && DAY_PARTS.has(w[i + 1] ?? '')) {
+    } else if (
+      (word === 'same' || (word === 'that' && !REPORT_WORDS.has(w[i - 1] ?? ''))) &&
+      DAY_PARTS.has(w[i + 1] ?? '')
+    ) {
+      // ("said that night raids had grown": "that" opens the reported clause.)
       // "the same day", "that night", "that same evening": the day told just before.
       const from = word === 'same' && (w[i - 1] === 'the' || w[i - 1] === 'that') ? i - 1 : i
       out.push(find(view, from, i + 2, null, 'day', { relativeDays: 0, narrative: true }))

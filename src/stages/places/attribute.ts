@@ -1,5 +1,5 @@
 import type { Doc } from '../../core/record.js'
-import { lowerWords } from './find.js'
+import { lowerWords, sortSmall } from './find.js'
 import type { Cues, Reading, Toponym } from './types.js'
 
 /**
@@ -240,9 +240,10 @@ export function shareCoordinatedReadings(
   readings: Reading[],
 ): void {
   const words = lowerWords(doc)
-  const order = occurrences
-    .map((_, i) => i)
-    .sort((a, b) => occurrences[a]!.start - occurrences[b]!.start)
+  const order = sortSmall(
+    occurrences.map((_, i) => i),
+    (a, b) => occurrences[a]!.start - occurrences[b]!.start,
+  )
   for (let pass = 0; pass < 2; pass++) {
     for (let n = 0; n + 1 < order.length; n++) {
       const a = order[n]!

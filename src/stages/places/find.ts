@@ -78,7 +78,9 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
   const tokens = doc.layers.tokens ?? []
   const text = doc.text
   const sentenceStarts = sentenceStartTokens(doc, tokens)
-  const blocked: Blocked[] = []
+  // One flag per token: BLOCKED inside a person's, organisation's or event's name; IN_PLACE
+  // inside the entities' place names (our matches there lose to the entity spans anyway).
+  const flags = new Uint8Array(tokens.length)
   const fromEntities: Toponym[] = []
   const typeOf = new Map((doc.layers.entities ?? []).map((e) => [e.id, e.type]))
 
@@ -87,7 +89,9 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
     const type = typeOf.get(mention.entity)
     if (!type) continue
     if (BLOCKING_TYPES.has(type)) {
-      blocked.push(placePrefixFreed(doc, tokens, mention, deps))
+      const from = placePrefixFreed(doc, tokens, mention, deps)
+      const freed = from >= 0 && tokens[from]!.start > mention.start
+      markBlocked(flags, tokens, from, freed ? tokens[from]!.start : mention.start, mention.end)
       continue
     }
     if (!PLACE_TYPES.has(type)) continue
@@ -149,14 +153,6 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
     )
   }
 
-  // One flag per token: BLOCKED inside a person's, organisation's or event's name; IN_PLACE
-  // inside the entities' place names (our matches there lose to the entity spans anyway).
-  const flags = new Uint8Array(tokens.length)
-  for (const b of blocked) {
-    for (let k = Math.max(0, b.from); k < tokens.length && tokens[k]!.start < b.end; k++) {
-      if (tokens[k]!.end > b.start) flags[k] = BLOCKED
-    }
-  }
   const isBlocked = (k: number) => flags[k] === BLOCKED
   for (const t of fromEntities) {
     for (let k = t.firstToken; k < t.lastToken; k++) if (flags[k] === 0) flags[k] = IN_PLACE
@@ -186,7 +182,7 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
   for (const t of found) {
     if (!fromEntities.some((e) => t.start < e.end && t.end > e.start)) merged.push(t)
   }
-  return merged.sort((a, b) => a.start - b.start)
+  return sortSmall(merged, byStart)
 }
 
 /**
@@ -211,15 +207,22 @@ function longerNameBefore(
 /**
  * "Calgary MLA Sandra Jansen", "Kyiv Mayor Vitali Klitschko": a well-known place before a title
  * word inside a person's (or mis-typed) name is a place of its own; the rest stays blocked.
+ * Returns the first blocked token (-1 when the span starts in no token).
  */
 const BLOCKED = 1
 const IN_PLACE = 2
 
-/** A span no place is found in, with the index of its first token (-1 when unknown). */
-interface Blocked {
-  start: number
-  end: number
-  from: number
+/** Flags the tokens of [start, end) as blocked, looking from token `from` (-1: from the first). */
+function markBlocked(
+  flags: Uint8Array,
+  tokens: readonly Token[],
+  from: number,
+  start: number,
+  end: number,
+): void {
+  for (let k = Math.max(0, from); k < tokens.length && tokens[k]!.start < end; k++) {
+    if (tokens[k]!.end > start) flags[k] = BLOCKED
+  }
 }
 
 function placePrefixFreed(
@@ -227,25 +230,22 @@ function placePrefixFreed(
   tokens: readonly Token[],
   span: { start: number; end: number },
   deps: FindDeps,
-): Blocked {
+): number {
   const first = tokenAt(tokens, span.start)
-  const whole = { start: span.start, end: span.end, from: first }
   if (first < 0 || tokens[first + 1] === undefined || tokens[first + 1]!.start >= span.end) {
-    return whole
+    return first
   }
   const last = tokenAt(tokens, span.end - 1, first)
-  if (last <= first) return whole
+  if (last <= first) return first
   const lower = lowerWords(doc)
   for (let e = first + 1; e <= Math.min(last, first + 3); e++) {
     const word = lower(e)
     const title = word.includes('.') ? word.replace(/\./g, '') : word
     if (!deps.cues.title.has(title)) continue
     const name = doc.text.slice(tokens[first]!.start, tokens[e - 1]!.end)
-    if (deps.has(name) && deps.isMajor(name)) {
-      return { start: tokens[e]!.start, end: span.end, from: e }
-    }
+    if (deps.has(name) && deps.isMajor(name)) return e
   }
-  return whole
+  return first
 }
 
 /**
@@ -278,6 +278,28 @@ export function lowerWords(doc: Doc): (k: number) => string {
     loweredFor = { tokens, text: doc.text, read }
   }
   return read
+}
+
+function byStart(a: { start: number }, b: { start: number }): number {
+  return a.start - b.start
+}
+
+/**
+ * Sorts in place, stably; small arrays (an article's places) by insertion, without the scratch
+ * copy Array.prototype.sort allocates on every call.
+ */
+export function sortSmall<T>(items: T[], compare: (a: T, b: T) => number): T[] {
+  if (items.length > 32) return items.sort(compare)
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!
+    let j = i - 1
+    while (j >= 0 && compare(items[j]!, item) > 0) {
+      items[j + 1] = items[j]!
+      j--
+    }
+    items[j + 1] = item
+  }
+  return items
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Countries, Gazetteer, GazetteerEntry, Lexicons } from '../../core/
 import type { Stage, StageContext } from '../../core/stage.js'
 import { readingOf, shareCoordinatedReadings, useOf } from './attribute.js'
 import { compileCues } from './cues.js'
-import { findToponyms, lowerWords, sentenceStartTokens, tokenAt } from './find.js'
+import { findToponyms, lowerWords, sentenceStartTokens, sortSmall, tokenAt } from './find.js'
 import {
   distanceKm,
   isRegionLike,
@@ -334,7 +334,7 @@ function assemble(
       ),
     )
   }
-  return out.sort((a, b) => a.start - b.start)
+  return sortSmall(out, (a, b) => a.start - b.start)
 }
 
 function toPlace(doc: Doc, group: Resolution[], readings: Reading[], maxCandidates: number): Place {
@@ -528,7 +528,9 @@ function unifyUncontained(resolutions: Resolution[]): void {
         totals.set(s.entry.geonameid, { entry: s.entry, score: (old?.score ?? 0) + s.score })
       }
     }
-    const best = [...totals.values()].sort((a, b) => b.score - a.score)[0]
+    // The first of the highest totals (what a stable sort would put first).
+    let best: { entry: GazetteerEntry; score: number } | undefined
+    for (const total of totals.values()) if (!best || total.score > best.score) best = total
     if (!best) continue
     for (const r of group) {
       // Occurrences that are containers of other places keep their own (region) reading.

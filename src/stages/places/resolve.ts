@@ -1,6 +1,6 @@
 import type { Doc, PlaceCandidate } from '../../core/record.js'
 import type { GazetteerEntry } from '../../core/resources.js'
-import { lowerWords } from './find.js'
+import { lowerWords, sortSmall } from './find.js'
 import type { Cues, Scored, Toponym } from './types.js'
 
 /**
@@ -544,8 +544,7 @@ function rank(list: readonly GazetteerEntry[], bonus: (e: GazetteerEntry) => num
       const entry = list[i]!
       scored[i] = { entry, score: Math.round((baseScore(entry) + bonus(entry)) * 1000) / 1000 }
     }
-    if (scored.length > 1) scored.sort(byScore)
-    return scored
+    return sortSmall(scored, byScore)
   }
   const { head, bases, tail } = splitOf(list)
   const scored: Scored[] = new Array(head.length)
@@ -553,7 +552,7 @@ function rank(list: readonly GazetteerEntry[], bonus: (e: GazetteerEntry) => num
     const entry = head[i]!
     scored[i] = { entry, score: Math.round((bases[i]! + bonus(entry)) * 1000) / 1000 }
   }
-  if (scored.length > 1) scored.sort(byScore)
+  sortSmall(scored, byScore)
   return tail.length ? scored.concat(tail) : scored
 }
 

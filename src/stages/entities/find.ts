@@ -882,10 +882,10 @@ class Finder {
 
   /** The longest known name starting at units[i] and ending at or before units[j]. */
   private lookupAt(i: number, j: number): { lookup: Lookup; words: number } | undefined {
-    // Only a unit that begins some known name can begin a longer one.
-    const max = this.mayLeadName(i)
-      ? Math.min(j, i + Math.max(this.fc.lex.namedMaxWords, 3) - 1)
-      : Math.min(j, i)
+    let max = Math.min(j, i + Math.max(this.fc.lex.namedMaxWords, 3) - 1)
+    // Only a unit that begins some known name can begin a longer one (asked only when the
+    // run has more than one unit: most runs are a single word).
+    if (max > i && !this.mayLeadName(i)) max = i
     for (let k = max; k >= i; k--) {
       const lookup = this.lookup(i, k)
       if (lookup) return { lookup, words: k - i + 1 }

@@ -583,11 +583,13 @@ function spotsOf(
   for (let i = 0; i < view.words.length; i++) {
     const list = index.get(view.words[i] as string)
     if (!list) continue
-    // Longest cue first, and a cue inside a longer one does not count ("bomb" in "aerial bomb").
-    const found = list
-      .filter((p) => p.value.type === type)
-      .filter((p) => p.words.every((w, k) => view.words[i + k] === w))
-      .sort((a, b) => b.words.length - a.words.length)[0]
+    // Longest cue first (the first listed among equals), and a cue inside a longer one does not
+    // count ("bomb" in "aerial bomb").
+    let found: { words: string[]; value: ModeCue } | undefined
+    for (const p of list) {
+      if (p.value.type !== type || (found && p.words.length <= found.words.length)) continue
+      if (p.words.every((w, k) => view.words[i + k] === w)) found = p
+    }
     if (!found || i + found.words.length - 1 <= coveredTo) continue
     coveredTo = i + found.words.length - 1
     spots.push({ at: view.offset + i, cue: found.value })

@@ -10,6 +10,7 @@ import {
   F_PAST_AUX,
   F_PHRASE,
 } from './word-classes.js'
+import { NOT_ASCII } from './words.js'
 
 /** Cue classes whose content is a wish, an order, a question or a stance, never a claim. */
 const NOT_CLAIMS = new Set(['urge', 'call for', 'intend', 'evaluate', 'ask', 'believe'])
@@ -83,7 +84,6 @@ export function claimView(doc: Doc, lexicon: ClaimLexicon): ClaimView {
   const tokens = doc.layers.tokens ?? []
   const n = tokens.length
   const text = doc.text
-  const lowered = text.toLowerCase()
   // One buffer: word ids, then token starts, then token ends (range searches run over these
   // compact arrays instead of the token objects).
   const buffer = new Int32Array(3 * n)
@@ -93,29 +93,21 @@ export function claimView(doc: Doc, lexicon: ClaimLexicon): ClaimView {
   const { table, flags } = lexicon
   // Tokens where a phrase of some list may start, so the phrase scan skips all others.
   const phraseStarts: number[] = []
-  let lowerAt: (i: number) => string
-  let endsInEd: (i: number) => boolean
-  // Lower-casing the text once keeps offsets unless a character changes length ('İ') or
-  // depends on context (final 'Σ'); then token by token.
-  const simple = lowered.length === text.length && !text.includes('\u03a3')
-  const lower = simple ? [] : tokens.map((t) => text.slice(t.start, t.end).toLowerCase())
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!
     starts[i] = t.start
     ends[i] = t.end
-    const id = simple ? table.at(lowered, t.start, t.end) : table.get(lower[i]!)
+    // ASCII words are folded as they are hashed; others are lower-cased one by one.
+    let id = table.folded(text, t.start, t.end)
+    if (id === NOT_ASCII) id = table.get(text.slice(t.start, t.end).toLowerCase())
     ids[i] = id
     if (id >= 0 && flags[id]! & F_PHRASE) phraseStarts.push(i)
   }
-  if (simple) {
-    lowerAt = (i) => lowered.slice(starts[i]!, ends[i]!)
-    endsInEd = (i) =>
-      ends[i]! - starts[i]! >= 2 &&
-      lowered.charCodeAt(ends[i]! - 1) === 100 && // d
-      lowered.charCodeAt(ends[i]! - 2) === 101 // e
-  } else {
-    lowerAt = (i) => lower[i]!
-    endsInEd = (i) => lower[i]!.endsWith('ed')
+  const lowerAt = (i: number) => text.slice(starts[i]!, ends[i]!).toLowerCase()
+  const endsInEd = (i: number) => {
+    const d = text.charCodeAt(ends[i]! - 1)
+    const e = text.charCodeAt(ends[i]! - 2)
+    return ends[i]! - starts[i]! >= 2 && (d === 100 || d === 68) && (e === 101 || e === 69)
   }
   const hedges = scanPhrases(ids, phraseStarts, lexicon.hedgesById)
   const denials = scanPhrases(ids, phraseStarts, lexicon.denialsById)

@@ -521,6 +521,14 @@ function unifyUncontained(resolutions: Resolution[]): void {
   }
   for (const group of byName.values()) {
     if (group.length < 2) continue
+    // Occurrences sharing one ranking (the usual case) agree already: its first entry has the
+    // highest total, and every occurrence holds it.
+    const shared = group[0]!.candidates
+    if (group.every((r) => r.candidates === shared)) {
+      const top = shared[0]?.entry
+      if (top) for (const r of group) if (r.rule !== 'container') r.pick = top
+      continue
+    }
     const totals = new Map<number, { entry: GazetteerEntry; score: number }>()
     for (const r of group) {
       for (const s of r.candidates) {

@@ -610,6 +610,8 @@ interface ArticleContext {
   /** Pass-1 picks that locate something (towns and regions), by toponym index. */
   points: {
     index: number
+    /** The lower-case name of the toponym the point comes from. */
+    name: string
     lat: number
     lon: number
     /** cos(lat), kept for the distance to every candidate. */
@@ -665,6 +667,7 @@ function articleContext(
     ) {
       points.push({
         index,
+        name: nameOf[index]!,
         lat: e.lat,
         lon: e.lon,
         cosLat: Math.cos(e.lat * RAD),
@@ -758,6 +761,8 @@ interface NameContext {
   self: NameVotes | undefined
   /** The article's vote total without this name's votes. */
   total: number
+  /** The name: its own points are skipped (not copied out: one array less per name). */
+  name: string
   points: ArticleContext['points']
 }
 
@@ -767,7 +772,8 @@ function nameContext(context: ArticleContext, index: number): NameContext {
   return {
     self,
     total: context.total - (self?.total ?? 0),
-    points: context.points.filter((p) => context.nameOf[p.index] !== name),
+    name,
+    points: context.points,
   }
 }
 
@@ -799,7 +805,9 @@ function contextBonus(
   if (e.country && context.admin1ByCountry.get(e.country)?.has(e.admin1Code)) bonus += 0.5
   if (e.feature === 'A.ADM1') {
     // A region is close to the article's places when it holds them.
-    const holds = own.points.some((p) => p.country === e.country && p.admin1 === e.admin1Code)
+    const holds = own.points.some(
+      (p) => p.name !== own.name && p.country === e.country && p.admin1 === e.admin1Code,
+    )
     if (holds) return bonus + 1
   }
   // Closeness only for a country the article's other places are in (the rest cannot be close).
@@ -812,6 +820,7 @@ function contextBonus(
     const cosLat = Math.cos(e.lat * RAD)
     let nearest = Infinity
     for (const p of own.points) {
+      if (p.name === own.name) continue
       const dLat = (p.lat - e.lat) * RAD
       const dLon = (p.lon - e.lon) * RAD
       const h = Math.sin(dLat / 2) ** 2 + cosLat * p.cosLat * Math.sin(dLon / 2) ** 2

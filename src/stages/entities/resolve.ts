@@ -18,8 +18,11 @@ interface Cluster {
   members: Candidate[]
   entity: Entity
   gender: Gender
-  /** Lower-cased words of the name, aliases and role, for "the ministry" → "Defence Ministry". */
-  readonly words: Set<string>
+  /**
+   * Lower-cased words of the name, aliases and role, for "the ministry" → "Defence Ministry";
+   * built on first use by `clusterWords` (only descriptions read them).
+   */
+  words: Set<string> | null
   /** A news outlet or platform: a channel, never the antecedent of "it" or "the group". */
   channel: boolean
   /** A country or capital: may speak as a government ("Brussels said it …"). */
@@ -312,14 +315,10 @@ function makeCluster(
     (m) => m.by === 'entities/outlet' || m.by === 'entities/dateline-outlet',
   )
   const polity = members.some((m) => m.by === 'entities/country' || m.by === 'entities/capital')
-  let words: Set<string> | undefined
   return {
     members,
     gender,
-    // Only descriptions ("the ministry") read the words: built on first use.
-    get words() {
-      return (words ??= wordsOf(name, aliases, role))
-    },
+    words: null,
     channel,
     polity,
     entity: {
@@ -335,11 +334,14 @@ function makeCluster(
   }
 }
 
-function wordsOf(name: string, aliases: readonly string[], role: string | null): Set<string> {
+function clusterWords(cluster: Cluster): Set<string> {
+  if (cluster.words) return cluster.words
+  const { name, aliases, role } = cluster.entity
   const words = new Set<string>()
   for (const text of [name, ...aliases])
     for (const w of text.toLowerCase().split(/\s+/)) words.add(w)
   if (role) for (const w of role.toLowerCase().split(/\s+/)) words.add(w)
+  cluster.words = words
   return words
 }
 
@@ -358,11 +360,7 @@ function canonicalName(members: readonly Candidate[]): string {
   for (let n = 1; n < members.length; n++) {
     const m = members[n] as Candidate
     const rank = nameRank(m)
-    const better =
-      rank.possessive - bestRank.possessive ||
-      rank.capitals - bestRank.capitals ||
-      best.name.length - m.name.length ||
-      m.start - best.start
+    const better = rank - bestRank || best.name.length - m.name.length || m.start - best.start
     if (better < 0) {
       best = m
       bestRank = rank
@@ -371,12 +369,11 @@ function canonicalName(members: readonly Candidate[]): string {
   return best.name
 }
 
-/** Worse names rank higher: with a possessive owner, or all capitals (an acronym). */
-function nameRank(m: Candidate): { possessive: number; capitals: number } {
-  return {
-    possessive: /['’]s /.test(m.name) ? 1 : 0,
-    capitals: m.name === m.name.toUpperCase() && m.name.length > 3 ? 1 : 0,
-  }
+/** Worse names rank higher: with a possessive owner (2), all capitals, an acronym (1). */
+function nameRank(m: Candidate): number {
+  const possessive = /['’]s /.test(m.name) ? 2 : 0
+  const capitals = m.name === m.name.toUpperCase() && m.name.length > 3 ? 1 : 0
+  return possessive + capitals
 }
 
 /** The cross-article key: type, then the identity or the transliteration-folded name. */
@@ -637,7 +634,7 @@ function nominalAntecedent(
     return latest(
       visible,
       oldest,
-      (c) => c.entity.type === 'PERSON' && c.entity.role !== null && c.words.has(noun),
+      (c) => c.entity.type === 'PERSON' && c.entity.role !== null && clusterWords(c).has(noun),
     )
   }
   if (head?.nominal || ORG_SYNONYMS[noun]) {
@@ -647,8 +644,8 @@ function nominalAntecedent(
     // The entity whose own name has the word ("the army" → "Sudan's army") before a synonym.
     return synonyms.length === 0
       ? latest(visible, oldest, fits)
-      : (latest(visible, oldest, (c) => fits(c) && c.words.has(noun)) ??
-          latest(visible, oldest, (c) => fits(c) && synonyms.some((w) => c.words.has(w))))
+      : (latest(visible, oldest, (c) => fits(c) && clusterWords(c).has(noun)) ??
+          latest(visible, oldest, (c) => fits(c) && synonyms.some((w) => clusterWords(c).has(w))))
   }
   return undefined
 }

@@ -1,4 +1,5 @@
 import type { CountKey } from '../../core/record.js'
+import { wordFilter } from './lexicon.js'
 import type { CountFind, SentenceView } from './types.js'
 
 export interface NumberWords {
@@ -147,9 +148,11 @@ export function findCounts(
 
   // Word, then number: "killed two men", "detained 34 people", "the crowd at about 80,000".
   let anyWord = false
+  const filter = wordFilter(countWords)
   for (let i = 0; i < w.length; i++) {
-    let key = countWords.get(w[i] as string)
-    if (w[i] === 'toll' && w[i - 1] === 'death') key = 'killed'
+    const word = w[i] as string
+    let key = filter.has(word) ? countWords.get(word) : undefined
+    if (word === 'toll' && w[i - 1] === 'death') key = 'killed'
     if (!key) continue
     anyWord = true
     if (combined(i)) continue

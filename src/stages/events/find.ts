@@ -1,4 +1,5 @@
 import type { Doc, Token } from '../../core/record.js'
+import { wordFilter } from './lexicon.js'
 import type { FormKind, SentenceView, TriggerEntry, TriggerHit } from './types.js'
 
 /** Words that end a clause for the gap of a pattern and for cue scopes. */
@@ -143,8 +144,11 @@ export function findTriggers(
   const hits: TriggerHit[] = []
   // Most sentences hold no trigger: the set is made at the first.
   let usedHeads: Set<number> | null = null
+  const filter = wordFilter(index)
   for (let i = 0; i < view.words.length; i++) {
-    const entries = index.get(view.words[i] as string)
+    const word = view.words[i] as string
+    if (!filter.has(word)) continue
+    const entries = index.get(word)
     if (!entries) continue
     let best: TriggerHit | null = null
     for (const entry of entries) {

@@ -149,3 +149,29 @@ export function phraseAt<T>(
   }
   return best
 }
+
+/**
+ * A cheap first test of whether a word may be a key of a lexicon map, from its length and its first
+ * and last characters: most words of a text fail it without a hash look-up.
+ */
+export interface WordFilter {
+  has(word: string): boolean
+}
+
+const filters = new WeakMap<ReadonlyMap<string, unknown>, WordFilter>()
+
+/** The filter of a map's keys, built once per map. */
+export function wordFilter(index: ReadonlyMap<string, unknown>): WordFilter {
+  let filter = filters.get(index)
+  if (!filter) {
+    const seen = new Set<number>()
+    const key = (w: string) =>
+      (Math.min(w.length, 31) << 16) |
+      ((w.charCodeAt(0) & 0xff) << 8) |
+      (w.charCodeAt(w.length - 1) & 0xff)
+    for (const word of index.keys()) if (word.length > 0) seen.add(key(word))
+    filter = { has: (word: string) => word.length > 0 && seen.has(key(word)) }
+    filters.set(index, filter)
+  }
+  return filter
+}

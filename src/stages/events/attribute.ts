@@ -1,5 +1,6 @@
 import type { CountKey, Doc, Entity, Mention, Place, PloverType, Span } from '../../core/record.js'
 import { datelineSpan } from './dates.js'
+import { wordFilter } from './lexicon.js'
 import { CLAUSE_BREAK } from './find.js'
 import { cueAt, reportCues, type Cues } from './status.js'
 import type { ActorFind, DateFind, SentenceView, TriggerHit } from './types.js'
@@ -309,8 +310,10 @@ function lowerBound(list: readonly { start: number }[], at: number): number {
 export function sentenceActors(doc: Doc, view: SentenceView, lex: ActorLexicon): ActorFind[] {
   const actors: ActorFind[] = []
   const { entities, locationStarts, mentions } = docIndex(doc)
+  const groupFilter = wordFilter(lex.groups)
   for (let i = 0; i < view.words.length; i++) {
-    const list = lex.groups.get(view.words[i] as string)
+    const word = view.words[i] as string
+    const list = groupFilter.has(word) ? lex.groups.get(word) : undefined
     if (list === undefined) continue
     for (const g of list) {
       if (!g.words.every((w, k) => view.words[i + k] === w)) continue
@@ -580,8 +583,10 @@ function spotsOf(
   if (spots) return spots
   spots = []
   let coveredTo = -1
+  const modeFilter = wordFilter(index)
   for (let i = 0; i < view.words.length; i++) {
-    const list = index.get(view.words[i] as string)
+    const word = view.words[i] as string
+    const list = modeFilter.has(word) ? index.get(word) : undefined
     if (!list) continue
     // Longest cue first (the first listed among equals), and a cue inside a longer one does not
     // count ("bomb" in "aerial bomb").

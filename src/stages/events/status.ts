@@ -1,5 +1,6 @@
 import type { EventStatus } from '../../core/record.js'
 import { CLAUSE_BREAK } from './find.js'
+import { wordFilter } from './lexicon.js'
 import type { SentenceView, TriggerHit } from './types.js'
 
 export type CueEffect =
@@ -120,8 +121,11 @@ export function cueTable(view: SentenceView, cues: Cues): readonly CueHit[] {
     const table: CueHit[] = new Array<CueHit>(view.words.length)
     const reports: number[] = []
     const habits: number[] = []
+    const phrases = wordFilter(cues.phrases)
+    const words = wordFilter(cues.words)
     for (let k = 0; k < view.words.length; k++) {
-      const cue = readCue(view, k, cues)
+      const word = view.words[k] as string
+      const cue = phrases.has(word) || words.has(word) ? readCue(view, k, cues) : null
       table[k] = cue
       if (cue?.effect === 'report') reports.push(k)
       else if (cue?.effect === 'habitual') habits.push(k)

@@ -12,6 +12,32 @@ import {
 } from './word-classes.js'
 import { NOT_ASCII } from './words.js'
 
+// The part-of-speech tags as string constants. Tags read from the tagger's output are
+// strings built at run time: every \`pos === 'VERB'\` on them compares characters. One
+// lookup per token turns them into constants, which compare by identity.
+const TAGS = new Map(
+  [
+    'ADJ',
+    'ADP',
+    'ADV',
+    'AUX',
+    'CCONJ',
+    'DET',
+    'INTJ',
+    'NOUN',
+    'NUM',
+    'PART',
+    'PRON',
+    'PROPN',
+    'PUNCT',
+    'SCONJ',
+    'SPACE',
+    'SYM',
+    'VERB',
+    'X',
+  ].map((tag) => [tag, tag]),
+)
+
 /** Cue classes whose content is a wish, an order, a question or a stance, never a claim. */
 const NOT_CLAIMS = new Set(['urge', 'call for', 'intend', 'evaluate', 'ask', 'believe'])
 const DENY = 'deny'
@@ -27,6 +53,8 @@ export interface ClaimView {
   tokens: readonly Token[]
   /** Token index → word id in the lexicon's table, or -1. */
   ids: Int32Array
+  /** Token index → its part-of-speech tag as a string constant (see TAGS). */
+  tags: string[]
   /** Token index → its start and end offsets. */
   starts: Int32Array
   ends: Int32Array
@@ -93,8 +121,10 @@ export function claimView(doc: Doc, lexicon: ClaimLexicon): ClaimView {
   const { table, flags } = lexicon
   // Tokens where a phrase of some list may start, so the phrase scan skips all others.
   const phraseStarts: number[] = []
+  const tags: string[] = n < 50_000 ? new Array<string>(n) : []
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!
+    tags[i] = TAGS.get(t.pos) ?? t.pos
     starts[i] = t.start
     ends[i] = t.end
     // ASCII words are folded as they are hashed; others are lower-cased one by one.
@@ -114,6 +144,7 @@ export function claimView(doc: Doc, lexicon: ClaimLexicon): ClaimView {
   const view: ClaimView = {
     text,
     tokens,
+    tags,
     ids,
     starts,
     ends,
@@ -253,7 +284,7 @@ export function isCheckWorthy(
   let copula = false
   let adjective = false
   for (let i = first; i <= last; i++) {
-    const pos = tokens[i]!.pos
+    const pos = view.tags[i]!
     const id = ids[i]!
     const bits = id >= 0 ? flags[id]! : 0
     if (pos === 'PUNCT') {
@@ -264,13 +295,13 @@ export function isCheckWorthy(
     if (pos === 'NUM' || pos === 'PROPN' || bits & F_NUMBER) signal = true
     else if ((pos === 'VERB' || pos === 'ADJ') && (bits & F_PAST || view.endsInEd(i))) signal = true
     // "were operating", "had reached": past progressive and perfect.
-    else if (pos === 'AUX' && bits & F_PAST_AUX && tokens[i + 1]?.pos === 'VERB') signal = true
+    else if (pos === 'AUX' && bits & F_PAST_AUX && view.tags[i + 1] === 'VERB') signal = true
     if (pos === 'AUX' && bits & F_COPULA) copula = true
     if (pos === 'ADJ') adjective = true
   }
   if (words < options.minWords) return false
   // "to make the war more expensive …": a purpose, not a proposition.
-  if (ids[first] === w.to && tokens[first + 1]?.pos === 'VERB') return false
+  if (ids[first] === w.to && view.tags[first + 1] === 'VERB') return false
   // "it firmly opposed …", "we hope …": a stance or a wish as the main verb.
   const verb = firstVerb(view, first, last)
   if (verb >= 0 && ids[verb]! >= 0 && flags[ids[verb]!]! & F_NOT_FACT) return false
@@ -291,7 +322,7 @@ export function isCheckWorthy(
 }
 
 function firstVerb(view: ClaimView, first: number, last: number): number {
-  for (let i = first; i <= last; i++) if (view.tokens[i]!.pos === 'VERB') return i
+  for (let i = first; i <= last; i++) if (view.tags[i] === 'VERB') return i
   return -1
 }
 
@@ -524,13 +555,13 @@ function subjectName(
   before: number,
 ): { name: string; entity: string | null } | null {
   let i = first
-  while (i < before && view.tokens[i]!.pos !== 'PROPN') {
-    if (view.tokens[i]!.pos === 'VERB' || view.tokens[i]!.pos === 'AUX') return null
+  while (i < before && view.tags[i] !== 'PROPN') {
+    if (view.tags[i] === 'VERB' || view.tags[i] === 'AUX') return null
     i++
   }
   if (i >= before) return null
   let j = i
-  while (j + 1 < before && view.tokens[j + 1]!.pos === 'PROPN') j++
+  while (j + 1 < before && view.tags[j + 1] === 'PROPN') j++
   const span = { start: view.tokens[i]!.start, end: view.tokens[j]!.end }
   const refs = (view.refs ??= {
     mentions: layerIndex(doc.layers.mentions ?? []),

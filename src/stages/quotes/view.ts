@@ -1,9 +1,46 @@
-import type { Doc, Span } from '../../core/record.js'
+import type { Doc, Span, Token } from '../../core/record.js'
 import type { TokenView } from './types.js'
+
+// The part-of-speech tags as string constants. Tags read from the tagger's output are
+// strings built at run time: every \`pos === 'VERB'\` on them compares characters, and the
+// rules make such comparisons many times per token. One lookup per token turns them into
+// constants, which compare by identity.
+const TAGS = new Map(
+  [
+    'ADJ',
+    'ADP',
+    'ADV',
+    'AUX',
+    'CCONJ',
+    'DET',
+    'INTJ',
+    'NOUN',
+    'NUM',
+    'PART',
+    'PRON',
+    'PROPN',
+    'PUNCT',
+    'SCONJ',
+    'SPACE',
+    'SYM',
+    'VERB',
+    'X',
+  ].map((tag) => [tag, tag]),
+)
+
+/** The tokens with constant tags (copies: the tokens layer belongs to the text stage). */
+function withConstantTags(tokens: readonly Token[]): Token[] {
+  const out: Token[] = tokens.length < 50_000 ? new Array<Token>(tokens.length) : []
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    out[i] = { start: t.start, end: t.end, pos: TAGS.get(t.pos) ?? t.pos, kind: t.kind }
+  }
+  return out
+}
 
 /** Index the doc's tokens once: lower-case forms, sentence and paragraph of every token. */
 export function buildView(doc: Doc): TokenView {
-  const tokens = doc.layers.tokens ?? []
+  const tokens = withConstantTags(doc.layers.tokens ?? [])
   const sentences = doc.layers.sentences ?? []
   const paragraphs = doc.layers.paragraphs ?? []
   const lower = lowerForms(doc.text, tokens)

@@ -200,11 +200,12 @@ function refsOf(
   const flags = view.lexicon.flags
   for (let i = first; i <= last; i++) {
     const t = tokens[i]!
-    if (t.pos === 'NUM') {
+    const pos = view.tags[i]
+    if (pos === 'NUM') {
       const lower = view.lowerAt(i)
       if (YEAR.test(lower)) dates.push(lower)
       else numbers.push(doc.text.slice(t.start, t.end))
-    } else if (ids[i]! >= 0 && flags[ids[i]!]! & F_DAY && t.pos !== 'AUX') {
+    } else if (ids[i]! >= 0 && flags[ids[i]!]! & F_DAY && pos !== 'AUX') {
       dates.push(doc.text.slice(t.start, t.end))
     }
   }

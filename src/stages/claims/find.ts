@@ -277,7 +277,7 @@ export function isCheckWorthy(
   options: Required<ClaimsOptions>,
 ): boolean {
   const [first, last] = tokenRange(view, span)
-  const { ids, tokens } = view
+  const { ids } = view
   const { flags, w } = lexicon
   let words = 0
   let signal = false

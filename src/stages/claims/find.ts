@@ -10,7 +10,6 @@ import {
   F_PAST_AUX,
   F_PHRASE,
 } from './word-classes.js'
-import { NOT_ASCII } from './words.js'
 
 // The part-of-speech tags as string constants. Tags read from the tagger's output are
 // strings built at run time: every \`pos === 'VERB'\` on them compares characters. One
@@ -122,23 +121,30 @@ export function claimView(doc: Doc, lexicon: ClaimLexicon): ClaimView {
   // Tokens where a phrase of some list may start, so the phrase scan skips all others.
   const phraseStarts: number[] = []
   const tags: string[] = n < 50_000 ? new Array<string>(n) : []
+  // Lower-casing the text once keeps offsets unless a character changes length ('İ') or
+  // depends on context (final 'Σ'); then token by token. (A flat lower-cased copy also
+  // reads fast whatever the representation of the doc's text.)
+  const lowered = text.toLowerCase()
+  const simple = lowered.length === text.length && !text.includes('\u03a3')
+  const lower = simple ? [] : tokens.map((t) => text.slice(t.start, t.end).toLowerCase())
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!
     tags[i] = TAGS.get(t.pos) ?? t.pos
     starts[i] = t.start
     ends[i] = t.end
-    // ASCII words are folded as they are hashed; others are lower-cased one by one.
-    let id = table.folded(text, t.start, t.end)
-    if (id === NOT_ASCII) id = table.get(text.slice(t.start, t.end).toLowerCase())
+    const id = simple ? table.at(lowered, t.start, t.end) : table.get(lower[i]!)
     ids[i] = id
     if (id >= 0 && flags[id]! & F_PHRASE) phraseStarts.push(i)
   }
-  const lowerAt = (i: number) => text.slice(starts[i]!, ends[i]!).toLowerCase()
-  const endsInEd = (i: number) => {
-    const d = text.charCodeAt(ends[i]! - 1)
-    const e = text.charCodeAt(ends[i]! - 2)
-    return ends[i]! - starts[i]! >= 2 && (d === 100 || d === 68) && (e === 101 || e === 69)
-  }
+  const lowerAt = simple
+    ? (i: number) => lowered.slice(starts[i]!, ends[i]!)
+    : (i: number) => lower[i]!
+  const endsInEd = simple
+    ? (i: number) =>
+        ends[i]! - starts[i]! >= 2 &&
+        lowered.charCodeAt(ends[i]! - 1) === 100 && // d
+        lowered.charCodeAt(ends[i]! - 2) === 101 // e
+    : (i: number) => lower[i]!.endsWith('ed')
   const hedges = scanPhrases(ids, phraseStarts, lexicon.hedgesById)
   const denials = scanPhrases(ids, phraseStarts, lexicon.denialsById)
   const view: ClaimView = {

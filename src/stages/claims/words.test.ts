@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadLexicons } from '../../resources/lexicons.js'
 import { compileClaimLexicon } from './lexicon.js'
-import { NOT_ASCII, WordTable } from './words.js'
+import { WordTable } from './words.js'
 
 describe('claims › word table', () => {
   const table = new WordTable()
@@ -23,20 +23,6 @@ describe('claims › word table', () => {
   ])('gives -1 for %s', (_name, word) => {
     const text = `xx ${word} yy`
     expect(table.at(text, 3, 3 + word.length)).toBe(-1)
-  })
-
-  it.each([
-    ['Reportedly', 'reportedly'],
-    ['NOT', 'not'],
-    ['Could', 'could'],
-  ])('folds "%s" to the id of "%s" as it reads the text', (written, word) => {
-    const text = `(${written})`
-    expect(table.folded(text, 1, 1 + written.length)).toBe(table.get(word))
-  })
-
-  it('leaves a word with a character outside ASCII to the caller', () => {
-    expect(table.folded('Russia’s', 6, 8)).toBe(NOT_ASCII)
-    expect(table.folded('Allegedly', 0, 9)).toBe(-1)
   })
 
   it('knows every word of every phrase of the claims lexicons', () => {

@@ -42,33 +42,6 @@ export class WordTable {
     }
   }
 
-  /**
-   * The id of `text[start, end)` in lower case, read from the text as written (A-Z folded
-   * as it is hashed: no lower-cased copy of the text), -1 when not in the vocabulary, or
-   * NOT_ASCII when the range has a character outside ASCII (the caller lower-cases it).
-   */
-  folded(text: string, start: number, end: number): number {
-    const length = end - start
-    if (length <= 0) return -1
-    let h = 0x811c9dc5
-    for (let k = start; k < end; k++) {
-      let c = text.charCodeAt(k)
-      if (c >= 128) return NOT_ASCII
-      if (c >= 65 && c <= 90) c += 32
-      h ^= c
-      h = Math.imul(h, 16777619)
-    }
-    if (length > this.longest) return -1
-    let slot = (h >>> 0) & this.mask
-    for (;;) {
-      const entry = this.slots[slot]!
-      if (entry === 0) return -1
-      const word = this.words[entry - 1]!
-      if (word.length === length && sameFolded(text, start, word)) return entry - 1
-      slot = (slot + 1) & this.mask
-    }
-  }
-
   /** The id of `lowered[start, end)`, or -1. */
   at(lowered: string, start: number, end: number): number {
     const length = end - start
@@ -84,9 +57,6 @@ export class WordTable {
   }
 }
 
-/** What `WordTable.folded` answers for a range with a character outside ASCII. */
-export const NOT_ASCII = -2
-
 /** FNV-1a over UTF-16 code units. */
 function hashOf(text: string, start: number, end: number): number {
   let h = 0x811c9dc5
@@ -95,14 +65,4 @@ function hashOf(text: string, start: number, end: number): number {
     h = Math.imul(h, 16777619)
   }
   return h >>> 0
-}
-
-/** Whether `text` from `start` is `word` with A-Z folded (ASCII text, same length). */
-function sameFolded(text: string, start: number, word: string): boolean {
-  for (let k = 0; k < word.length; k++) {
-    let c = text.charCodeAt(start + k)
-    if (c >= 65 && c <= 90) c += 32
-    if (c !== word.charCodeAt(k)) return false
-  }
-  return true
 }

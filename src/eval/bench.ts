@@ -15,6 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { PerformanceObserver } from 'node:perf_hooks'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import winkNLP from 'wink-nlp'
@@ -34,6 +35,8 @@ export interface BenchOptions {
   /** Also measure the cold start of `sitrep extract` (spawned processes). */
   cold?: boolean
   coldRuns?: number
+  /** Articles run on both sides before timing starts (JIT tier-up); default 300. */
+  warmup?: number
 }
 
 export interface BenchResult {
@@ -52,6 +55,14 @@ export interface BenchResult {
   /** One-minute load average when the run started, and the cores: how noisy the machine was. */
   load: number
   cores: number
+  /**
+   * The untimed warm-up, timed anyway so that it is not hidden: V8 needs a few hundred
+   * articles to optimise sitrep's much larger code, and on a loaded machine its
+   * background compiler gets little CPU, so a short run mostly measures tier-up.
+   */
+  warmup: { docs: number; sitrepMsPerArticle: number; bareMsPerArticle: number }
+  /** Garbage-collection pauses inside the timed sitrep and bare batches. */
+  gcMs: { sitrep: number; bare: number }
   cold?: ColdResult
 }
 
@@ -66,6 +77,7 @@ export interface ColdResult {
 }
 
 const BATCH = 50
+const WARMUP = 300
 
 function articleOf(value: Record<string, unknown>, fallbackId: string): Article {
   const source = (value.source ?? {}) as Record<string, string | null>
@@ -161,12 +173,30 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
     d.tokens().out(its.pos)
   }
 
-  // Warm up both (JIT, lazy loads such as the gazetteer) before measuring.
+  // Warm up both (JIT, lazy loads such as the gazetteer) before measuring, in the same
+  // interleaved batches as the timed run. 20 articles were too few: the pipeline was still
+  // being optimised for the first few hundred, at 2-6x its settled cost per stage.
+  const warmDocs = options.warmup ?? WARMUP
   const warm = new Map<string, number>()
-  for (const a of articles.slice(0, 20)) {
-    runSitrep(a, warm)
-    runBare(a)
+  let warmSitrep = 0
+  let warmBare = 0
+  for (let from = 0; from < warmDocs; from += BATCH) {
+    const to = Math.min(warmDocs, from + BATCH)
+    let t = performance.now()
+    for (let i = from; i < to; i++) runSitrep(articles[i % articles.length]!, warm)
+    warmSitrep += performance.now() - t
+    t = performance.now()
+    for (let i = from; i < to; i++) runBare(articles[i % articles.length]!)
+    warmBare += performance.now() - t
   }
+
+  // GC pauses are part of the cost; they are reported so that their share is visible.
+  const batches: { start: number; end: number; sitrep: boolean }[] = []
+  const pauses: { start: number; ms: number }[] = []
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push({ start: e.startTime, ms: e.duration })
+  })
+  observer.observe({ entryTypes: ['gc'] })
 
   const timings = new Map<string, number>()
   let sitrepMs = 0
@@ -176,12 +206,20 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
     const to = Math.min(total, from + BATCH)
     let t = performance.now()
     for (let i = from; i < to; i++) runSitrep(articles[i % articles.length]!, timings)
-    sitrepMs += performance.now() - t
+    let end = performance.now()
+    sitrepMs += end - t
+    batches.push({ start: t, end, sitrep: true })
     t = performance.now()
     for (let i = from; i < to; i++) runBare(articles[i % articles.length]!)
-    bareMs += performance.now() - t
+    end = performance.now()
+    bareMs += end - t
+    batches.push({ start: t, end, sitrep: false })
     for (let i = from; i < to; i++) totalWords += words[i % articles.length]!
   }
+  // GC entries are delivered on a later turn of the event loop.
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  observer.disconnect()
+  const gcMs = gcInBatches(pauses, batches)
   const rate = (ms: number) => ({
     seconds: ms / 1000,
     articlesPerSecond: total / (ms / 1000),
@@ -203,9 +241,32 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
     node: process.version,
     load,
     cores: availableParallelism(),
+    warmup: {
+      docs: warmDocs,
+      sitrepMsPerArticle: warmDocs ? warmSitrep / warmDocs : 0,
+      bareMsPerArticle: warmDocs ? warmBare / warmDocs : 0,
+    },
+    gcMs,
   }
   if (options.cold) result.cold = coldStart(articles[0]!, options.coldRuns ?? 7)
   return result
+}
+
+/** GC pause time that fell inside sitrep batches and inside bare batches. */
+function gcInBatches(
+  pauses: readonly { start: number; ms: number }[],
+  batches: readonly { start: number; end: number; sitrep: boolean }[],
+): { sitrep: number; bare: number } {
+  const out = { sitrep: 0, bare: 0 }
+  let b = 0
+  for (const pause of [...pauses].sort((x, y) => x.start - y.start)) {
+    while (b < batches.length && batches[b]!.end < pause.start) b++
+    const batch = batches[b]
+    if (!batch || batch.start > pause.start) continue
+    if (batch.sitrep) out.sitrep += pause.ms
+    else out.bare += pause.ms
+  }
+  return out
 }
 
 /**
@@ -293,7 +354,8 @@ export function formatBench(r: BenchResult): string {
     `corpus ${r.corpus}: ${r.texts} texts cycled to ${fmt(r.docs)} articles, ${fmt(r.words)} words (Node ${r.node}, one core; load ${r.load.toFixed(1)} on ${r.cores} cores at start)`,
     `  sitrep   ${fmt(r.sitrep.articlesPerSecond, 1).padStart(9)} articles/s ${fmt(r.sitrep.wordsPerSecond).padStart(10)} words/s  (${r.sitrep.seconds.toFixed(1)} s)`,
     `  bare     ${fmt(r.bare.articlesPerSecond, 1).padStart(9)} articles/s ${fmt(r.bare.wordsPerSecond).padStart(10)} words/s  (${r.bare.seconds.toFixed(1)} s)  wink-nlp readDoc + tokens + pos`,
-    `  ratio sitrep/bare ${r.ratio.toFixed(2)}   peak RSS ${fmt(r.peakRssMb)} MB`,
+    `  ratio sitrep/bare ${r.ratio.toFixed(2)}   peak RSS ${fmt(r.peakRssMb)} MB   GC pauses: sitrep ${fmt(r.gcMs.sitrep)} ms, bare ${fmt(r.gcMs.bare)} ms`,
+    `  untimed warm-up of ${fmt(r.warmup.docs)} articles: sitrep ${fmt(r.warmup.sitrepMsPerArticle, 2)} ms/article, bare ${fmt(r.warmup.bareMsPerArticle, 2)} ms/article`,
     '  time per stage:',
   ]
   for (const s of r.stages) {

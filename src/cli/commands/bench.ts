@@ -3,6 +3,7 @@ import { sitrepError } from '../../core/errors.js'
 
 interface BenchCliOptions {
   docs?: number
+  warmup?: number
   json?: boolean
   cold?: boolean
   ingest?: number | true
@@ -17,13 +18,18 @@ export function registerBench(program: Command): void {
       '[corpus]',
       'a gold folder, a .jsonl, or a folder of .txt (default: ../shared/gold/dev)',
     )
-    .option('--docs <n>', 'articles to process, texts cycled (default 5000)', parseCount)
+    .option('--docs <n>', 'articles to process, texts cycled (default 5000)', count('--docs', 1))
+    .option(
+      '--warmup <n>',
+      'untimed (but reported) articles on both sides first, for JIT tier-up (default 300)',
+      count('--warmup', 0),
+    )
     .option('--json', 'print the figures as JSON')
     .option('--cold', 'also time process start to output of `sitrep extract` on one article')
     .option(
       '--ingest [n]',
       'instead: the corpus ingest into SQLite over n synthetic articles (default 50000)',
-      parseCount,
+      count('--ingest', 1),
     )
     .option('--shared <dir>', 'the shared evaluation folder', '../shared')
     .addHelpText(
@@ -43,6 +49,7 @@ when it is missing or stale.`,
       const result = await runBench({
         corpus,
         docs: options.docs,
+        warmup: options.warmup,
         shared: options.shared,
         cold: options.cold,
       })
@@ -76,12 +83,15 @@ async function runIngestBench(articles: number, json: boolean | undefined): Prom
   )
 }
 
-function parseCount(value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n <= 0) {
-    throw sitrepError('E_USAGE', {
-      detail: `--docs: expected a positive whole number, got "${value}"`,
-    })
+/** A parser for a whole-number option of at least `min`, whose error names the option. */
+function count(option: string, min: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < min) {
+      throw sitrepError('E_USAGE', {
+        detail: `${option}: expected a whole number of at least ${min}, got "${value}"`,
+      })
+    }
+    return n
   }
-  return n
 }

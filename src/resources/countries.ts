@@ -159,8 +159,11 @@ function indexBy(countries: readonly Country[], namesOf: (c: Country) => readonl
       } else if (!folded.has(foldName(name))) folded.set(foldName(name), country)
     }
   }
-  // Recognisers ask for the same strings again and again: remember the folded answers.
-  const memo = new Map<string, Country | null>()
+  // Recognisers ask for the same strings again and again: remember the folded answers, in
+  // two generations of at most 4k (a large memo read at random evicts the pipeline's data
+  // from the CPU caches).
+  let memo = new Map<string, Country | null>()
+  let aged = new Map<string, Country | null>()
   return (name: string): Country | undefined => {
     const hit = exact.get(name)
     if (hit) return hit
@@ -169,8 +172,11 @@ function indexBy(countries: readonly Country[], namesOf: (c: Country) => readonl
     if (!(code >= 65 && code <= 90) && !/^\p{Lu}/u.test(name)) return undefined
     let found = memo.get(name)
     if (found === undefined) {
-      found = folded.get(foldName(name)) ?? null
-      if (memo.size > 50_000) memo.clear()
+      found = aged.get(name) ?? folded.get(foldName(name)) ?? null
+      if (memo.size >= 4096) {
+        aged = memo
+        memo = new Map()
+      }
       // A copy of the key: a slice would keep the whole article it came from alive.
       memo.set(name.length < 13 ? name : (' ' + name).slice(1), found)
     }

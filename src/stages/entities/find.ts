@@ -2,6 +2,7 @@ import type { Doc, EntityType, Span } from '../../core/record.js'
 import type { Countries, Gazetteer } from '../../core/resources.js'
 import { detached } from './key.js'
 import { prefixesOf } from './lexicon.js'
+import { Memo } from './memo.js'
 import type { Candidate, Compiled, Gender, HeadEntry, TitleEntry, Unit } from './types.js'
 
 /** What recognition reads besides the units: lexicons and the optional injected resources. */
@@ -841,13 +842,12 @@ class Finder {
     let known = answers.get(text)
     if (known === undefined) {
       known = this.countryLookup(text) ?? null
-      if (answers.size > 50_000) answers.clear()
       answers.set(detached(text), known)
     }
     return known ?? undefined
   }
 
-  private countryAnswers: Map<string, Lookup | null> | undefined
+  private countryAnswers: Memo<Lookup | null> | undefined
 
   private countryLookup(text: string): Lookup | undefined {
     const { lex, countries } = this.fc
@@ -1383,15 +1383,9 @@ class Finder {
 }
 
 // Country, demonym, capital and NORP answers by text, per lexicons and countries resource.
-const countryAnswerCache = new WeakMap<
-  Compiled,
-  Map<Countries | null, Map<string, Lookup | null>>
->()
+const countryAnswerCache = new WeakMap<Compiled, Map<Countries | null, Memo<Lookup | null>>>()
 
-function countryAnswersFor(
-  lex: Compiled,
-  countries: Countries | undefined,
-): Map<string, Lookup | null> {
+function countryAnswersFor(lex: Compiled, countries: Countries | undefined): Memo<Lookup | null> {
   let byCountries = countryAnswerCache.get(lex)
   if (!byCountries) {
     byCountries = new Map()
@@ -1399,7 +1393,7 @@ function countryAnswersFor(
   }
   let answers = byCountries.get(countries ?? null)
   if (!answers) {
-    answers = new Map()
+    answers = new Memo()
     byCountries.set(countries ?? null, answers)
   }
   return answers
@@ -1526,14 +1520,13 @@ export function conceptKey(words: string): string {
   let key = conceptMemo.get(words)
   if (key === undefined) {
     key = computeConceptKey(words)
-    // Institutions recur across articles; the bound keeps a long batch from growing without end.
-    if (conceptMemo.size > 50_000) conceptMemo.clear()
-    conceptMemo.set(words, key)
+    conceptMemo.set(detached(words), key)
   }
   return key
 }
 
-const conceptMemo = new Map<string, string>()
+// Institutions recur across articles: remembered, bounded (see Memo).
+const conceptMemo = new Memo<string>()
 
 function computeConceptKey(words: string): string {
   return words

@@ -3,6 +3,7 @@ import type { Stage } from '../../core/stage.js'
 import { findCandidates } from './find.js'
 import { detached } from './key.js'
 import { compileLexicons } from './lexicon.js'
+import { Memo } from './memo.js'
 import { resolveEntities } from './resolve.js'
 import type { Compiled, EntitiesOptions } from './types.js'
 import { buildUnits } from './units.js'
@@ -52,12 +53,12 @@ export function entities(options: EntitiesOptions = {}): Stage {
 
 // Recognition asks the gazetteer about the same names again and again (within a doc and
 // across docs): answers are remembered per gazetteer, with a bound on the memory.
-const answers = new WeakMap<Gazetteer, Map<string, boolean>>()
+const answers = new WeakMap<Gazetteer, Memo<boolean>>()
 
 function memoised(gazetteer: Gazetteer): Pick<Gazetteer, 'has'> {
   let memo = answers.get(gazetteer)
   if (!memo) {
-    memo = new Map()
+    memo = new Memo()
     answers.set(gazetteer, memo)
   }
   const known = memo
@@ -66,7 +67,6 @@ function memoised(gazetteer: Gazetteer): Pick<Gazetteer, 'has'> {
       let answer = known.get(name)
       if (answer === undefined) {
         answer = gazetteer.has(name)
-        if (known.size > 50_000) known.clear()
         known.set(detached(name), answer)
       }
       return answer

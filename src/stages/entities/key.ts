@@ -1,3 +1,4 @@
+import { Memo } from './memo.js'
 import type { Compiled } from './types.js'
 
 /**
@@ -9,14 +10,13 @@ export function foldName(name: string): string {
   let folded = foldMemo.get(name)
   if (folded === undefined) {
     folded = computeFold(name)
-    // Names recur across articles; the bound keeps a long batch from growing without end.
-    if (foldMemo.size > 50_000) foldMemo.clear()
     foldMemo.set(detached(name), folded)
   }
   return folded
 }
 
-const foldMemo = new Map<string, string>()
+// Names recur across articles: remembered, bounded (see Memo).
+const foldMemo = new Memo<string>()
 
 /**
  * A copy of a string that does not hold on to the text it was sliced from: a memo that
@@ -50,7 +50,7 @@ export function identityKey(name: string, translit: Compiled['translit']): strin
   // One table serves a whole run: skip the WeakMap while it stays the same.
   let memo = translit === lastTranslit ? lastMemo : memos.get(translit)
   if (!memo) {
-    memo = new Map()
+    memo = new Memo()
     memos.set(translit, memo)
   }
   lastTranslit = translit
@@ -58,16 +58,15 @@ export function identityKey(name: string, translit: Compiled['translit']): strin
   let key = memo.get(name)
   if (key === undefined) {
     key = computeKey(name, translit)
-    // Names recur across articles; the bound keeps a long batch from growing without end.
-    if (memo.size > 50_000) memo.clear()
     memo.set(detached(name), key)
   }
   return key
 }
 
-const memos = new WeakMap<Compiled['translit'], Map<string, string>>()
+// Names recur across articles: remembered per table, bounded (see Memo).
+const memos = new WeakMap<Compiled['translit'], Memo<string>>()
 let lastTranslit: Compiled['translit'] | undefined
-let lastMemo: Map<string, string> | undefined
+let lastMemo: Memo<string> | undefined
 
 function computeKey(name: string, translit: Compiled['translit']): string {
   return foldName(name)

@@ -149,7 +149,10 @@ export function findCounts(
   // Word, then number: "killed two men", "detained 34 people", "the crowd at about 80,000".
   let anyWord = false
   const filter = wordFilter(countWords)
+  const ids = view.ids
   for (let i = 0; i < w.length; i++) {
+    // With word ids, a word outside the vocabulary (count words and "toll") counts nothing.
+    if (ids !== undefined && (ids[view.offset + i] as number) < 0) continue
     const word = w[i] as string
     let key = filter.has(word) ? countWords.get(word) : undefined
     if (word === 'toll' && w[i - 1] === 'death') key = 'killed'

@@ -17,7 +17,7 @@ function wordOf(text: string): string {
  * place (one native pass instead of a lower-casing per token); null when it would not ("İ" grows
  * to two characters; a final sigma depends on what follows).
  */
-function foldedText(text: string): string | null {
+export function foldedText(text: string): string | null {
   if (text.includes('Σ')) return null
   const lower = text.toLowerCase()
   if (lower.length !== text.length) return null
@@ -43,6 +43,8 @@ class View implements SentenceView {
     readonly tokens: readonly Token[],
     readonly words: readonly string[],
     private readonly text: string,
+    /** Word ids of the doc's tokens (index by `offset + i`); -1 outside the vocabulary. */
+    readonly ids?: Int32Array,
   ) {}
 
   get surface(): readonly string[] {
@@ -61,27 +63,64 @@ export function sentenceViews(doc: Doc): SentenceView[] {
     while (t < tokens.length && (tokens[t] as Token).start < sentence.start) t++
     const offset = t
     while (t < tokens.length && (tokens[t] as Token).end <= sentence.end) t++
-    // One allocation each for the sentence's tokens and words.
-    const own = tokens.slice(offset, t)
-    const words = own.map((tok) =>
-      folded === null
-        ? wordOf(doc.text.slice(tok.start, tok.end))
-        : folded.slice(tok.start, tok.end),
-    )
-    views.push(
-      new View(
-        index,
-        sentence.paragraph,
-        sentence.start,
-        sentence.end,
-        offset,
-        own,
-        words,
-        doc.text,
-      ),
-    )
+    views.push(makeView(doc, folded, index, sentence, offset, t))
   })
   return views
+}
+
+/** The view of one sentence: tokens [offset, end) of the doc. */
+export function makeView(
+  doc: Doc,
+  folded: string | null,
+  index: number,
+  sentence: { paragraph: number; start: number; end: number },
+  offset: number,
+  end: number,
+  ids?: Int32Array,
+): SentenceView {
+  // One allocation each for the sentence's tokens and words.
+  const own = (doc.layers.tokens ?? []).slice(offset, end)
+  const words = own.map((tok) => wordAt(doc.text, folded, tok))
+  return new View(
+    index,
+    sentence.paragraph,
+    sentence.start,
+    sentence.end,
+    offset,
+    own,
+    words,
+    doc.text,
+    ids,
+  )
+}
+
+function wordAt(text: string, folded: string | null, tok: Token): string {
+  return folded === null ? wordOf(text.slice(tok.start, tok.end)) : folded.slice(tok.start, tok.end)
+}
+
+/** Shared across docs (the stage runs one doc at a time): most docs need no new buffer. */
+let idBuffer = new Int32Array(8192)
+
+/**
+ * The vocabulary id of every token of the doc (-1 outside it), read from the folded text without
+ * slicing a word; the buffer is reused by the next doc.
+ */
+export function wordIds(
+  doc: Doc,
+  folded: string | null,
+  table: { at(text: string, start: number, end: number): number; get(word: string): number },
+): Int32Array {
+  const tokens = doc.layers.tokens ?? []
+  if (idBuffer.length < tokens.length) idBuffer = new Int32Array(tokens.length * 2)
+  const ids = idBuffer
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t] as Token
+    ids[t] =
+      folded === null
+        ? table.get(wordAt(doc.text, null, tok))
+        : table.at(folded, tok.start, tok.end)
+  }
+  return ids
 }
 
 const VERB_POS = new Set(['VERB', 'AUX'])
@@ -145,9 +184,11 @@ export function findTriggers(
   // Most sentences hold no trigger: the set is made at the first.
   let usedHeads: Set<number> | null = null
   const filter = wordFilter(index)
+  const ids = view.ids
   for (let i = 0; i < view.words.length; i++) {
     const word = view.words[i] as string
-    if (!filter.has(word)) continue
+    // With word ids, a word outside the vocabulary starts no trigger (no filter, no hash).
+    if (ids !== undefined ? (ids[view.offset + i] as number) < 0 : !filter.has(word)) continue
     const entries = index.get(word)
     if (!entries) continue
     let best: TriggerHit | null = null

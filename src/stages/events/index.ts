@@ -17,11 +17,12 @@ import {
 } from './attribute.js'
 import { findCounts, type NumberWords } from './counts.js'
 import { datelineSpan, dayOf, findDates, isoOf } from './dates.js'
-import { findTriggers, sentenceViews } from './find.js'
+import { findTriggers, foldedText, makeView, wordIds, type sentenceViews } from './find.js'
 import { compilePhrases, compileTriggers, isPloverType } from './lexicon.js'
 import { foldProtests, mergeMentions, toEvent, type Draft, type SourcedCount } from './resolve.js'
 import { reportCues, statusOf, type CueEffect, type Cues } from './status.js'
 import type { DateFind, EventMention, EventsOptions, SentenceView, TriggerEntry } from './types.js'
+import { WordTable } from './words.js'
 
 export type { EventsOptions } from './types.js'
 
@@ -33,6 +34,8 @@ export interface CompiledLexicons {
   numbers: NumberWords
   countWords: Map<string, CountKey>
   cues: Cues
+  /** Trigger first words, count words and "toll": a sentence without one of them is skipped. */
+  vocab: WordTable
 }
 
 const COUNT_KEYS = new Set<string>([
@@ -122,13 +125,20 @@ export function compileLexicons(lexicons: Lexicons): CompiledLexicons {
       phrases.set(words[0]!, list)
     }
   }
+  const triggers = compileTriggers(rows('event-triggers'))
+  const vocab = new WordTable()
+  for (const word of triggers.keys()) vocab.add(word)
+  for (const word of countWords.keys()) vocab.add(word)
+  vocab.add('toll')
+  vocab.freeze()
   return {
-    triggers: compileTriggers(rows('event-triggers')),
+    triggers,
     modes,
     actors,
     numbers: { units, vague },
     countWords,
     cues: { words: cueWords, phrases },
+    vocab,
   }
 }
 
@@ -164,13 +174,33 @@ export function findMentions(
   let undated: { paragraph: number; mentions: EventMention[] } | null = null
   const dateline = datelineSpan(doc.text)
   let order = 0
-  for (const view of sentenceViews(doc)) {
-    const hits = findTriggers(view, lex.triggers, options.maxGap)
-    const counts = findCounts(view, lex.numbers, lex.countWords)
+  const tokens = doc.layers.tokens ?? []
+  const sentences = doc.layers.sentences ?? []
+  const folded = foldedText(doc.text)
+  // One vocabulary id per token: a sentence with no trigger word and no count word is skipped
+  // before any word of it is sliced.
+  const ids = wordIds(doc, folded, lex.vocab)
+  let t = 0
+  for (let index = 0; index < sentences.length; index++) {
+    const sentence = sentences[index]!
+    while (t < tokens.length && tokens[t]!.start < sentence.start) t++
+    const offset = t
+    let cued = false
+    while (t < tokens.length && tokens[t]!.end <= sentence.end) {
+      if (ids[t]! >= 0) cued = true
+      t++
+    }
     const followUp =
-      undated !== null && undated.paragraph === view.paragraph && opensWithQuote(view)
+      undated !== null &&
+      undated.paragraph === sentence.paragraph &&
+      offset < t &&
+      opensWithQuote(doc.text, tokens[offset]!)
     const before = undated
     undated = null
+    if (!cued && !followUp) continue
+    const view = makeView(doc, folded, index, sentence, offset, t, ids)
+    const hits = cued ? findTriggers(view, lex.triggers, options.maxGap) : []
+    const counts = cued ? findCounts(view, lex.numbers, lex.countWords) : []
     if (hits.length === 0 && counts.length === 0 && !followUp) continue
     // chrono is the slow part: it runs only on sentences that hold a trigger (or may date one).
     const dates = hits.length > 0 || followUp ? findDates(view, doc.text, published, dateline) : []
@@ -394,9 +424,10 @@ function latestDay(
 }
 
 /** Whether a sentence opens with a quotation mark: a quote that backs what was said before. */
-function opensWithQuote(view: SentenceView): boolean {
-  const first = view.words[0]
-  return first === '"' || first === '“' || first === '«'
+function opensWithQuote(text: string, first: { start: number; end: number }): boolean {
+  if (first.end - first.start !== 1) return false
+  const c = text.charCodeAt(first.start)
+  return c === 0x22 || c === 0x201c || c === 0xab
 }
 
 function anchorRelativeDates(

@@ -62,6 +62,8 @@ export interface SentenceView {
   words: readonly string[]
   /** Surface text of each token. */
   surface: readonly string[]
+  /** Vocabulary ids of the doc's tokens (index by `offset + i`), when the stage computed them. */
+  ids?: Int32Array | undefined
   /**
    * Per-sentence readings computed on first use and kept with the view (status.ts, attribute.ts):
    * several triggers of a sentence ask for them. Fields on the view, not WeakMaps keyed by it:

@@ -1,0 +1,87 @@
+/**
+ * A closed vocabulary (the words that can start an events rule: trigger first words and count
+ * words) with an integer id per word, read straight from the characters of the lower-cased text.
+ * A token is a few character reads against a 2 KB bitmap, and only when that passes one hash
+ * over its characters and a probe of a typed array: no substring, no string hashing, no Map
+ * look-up per token. The same design as the claims stage's table (stages may not share code).
+ */
+export class WordTable {
+  private readonly ids = new Map<string, number>()
+  readonly words: string[] = []
+  private slots = new Int32Array(0)
+  private mask = 0
+  private longest = 0
+  /** Bit per (length, first letter, last letter) class of the vocabulary's words. */
+  private readonly shapes = new Uint8Array(2048)
+
+  /** The id of a word, added when new (compile time only). */
+  add(word: string): number {
+    let id = this.ids.get(word)
+    if (id === undefined) {
+      id = this.words.length
+      this.words.push(word)
+      this.ids.set(word, id)
+    }
+    return id
+  }
+
+  /** The id of a whole string (-1: not in the vocabulary). */
+  get(word: string): number {
+    return this.ids.get(word) ?? -1
+  }
+
+  /** Build the probe table; call once after the last `add`. */
+  freeze(): void {
+    let size = 16
+    while (size < this.words.length * 4) size *= 2
+    this.slots = new Int32Array(size)
+    this.mask = size - 1
+    this.shapes.fill(0)
+    for (let id = 0; id < this.words.length; id++) {
+      const word = this.words[id]!
+      if (word.length === 0) continue
+      this.longest = Math.max(this.longest, word.length)
+      const shape = shapeOf(word, 0, word.length)
+      this.shapes[shape >> 3]! |= 1 << (shape & 7)
+      let slot = hashOf(word, 0, word.length) & this.mask
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask
+      this.slots[slot] = id + 1
+    }
+  }
+
+  /** The id of `lowered[start, end)`, or -1. */
+  at(lowered: string, start: number, end: number): number {
+    const length = end - start
+    if (length > this.longest || length <= 0) return -1
+    const shape = shapeOf(lowered, start, end)
+    if ((this.shapes[shape >> 3]! & (1 << (shape & 7))) === 0) return -1
+    let slot = hashOf(lowered, start, end) & this.mask
+    for (;;) {
+      const entry = this.slots[slot]!
+      if (entry === 0) return -1
+      const word = this.words[entry - 1]!
+      if (word.length === length && lowered.startsWith(word, start)) return entry - 1
+      slot = (slot + 1) & this.mask
+    }
+  }
+}
+
+/** 14 bits: length (capped at 15), and the low five bits of the first and last characters. */
+function shapeOf(text: string, start: number, end: number): number {
+  const length = end - start
+  return (
+    ((length > 15 ? 15 : length) << 10) |
+    ((text.charCodeAt(start) & 31) << 5) |
+    (text.charCodeAt(end - 1) & 31)
+  )
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5
+  for (let k = start; k < end; k++) {
+    h ^= text.charCodeAt(k)
+    h = Math.imul(h, 16777619)
+  }
+  return h >>> 0
+}

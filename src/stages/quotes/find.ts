@@ -1,5 +1,6 @@
 import { MONTHS, WEEKDAYS } from '../../core/calendar.js'
 import type { Doc, Span } from '../../core/record.js'
+import { wordKey } from './lexicon.js'
 import { contentParts, findQuoteMarks } from './marks.js'
 import { containsAny, coverage, overlapsAny } from './spans.js'
 import {
@@ -266,7 +267,7 @@ export function cueAt(view: TokenView, i: number, options: FindOptions): CueMatc
 
 function cueAtUncached(view: TokenView, i: number, options: FindOptions): CueMatch | null {
   // The part of speech first: most tokens fail it, and it costs no string hashing.
-  const pos = view.tokens[i]!.pos
+  const pos = view.pos[i]!
   if (
     pos !== 'VERB' &&
     pos !== 'AUX' &&
@@ -276,7 +277,9 @@ function cueAtUncached(view: TokenView, i: number, options: FindOptions): CueMat
   ) {
     return null
   }
-  const senses = options.lexicon.cues.get(view.lower[i]!)
+  const word = view.lower[i]!
+  if (word.length === 0 || options.lexicon.cueKeys[wordKey(word)] === 0) return null
+  const senses = options.lexicon.cues.get(word)
   if (!senses) return null
   const matching: CueSense[] = []
   let last = i
@@ -297,7 +300,7 @@ function cueAtUncached(view: TokenView, i: number, options: FindOptions): CueMat
  * runs for every noun of the doc.
  */
 function nounCue(view: TokenView, i: number): boolean {
-  const prev = view.tokens[i - 1]!.pos
+  const prev = view.pos[i - 1]!
   if ((prev === 'PROPN' || prev === 'PRON' || prev === 'CCONJ') && view.lower[i]!.endsWith('s'))
     return true
   const next = view.lower[i + 1]
@@ -330,7 +333,7 @@ function wordCount(view: TokenView, parts: Span[]): number {
       i < view.tokens.length && view.tokens[i]!.start < part.end;
       i++
     ) {
-      if (view.tokens[i]!.pos !== 'PUNCT') n++
+      if (view.pos[i]! !== 'PUNCT') n++
     }
   }
   return n
@@ -400,7 +403,7 @@ function clauseBefore(view: TokenView, openToken: number): number {
   let words = 0
   for (let k = from; k < openToken; k++) {
     if (isQuoteMark(view, k)) return -1
-    if (view.tokens[k]!.pos !== 'PUNCT') words++
+    if (view.pos[k]! !== 'PUNCT') words++
   }
   return words >= 2 && clauseHasVerb(view, from, openToken - 1) ? from : -1
 }
@@ -446,7 +449,7 @@ function attributionAfter(
         options,
       )
     }
-    const pos = view.tokens[k]!.pos
+    const pos = view.pos[k]!
     // Another verb before any cue: the words after the quote are not its attribution.
     if (pos === 'VERB' && !inRelativeClause(view, start, k)) return null
   }
@@ -458,7 +461,7 @@ function inRelativeClause(view: TokenView, from: number, k: number): boolean {
     if (isPunct(view, j, ','))
       return (
         ['who', 'which', 'speaking', 'whose'].includes(view.lower[j + 1] ?? '') ||
-        view.tokens[j + 1]?.pos === 'VERB'
+        view.pos[j + 1] === 'VERB'
       )
   }
   return false
@@ -502,7 +505,7 @@ function attributionBefore(
         options,
       )
     }
-    if (colon && fallbackVerb < 0 && view.tokens[k]!.pos === 'VERB') fallbackVerb = k
+    if (colon && fallbackVerb < 0 && view.pos[k]! === 'VERB') fallbackVerb = k
     // A comma-led quote is attributed only by a cue right before it ("…," she said, "…").
     if (!colon && j - k > 8) return null
   }
@@ -625,12 +628,7 @@ function skipAdjuncts(
   while (moved && k <= last) {
     moved = false
     const lower = view.lower[k]!
-    if (
-      view.tokens[k]!.pos === 'ADV' &&
-      !CLAUSE_STARTERS.has(lower) &&
-      lower !== 'there' &&
-      k < last
-    ) {
+    if (view.pos[k]! === 'ADV' && !CLAUSE_STARTERS.has(lower) && lower !== 'there' && k < last) {
       k++
       moved = true
       // An adverb may open the content ("about 40 apartments"): only "that" after it proves it an adjunct.
@@ -644,7 +642,7 @@ function skipAdjuncts(
         if (ADJUNCT_HEADS.has(view.lower[j]!)) head = true
         j++
         if (
-          view.tokens[j - 1]!.pos === 'NOUN' &&
+          view.pos[j - 1]! === 'NOUN' &&
           ADJUNCT_HEADS.has(view.lower[j - 1]!) &&
           !['of', 'on', 'in', 'by', 'at'].includes(view.lower[j] ?? '')
         )
@@ -662,7 +660,7 @@ function skipAdjuncts(
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my'])
 
 function isAdjunctWord(view: TokenView, j: number): boolean {
-  const pos = view.tokens[j]!.pos
+  const pos = view.pos[j]!
   if (pos === 'PRON') return POSSESSIVES.has(view.lower[j]!)
   return (
     ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADP', 'PART'].includes(pos) && view.lower[j] !== 'that'
@@ -683,11 +681,7 @@ function clauseEnd(
   for (let k = from + 1; k <= last; k++) {
     if (isPunct(view, k, ';')) return k - 1
     // "Barkley, who said he votes democratic, said …": the main clause resumes.
-    if (
-      relative &&
-      isPunct(view, k, ',') &&
-      ['VERB', 'AUX'].includes(view.tokens[k + 1]?.pos ?? '')
-    ) {
+    if (relative && isPunct(view, k, ',') && ['VERB', 'AUX'].includes(view.pos[k + 1] ?? '')) {
       return k - 1
     }
     if (
@@ -749,7 +743,7 @@ function trailingAttributionAt(
       const after = skipAdjuncts(view, cue.last + 1, last)
       return after.next > last || isPunct(view, after.next, '.,')
     }
-    const pos = view.tokens[j]!.pos
+    const pos = view.pos[j]!
     if (pos === 'VERB' || isPunct(view, j, '.;')) return false
   }
   return false
@@ -760,14 +754,14 @@ function newAttribution(view: TokenView, k: number, last: number, options: FindO
   if (!subject) return false
   let j = subject.last + 1
   while (j <= last && isVerbalFiller(view, j)) j++
-  if (j > last || view.tokens[j]!.pos !== 'VERB' || view.lower[j]!.endsWith('ing')) return false
+  if (j > last || view.pos[j]! !== 'VERB' || view.lower[j]!.endsWith('ing')) return false
   return cueAt(view, j, options) !== null
 }
 
 /** "… and accused Y of Z", "… but denied that …": a second cue sharing the subject. */
 function coordinatedCue(view: TokenView, k: number, last: number, options: FindOptions): boolean {
   while (k <= last && isVerbalFiller(view, k)) k++
-  return k <= last && view.tokens[k]!.pos === 'VERB' && cueAt(view, k, options) !== null
+  return k <= last && view.pos[k]! === 'VERB' && cueAt(view, k, options) !== null
 }
 
 function participleAhead(view: TokenView, k: number, last: number, options: FindOptions): boolean {
@@ -787,9 +781,9 @@ function endsSoon(view: TokenView, from: number, last: number, options: FindOpti
 /** A clause: a verb with something before it that is not a preposition or determiner. */
 function clauseHasVerb(view: TokenView, from: number, to: number): boolean {
   for (let k = from + 1; k <= to; k++) {
-    const pos = view.tokens[k]!.pos
+    const pos = view.pos[k]!
     if (pos !== 'VERB' && pos !== 'AUX') continue
-    const before = view.tokens[k - 1]!.pos
+    const before = view.pos[k - 1]!
     if (before !== 'ADP' && before !== 'DET') return true
   }
   return false
@@ -797,25 +791,19 @@ function clauseHasVerb(view: TokenView, from: number, to: number): boolean {
 
 function isPassive(view: TokenView, cue: number): boolean {
   let j = cue - 1
-  while (j >= 0 && view.tokens[j]!.pos === 'ADV') j--
-  return j >= 0 && BE_FORMS.has(view.lower[j]!) && view.tokens[j]!.pos === 'AUX'
+  while (j >= 0 && view.pos[j]! === 'ADV') j--
+  return j >= 0 && BE_FORMS.has(view.lower[j]!) && view.pos[j]! === 'AUX'
 }
 
 function isAttributive(view: TokenView, cue: number): boolean {
-  const prev = view.tokens[cue - 1]
-  const next = view.tokens[cue + 1]
-  return (
-    prev !== undefined &&
-    (prev.pos === 'DET' || prev.pos === 'ADJ') &&
-    next !== undefined &&
-    next.pos === 'NOUN'
-  )
+  const prev = view.pos[cue - 1]
+  return (prev === 'DET' || prev === 'ADJ') && view.pos[cue + 1] === 'NOUN'
 }
 
 // A statement not made is not a quote ("did not comment", "declined to say").
 function isNegated(view: TokenView, cue: number): boolean {
   let j = cue - 1
-  while (j >= 0 && view.tokens[j]!.pos === 'AUX') j--
+  while (j >= 0 && view.pos[j]! === 'AUX') j--
   const lower = view.lower[j] ?? ''
   if (lower === 'not' || lower === "n't" || lower === 'never') return true
   return (
@@ -862,7 +850,7 @@ function findIndirect(
       continue
     }
     if (usedCues[i]) continue
-    if (view.tokens[i]!.pos === 'NOUN' && view.lower[i + 1] === 'that') {
+    if (view.pos[i]! === 'NOUN' && view.lower[i + 1] === 'that') {
       const q = nominalAt(view, i, options)
       if (q) {
         if (!insideDirect(q.spans[0]!)) out.push(q)
@@ -902,8 +890,8 @@ function nominalAt(view: TokenView, i: number, options: FindOptions): QuoteCandi
   if (!sense || (!options.cognition && sense.cls === 'believe')) return null
   const [first, last] = sentenceBounds(view, i)
   // "that" opens a content clause only when a subject follows it, not a verb.
-  const next = view.tokens[i + 2]
-  if (!next || next.pos === 'VERB' || next.pos === 'AUX' || i + 2 > last) return null
+  const next = view.pos[i + 2]
+  if (next === undefined || next === 'VERB' || next === 'AUX' || i + 2 > last) return null
   let j = i - 1
   while (j > first && isModifier(view, j)) j--
   let speaker: SpeakerPhrase | null = null
@@ -911,7 +899,7 @@ function nominalAt(view: TokenView, i: number, options: FindOptions): QuoteCandi
     speaker = { span: tokenSpan(view, j, j), first: j, last: j }
   } else if (j - 1 >= first && POSSESSIVE_MARKS.has(view.lower[j]!)) {
     speaker = phraseEndingAt(view, j - 1, first, options.maxSpeakerTokens)
-    if (speaker && !['PROPN', 'NOUN'].includes(view.tokens[speaker.last]!.pos)) speaker = null
+    if (speaker && !['PROPN', 'NOUN'].includes(view.pos[speaker.last]!)) speaker = null
   }
   if (!speaker) return null
   const from = i + 2
@@ -933,7 +921,7 @@ function nominalAt(view: TokenView, i: number, options: FindOptions): QuoteCandi
 /** An adjective or a hyphenated modifier ("long-standing") between possessor and noun. */
 function isModifier(view: TokenView, j: number): boolean {
   const lower = view.lower[j]!
-  return view.tokens[j]!.pos === 'ADJ' || lower.includes('-') || view.lower[j - 1] === '-'
+  return view.pos[j]! === 'ADJ' || lower.includes('-') || view.lower[j - 1] === '-'
 }
 
 const GROUP_LINKS = new Set(['to', 'and', 'or', 'that', 'which', 'who', ','])
@@ -942,9 +930,9 @@ const GROUP_LINKS = new Set(['to', 'and', 'or', 'that', 'which', 'who', ','])
 function beforeMainVerb(view: TokenView, from: number, to: number): number {
   let groups = 0
   for (let k = from; k <= to; k++) {
-    const pos = view.tokens[k]!.pos
+    const pos = view.pos[k]!
     if (pos !== 'VERB' && pos !== 'AUX') continue
-    const prev = view.tokens[k - 1]!.pos
+    const prev = view.pos[k - 1]!
     if (prev === 'VERB' || prev === 'AUX' || prev === 'ADV' || prev === 'PART') continue
     if (GROUP_LINKS.has(view.lower[k - 1]!) || view.lower[k]!.endsWith('ing')) continue
     groups++
@@ -959,7 +947,7 @@ function accordingTo(view: TokenView, i: number, options: FindOptions): QuoteCan
   if (!speaker) return null
   let from: number
   let to: number
-  if (i === first || (i === first + 1 && view.tokens[first]!.pos !== 'NOUN')) {
+  if (i === first || (i === first + 1 && view.pos[first]! !== 'NOUN')) {
     // "According to X, CONTENT."
     from = i + 2
     while (from <= last && !isPunct(view, from, ',')) from++
@@ -1024,7 +1012,7 @@ function indirectAt(
   } else if (!passive) {
     let j = i - 1
     while (j > first && isVerbalFiller(view, j)) j--
-    if (view.tokens[j]?.pos === 'CCONJ' && j > first) {
+    if (view.pos[j] === 'CCONJ' && j > first) {
       // "X said … and accused Y of Z": the coordinated verb shares the clause's subject.
       speaker =
         lastSubject && lastSubject.sentence === view.sentenceOf[i]
@@ -1037,7 +1025,7 @@ function indirectAt(
   }
   const ing = view.lower[i]!.endsWith('ing')
   // "cards confirming their citizenship": a participle modifying a noun is no speech.
-  if (ing && !prevComma && ['NOUN', 'ADP'].includes(view.tokens[i - 1]?.pos ?? '')) return null
+  if (ing && !prevComma && ['NOUN', 'ADP'].includes(view.pos[i - 1] ?? '')) return null
   const inverted = !participle && !ing && prevComma && !speaker
   if (inverted) {
     speaker = subjectAfter(view, cue.last + 1, last, options.maxSpeakerTokens)
@@ -1093,9 +1081,9 @@ function indirectAt(
     const restFrom = after.next + 1
     const restTo = clauseEnd(view, restFrom, last, options)
     // A participle or a prepositional phrase after it is the outlet's addition, not content.
-    const opener = view.tokens[restFrom]
+    const opener = view.pos[restFrom]
     const finite =
-      opener !== undefined && opener.pos !== 'ADP' && !view.lower[restFrom]!.endsWith('ing')
+      opener !== undefined && opener !== 'ADP' && !view.lower[restFrom]!.endsWith('ing')
     if (finite && restTo > restFrom && clauseHasVerb(view, restFrom - 1, restTo)) {
       rest = span(view, restFrom, restTo)
     }
@@ -1128,7 +1116,7 @@ function afterDateline(view: TokenView, first: number, last: number): number {
     if (
       isPunct(view, k, '—–') &&
       k > first &&
-      (isPunct(view, k - 1, ')') || view.tokens[k - 1]!.pos === 'NUM')
+      (isPunct(view, k - 1, ')') || view.pos[k - 1]! === 'NUM')
     )
       return k + 1
   }
@@ -1189,7 +1177,7 @@ function afterCapitalised(view: TokenView, k: number, last: number): number {
 }
 
 function firstVerb(view: TokenView, first: number, before: number): number {
-  for (let k = first; k < before; k++) if (view.tokens[k]!.pos === 'VERB') return k
+  for (let k = first; k < before; k++) if (view.pos[k]! === 'VERB') return k
   return before
 }
 
@@ -1221,7 +1209,7 @@ function forwardContent(
       : null
   }
   // "wants to run", "vowed to retaliate": the content is the infinitive.
-  if ((frames & FRAME.to) !== 0 && view.lower[k] === 'to' && view.tokens[k + 1]?.pos === 'VERB') {
+  if ((frames & FRAME.to) !== 0 && view.lower[k] === 'to' && view.pos[k + 1] === 'VERB') {
     const to = clauseEnd(view, k, last, options)
     return { from: k, to, sense: sense('to'), rule: 'quotes/intend-to', confidence: 0.6 }
   }
@@ -1242,7 +1230,7 @@ function forwardContent(
       if (
         (frames & FRAME.to) !== 0 &&
         view.lower[afterHearer] === 'to' &&
-        view.tokens[afterHearer + 1]?.pos === 'VERB'
+        view.pos[afterHearer + 1] === 'VERB'
       ) {
         const to = clauseEnd(view, afterHearer, last, options)
         return {
@@ -1264,7 +1252,7 @@ function forwardContent(
         (frames & FRAME.of) !== 0 &&
         view.lower[afterHearer] === 'of' &&
         hearer.first === j &&
-        view.tokens[j]!.pos !== 'ADP'
+        view.pos[j]! !== 'ADP'
       ) {
         const to = clauseEnd(view, afterHearer + 1, last, options)
         return to > afterHearer
@@ -1282,7 +1270,7 @@ function forwardContent(
         if (
           view.lower[again.next] === 'that' ||
           (again.next <= last &&
-            view.tokens[again.next]!.pos !== 'PUNCT' &&
+            view.pos[again.next]! !== 'PUNCT' &&
             clauseHasVerb(view, again.next, Math.min(last, again.next + 3)))
         ) {
           j = again.next
@@ -1294,11 +1282,11 @@ function forwardContent(
   }
   let via: string | undefined
   if (
-    (view.lower[j] === 'that' && view.tokens[j]!.pos === 'SCONJ') ||
+    (view.lower[j] === 'that' && view.pos[j]! === 'SCONJ') ||
     (view.lower[j] === 'that' &&
       j + 1 <= last &&
-      view.tokens[j + 1]!.pos !== 'VERB' &&
-      view.tokens[j + 1]!.pos !== 'AUX')
+      view.pos[j + 1]! !== 'VERB' &&
+      view.pos[j + 1]! !== 'AUX')
   ) {
     via = 'that'
     j++
@@ -1348,6 +1336,6 @@ function frameBits(senses: readonly CueSense[]): number {
 }
 
 function clauseHasFiniteStart(view: TokenView, j: number): boolean {
-  const pos = view.tokens[j]!.pos
+  const pos = view.pos[j]!
   return pos === 'DET' || pos === 'PRON' || pos === 'PROPN' || pos === 'NUM'
 }

@@ -31,6 +31,21 @@ export function cueForms(row: LexiconRow): string[] {
   return [...new Set([lemma, ...(given.length > 0 ? given : regular)])]
 }
 
+/**
+ * A cheap fingerprint of a word: its length (capped) with its first and last letters. The
+ * cue table's fingerprints are kept in a small bit table, so a token whose fingerprint is
+ * absent skips the lookup in the large cue Map (hashing a fresh string, touching a big
+ * table) entirely.
+ */
+export function wordKey(word: string): number {
+  const n = word.length
+  return (n < 31 ? n : 31) * 729 + letter(word.charCodeAt(0)) * 27 + letter(word.charCodeAt(n - 1))
+}
+
+function letter(code: number): number {
+  return code >= 97 && code <= 122 ? code - 96 : 0
+}
+
 /** Compile the lexicon rows into lookup tables, once per stage factory. */
 export function compileLexicon(lexicons: Lexicons): QuoteLexicon {
   const cues = new Map<string, CueSense[]>()
@@ -50,6 +65,8 @@ export function compileLexicon(lexicons: Lexicons): QuoteLexicon {
       cues.set(first, list)
     }
   }
+  const cueKeys = new Uint8Array(32 * 729)
+  for (const first of cues.keys()) cueKeys[wordKey(first)] = 1
   // Longer multiword senses first, so "point out" is tried before a bare "point".
   for (const list of cues.values()) list.sort((a, b) => b.rest.length - a.rest.length)
   const anonymousHeads = new Set(
@@ -77,5 +94,14 @@ export function compileLexicon(lexicons: Lexicons): QuoteLexicon {
       rest: [],
     })
   }
-  return { cues, anonymousHeads, channels, channelFirst, channelLowerInitials, titles, nouns }
+  return {
+    cues,
+    cueKeys,
+    anonymousHeads,
+    channels,
+    channelFirst,
+    channelLowerInitials,
+    titles,
+    nouns,
+  }
 }

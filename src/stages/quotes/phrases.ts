@@ -10,13 +10,13 @@ const ORDINAL = /^\d+(st|nd|rd|th)$/
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom'])
 /** Between a subject and its verb: auxiliaries, adverbs, negation ("has also", "did not"). */
 export function isVerbalFiller(view: TokenView, i: number): boolean {
-  const pos = view.tokens[i]?.pos
+  const pos = view.pos[i]
   const lower = view.lower[i]
   return pos === 'AUX' || pos === 'ADV' || lower === 'not' || lower === "n't"
 }
 
 function isNpToken(view: TokenView, i: number): boolean {
-  const pos = view.tokens[i]!.pos
+  const pos = view.pos[i]!
   const lower = view.lower[i]!
   if (NP_POS.has(pos)) return true
   if (ORDINAL.test(lower)) return true
@@ -39,16 +39,16 @@ function isNpToken(view: TokenView, i: number): boolean {
 
 function trimPhrase(view: TokenView, first: number, last: number): SpeakerPhrase | null {
   // A leading adverbial ("On Thursday the ministry") is not part of the subject.
-  const startPos = () => view.tokens[first]?.pos
+  const startPos = () => view.pos[first]
   if (startPos() === 'ADP' && first < last) {
     let k = first + 1
-    while (k < last && !['NOUN', 'PROPN', 'NUM'].includes(view.tokens[k]!.pos)) k++
+    while (k < last && !['NOUN', 'PROPN', 'NUM'].includes(view.pos[k]!)) k++
     if (k < last) first = k + 1
   }
   while (first <= last && ['ADP', 'CCONJ', 'PUNCT', 'PART'].includes(startPos() ?? '')) first++
-  while (last >= first && ['ADP', 'CCONJ', 'PUNCT', 'DET'].includes(view.tokens[last]!.pos)) last--
+  while (last >= first && ['ADP', 'CCONJ', 'PUNCT', 'DET'].includes(view.pos[last]!)) last--
   if (last < first) return null
-  if (!HEAD_POS.has(view.tokens[last]!.pos) && view.lower[last] !== '%') return null
+  if (!HEAD_POS.has(view.pos[last]!) && view.lower[last] !== '%') return null
   return { span: tokenSpan(view, first, last), first, last }
 }
 
@@ -60,7 +60,7 @@ export function phraseEndingAt(
   maxTokens: number,
 ): SpeakerPhrase | null {
   if (end < floor || end < 0) return null
-  const pos = view.tokens[end]!.pos
+  const pos = view.pos[end]!
   if (pos === 'PRON') {
     return SUBJECT_PRONOUNS.has(view.lower[end]!) || view.lower[end] === 'one'
       ? { span: tokenSpan(view, end, end), first: end, last: end }
@@ -79,7 +79,7 @@ export function phraseStartingAt(
   maxTokens: number,
 ): SpeakerPhrase | null {
   if (start > ceil || start >= view.tokens.length) return null
-  if (view.tokens[start]!.pos === 'PRON' && SUBJECT_PRONOUNS.has(view.lower[start]!)) {
+  if (view.pos[start]! === 'PRON' && SUBJECT_PRONOUNS.has(view.lower[start]!)) {
     return { span: tokenSpan(view, start, start), first: start, last: start }
   }
   let last = start - 1
@@ -101,7 +101,7 @@ function adjunctAhead(view: TokenView, k: number): boolean {
   // "by phone", "in a statement": a common noun after the preposition; "a poll by the
   // Harvard Institute of Politics", "a source in the General Staff" go on.
   let next = k + 1
-  if (view.tokens[next]?.pos === 'DET') next++
+  if (view.pos[next] === 'DET') next++
   const word = view.tokens[next]
   if (!word) return false
   const raw = view.text[word.start] ?? ''
@@ -115,7 +115,7 @@ function adjunctAhead(view: TokenView, k: number): boolean {
  */
 /** ", emailed supporters …": a comma before a verb ends the apposition; the clause goes on. */
 function clauseResumes(view: TokenView, k: number): boolean {
-  const next = view.tokens[k + 1]?.pos
+  const next = view.pos[k + 1]
   return isPunct(view, k, ',') && (next === 'VERB' || next === 'AUX')
 }
 
@@ -139,7 +139,7 @@ export function withTrailingApposition(
 }
 
 function hasProperName(view: TokenView, phrase: SpeakerPhrase): boolean {
-  for (let k = phrase.first; k <= phrase.last; k++) if (view.tokens[k]!.pos === 'PROPN') return true
+  for (let k = phrase.first; k <= phrase.last; k++) if (view.pos[k]! === 'PROPN') return true
   return false
 }
 
@@ -191,7 +191,7 @@ export function subjectBefore(
     const segment = phraseEndingAt(view, comma - 1, k + 1, maxTokens)
     // A leading "But", "And" or "Even" does not stop a segment from being a whole phrase.
     let start = k + 1
-    while (start < comma - 1 && ['CCONJ', 'ADV'].includes(view.tokens[start]!.pos)) start++
+    while (start < comma - 1 && ['CCONJ', 'ADV'].includes(view.pos[start]!)) start++
     const whole = segment !== null && segment.first === start
     const withMention = (picked: SpeakerPhrase, from: number) => ({
       ...picked,
@@ -209,7 +209,7 @@ export function subjectBefore(
       // An introductory clause before "NAME, APPOSITION, said": the name starts the subject.
       return withMention(pickNamed(view, segments), segments[0]!.first)
     } else {
-      const opener = view.tokens[k + 1]?.pos ?? ''
+      const opener = view.pos[k + 1] ?? ''
       const skippable =
         RELATIVES.has(view.lower[k + 1] ?? '') ||
         ['VERB', 'DET', 'NUM', 'ADJ', 'NOUN', 'PROPN'].includes(opener) ||
@@ -226,7 +226,7 @@ export function subjectBefore(
 /** Of a phrase and its appositions: the first headed by a name, else the first with a name, else the first. */
 function pickNamed(view: TokenView, phrases: SpeakerPhrase[]): SpeakerPhrase {
   return (
-    phrases.find((p) => view.tokens[p.last]!.pos === 'PROPN') ??
+    phrases.find((p) => view.pos[p.last]! === 'PROPN') ??
     phrases.find((p) => hasProperName(view, p)) ??
     phrases[0]!
   )
@@ -242,10 +242,10 @@ function extendOverModifier(
   if (!phrase) return null
   const adp = phrase.first - 1
   const verb = phrase.first - 2
-  if (verb - 1 < floor || view.tokens[adp]?.pos !== 'ADP' || view.tokens[verb]?.pos !== 'VERB') {
+  if (verb - 1 < floor || view.pos[adp] !== 'ADP' || view.pos[verb] !== 'VERB') {
     return phrase
   }
-  if (!/(ed|en)$/.test(view.lower[verb]!) || view.tokens[verb - 1]!.pos !== 'NOUN') return phrase
+  if (!/(ed|en)$/.test(view.lower[verb]!) || view.pos[verb - 1]! !== 'NOUN') return phrase
   const head = phraseEndingAt(view, verb - 1, floor, maxTokens)
   return head
     ? {

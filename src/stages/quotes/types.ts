@@ -33,6 +33,8 @@ export interface CueSense {
 export interface QuoteLexicon {
   /** First word form (lower case) → its senses. */
   cues: ReadonlyMap<string, readonly CueSense[]>
+  /** 1 at the `wordKey` of every first word form of `cues`: a filter before the Map. */
+  cueKeys: Uint8Array
   /** Head nouns of unnamed sources. */
   anonymousHeads: ReadonlySet<string>
   /** Channel names (platforms, agencies) → kind. */
@@ -60,6 +62,8 @@ export interface QuotesOptions {
 export interface TokenView {
   text: string
   tokens: readonly Token[]
+  /** Token index → part-of-speech tag as a string constant (see view.ts). */
+  pos: readonly string[]
   lower: readonly string[]
   /** Token index → sentence index. */
   sentenceOf: Int32Array

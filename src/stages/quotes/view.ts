@@ -28,19 +28,23 @@ const TAGS = new Map(
   ].map((tag) => [tag, tag]),
 )
 
-/** The tokens with constant tags (copies: the tokens layer belongs to the text stage). */
-function withConstantTags(tokens: readonly Token[]): Token[] {
-  const out: Token[] = tokens.length < 50_000 ? new Array<Token>(tokens.length) : []
+/**
+ * The tokens' tags as constants, in one array (not a copy of every token: one allocation
+ * per doc instead of one per token).
+ */
+function constantTags(tokens: readonly Token[]): string[] {
+  const out: string[] = tokens.length < 50_000 ? new Array<string>(tokens.length) : []
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!
-    out[i] = { start: t.start, end: t.end, pos: TAGS.get(t.pos) ?? t.pos, kind: t.kind }
+    const pos = tokens[i]!.pos
+    out[i] = TAGS.get(pos) ?? pos
   }
   return out
 }
 
 /** Index the doc's tokens once: lower-case forms, sentence and paragraph of every token. */
 export function buildView(doc: Doc): TokenView {
-  const tokens = withConstantTags(doc.layers.tokens ?? [])
+  const tokens = doc.layers.tokens ?? []
+  const pos = constantTags(tokens)
   const sentences = doc.layers.sentences ?? []
   const paragraphs = doc.layers.paragraphs ?? []
   const lower = lowerForms(doc.text, tokens)
@@ -73,6 +77,7 @@ export function buildView(doc: Doc): TokenView {
   return {
     text: doc.text,
     tokens,
+    pos,
     lower,
     sentenceOf,
     sentenceTokens: pieces,

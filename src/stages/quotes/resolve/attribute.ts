@@ -269,12 +269,12 @@ export function resolveSpeaker(
   const headRaw = doc.text[view.tokens[head]!.start] ?? ''
   const named =
     hasProperName(view, phrase) &&
-    (view.tokens[head]!.pos === 'PROPN' || headRaw !== headRaw.toLowerCase())
+    (view.pos[head]! === 'PROPN' || headRaw !== headRaw.toLowerCase())
   const anonymous =
-    view.tokens[head]!.pos !== 'PROPN' &&
+    view.pos[head]! !== 'PROPN' &&
     lexicon.anonymousHeads.has(headLower) &&
     !isDefinite(view, phrase)
-  const isPronoun = phrase.first === phrase.last && view.tokens[phrase.first]!.pos === 'PRON'
+  const isPronoun = phrase.first === phrase.last && view.pos[phrase.first]! === 'PRON'
   // An anonymous source keeps its description even when coreference links it to another mention.
   if (anonymous) {
     return { entity: null, name: text, anonymous: true, named: false, head: headLower }
@@ -324,12 +324,9 @@ export function resolveSpeaker(
 export function headToken(view: TokenView, phrase: SpeakerPhrase): number {
   const head = phrase.last
   for (let k = phrase.first + 1; k <= phrase.last; k++) {
-    if (
-      view.tokens[k]!.pos === 'ADP' ||
-      (view.tokens[k]!.pos === 'ADJ' && view.tokens[k + 1]?.pos === 'ADP')
-    ) {
+    if (view.pos[k]! === 'ADP' || (view.pos[k]! === 'ADJ' && view.pos[k + 1] === 'ADP')) {
       for (let h = k - 1; h >= phrase.first; h--) {
-        if (['NOUN', 'PROPN', 'NUM', 'PRON'].includes(view.tokens[h]!.pos)) return h
+        if (['NOUN', 'PROPN', 'NUM', 'PRON'].includes(view.pos[h]!)) return h
       }
       break
     }
@@ -371,11 +368,11 @@ export function displayName(
   // "Russia's Defence Ministry", "6th Infantry Division").
   let first = phrase.last
   const isNameWord = (k: number) => {
-    const t = view.tokens[k]!
-    const raw = doc.text[t.start] ?? ''
+    const pos = view.pos[k]
+    const raw = doc.text[view.tokens[k]!.start] ?? ''
     return (
-      t.pos === 'PROPN' ||
-      (raw !== raw.toLowerCase() && t.pos !== 'DET') ||
+      pos === 'PROPN' ||
+      (raw !== raw.toLowerCase() && pos !== 'DET') ||
       /^\d+(st|nd|rd|th)$/.test(view.lower[k]!)
     )
   }

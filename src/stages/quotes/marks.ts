@@ -46,7 +46,14 @@ export function findQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
   const positions: number[] = []
   MARK_CHARS.lastIndex = 0
   for (let m = MARK_CHARS.exec(text); m !== null; m = MARK_CHARS.exec(text)) positions.push(m.index)
+  if (positions.length === 0) return found
   paragraphs.forEach((paragraph, index) => {
+    // A paragraph with no mark and nothing carried into it opens and closes nothing: skipped
+    // before its scan state is built (most paragraphs of an article).
+    if (!carried) {
+      const p = firstAtOrAfter(positions, paragraph.start)
+      if (p >= positions.length || positions[p]! >= paragraph.end) return
+    }
     const stack: Open[] = []
     let from = paragraph.start
     if (carried) {

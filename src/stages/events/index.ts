@@ -34,9 +34,17 @@ export interface CompiledLexicons {
   numbers: NumberWords
   countWords: Map<string, CountKey>
   cues: Cues
-  /** Trigger first words, count words and "toll": a sentence without one of them is skipped. */
+  /** Trigger first and last words, count words and "toll", with their roles in `roles`. */
   vocab: WordTable
+  /**
+   * Role bits by word id: STARTS (a trigger pattern's first word) and CUED (a pattern's last
+   * word, or a count word): a sentence without a CUED word can hold no trigger and no count.
+   */
+  roles: Uint8Array
 }
+
+const STARTS = 1
+const CUED = 2
 
 const COUNT_KEYS = new Set<string>([
   'killed',
@@ -126,11 +134,7 @@ export function compileLexicons(lexicons: Lexicons): CompiledLexicons {
     }
   }
   const triggers = compileTriggers(rows('event-triggers'))
-  const vocab = new WordTable()
-  for (const word of triggers.keys()) vocab.add(word)
-  for (const word of countWords.keys()) vocab.add(word)
-  vocab.add('toll')
-  vocab.freeze()
+  const { vocab, roles } = vocabularyOf(triggers, countWords)
   return {
     triggers,
     modes,
@@ -139,7 +143,58 @@ export function compileLexicons(lexicons: Lexicons): CompiledLexicons {
     countWords,
     cues: { words: cueWords, phrases },
     vocab,
+    roles,
   }
+}
+
+/**
+ * Every word a sentence must hold for a trigger or a count to be found in it. A pattern matches
+ * only when all its word slots do, so any slot ("alert" of "on ~ alert", "concerned" of "be ~
+ * concerned") is a word the sentence must hold; common words ("is", "on", "to") then no longer
+ * make a sentence worth reading.
+ */
+function vocabularyOf(
+  triggers: ReadonlyMap<string, readonly TriggerEntry[]>,
+  countWords: ReadonlyMap<string, CountKey>,
+): { vocab: WordTable; roles: Uint8Array } {
+  const vocab = new WordTable()
+  const marks: [string, number][] = []
+  for (const [word, entries] of triggers) {
+    marks.push([word, STARTS])
+    for (const entry of entries) for (const w of keySlotOf(entry)) marks.push([w, CUED])
+  }
+  for (const word of countWords.keys()) marks.push([word, CUED])
+  // "death toll" counts the killed.
+  marks.push(['toll', CUED])
+  for (const [word] of marks) vocab.add(word)
+  vocab.freeze()
+  const roles = new Uint8Array(vocab.words.length)
+  for (const [word, role] of marks) roles[vocab.get(word)]! |= role
+  return { vocab, roles }
+}
+
+/** Words too common to tell a sentence worth reading ("call for", "is ~ killed", "on ~ alert"). */
+const COMMON = new Set(
+  'to in for on up out off down back against over into from with by at of the a an is was be are were been has have had'.split(
+    ' ',
+  ),
+)
+
+/**
+ * The words of the pattern's slot least likely in any sentence: the last slot with no common
+ * word (the object of "take ~ prisoner", the noun of "air strike"), else the last word slot. Every word slot must match, so any one of them is required.
+ */
+function keySlotOf(entry: TriggerEntry): ReadonlySet<string> {
+  let last: ReadonlySet<string> | null = null
+  for (let s = entry.slots.length - 1; s >= 0; s--) {
+    const slot = entry.slots[s]!
+    if (slot.kind !== 'words') continue
+    last ??= slot.words
+    let common = false
+    for (const w of slot.words) if (COMMON.has(w)) common = true
+    if (!common) return slot.words
+  }
+  return last ?? new Set()
 }
 
 /** ACLED's type when neither the trigger nor a manner cue fixes it. */
@@ -180,6 +235,7 @@ export function findMentions(
   // One vocabulary id per token: a sentence with no trigger word and no count word is skipped
   // before any word of it is sliced.
   const ids = wordIds(doc, folded, lex.vocab)
+  const roles = lex.roles
   let t = 0
   for (let index = 0; index < sentences.length; index++) {
     const sentence = sentences[index]!
@@ -187,7 +243,8 @@ export function findMentions(
     const offset = t
     let cued = false
     while (t < tokens.length && tokens[t]!.end <= sentence.end) {
-      if (ids[t]! >= 0) cued = true
+      const id = ids[t]!
+      if (id >= 0 && (roles[id]! & CUED) !== 0) cued = true
       t++
     }
     const followUp =

@@ -30,6 +30,8 @@ export function attributeQuotes(
   candidates: readonly QuoteCandidate[],
   lexicon: QuoteLexicon,
 ): Quote[] {
+  // An article with no candidate (many have none) needs no mention or entity index.
+  if (candidates.length === 0) return []
   const mentions = sortMentions(doc.layers.mentions ?? [])
   const entities = lazyEntities(doc.layers.entities ?? [])
   const history: { at: number; speaker: Speaker; phrase: Span | null }[] = []
@@ -233,14 +235,16 @@ export interface SortedMentions {
 }
 
 function sortMentions(mentions: readonly Mention[]): SortedMentions {
-  // The layer is usually in text order already: then no copy and no sort.
+  // The layer is usually in text order already: then no copy and no sort. One pass finds
+  // both the order and the longest mention (the same whatever the order).
   let sorted = true
-  for (let k = 1; k < mentions.length && sorted; k++) {
-    if (mentions[k]!.start < mentions[k - 1]!.start) sorted = false
+  let longest = 0
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!
+    if (k > 0 && m.start < mentions[k - 1]!.start) sorted = false
+    if (m.end - m.start > longest) longest = m.end - m.start
   }
   const list = sorted ? mentions : [...mentions].sort((a, b) => a.start - b.start)
-  let longest = 0
-  for (const m of list) longest = Math.max(longest, m.end - m.start)
   return { list, longest }
 }
 
@@ -251,7 +255,27 @@ export interface EntityLookup {
 
 function lazyEntities(list: readonly Entity[]): EntityLookup {
   let byId: Map<string, Entity> | undefined
-  return { get: (id) => (byId ??= new Map(list.map((e) => [e.id, e]))).get(id) }
+  return {
+    get: (id) => {
+      // The entities stage numbers its entities e1, e2, … in layer order: that slot first, so
+      // most docs never build the index.
+      const guess = list[entityNumber(id) - 1]
+      if (guess !== undefined && guess.id === id) return guess
+      return (byId ??= new Map(list.map((e) => [e.id, e]))).get(id)
+    },
+  }
+}
+
+/** n for an id "e<n>", else 0. */
+function entityNumber(id: string): number {
+  if (id.length < 2 || id.length > 7 || id.charCodeAt(0) !== 101) return 0
+  let n = 0
+  for (let k = 1; k < id.length; k++) {
+    const d = id.charCodeAt(k) - 48
+    if (d < 0 || d > 9) return 0
+    n = n * 10 + d
+  }
+  return n
 }
 
 export function resolveSpeaker(

@@ -160,8 +160,7 @@ function indexBy(countries: readonly Country[], namesOf: (c: Country) => readonl
     }
   }
   // Recognisers ask for the same strings again and again: remember the folded answers, in
-  // two generations of at most 4k (a large memo read at random evicts the pipeline's data
-  // from the CPU caches).
+  // two generations (a long batch never drops every answer at once).
   let memo = new Map<string, Country | null>()
   let aged = new Map<string, Country | null>()
   return (name: string): Country | undefined => {
@@ -173,7 +172,7 @@ function indexBy(countries: readonly Country[], namesOf: (c: Country) => readonl
     let found = memo.get(name)
     if (found === undefined) {
       found = aged.get(name) ?? folded.get(foldName(name)) ?? null
-      if (memo.size >= 4096) {
+      if (memo.size >= 25_000) {
         aged = memo
         memo = new Map()
       }

@@ -454,8 +454,11 @@ class Finder {
   private headOf(unit: Unit): HeadEntry | undefined {
     if (!unit.cap) return undefined
     const head = this.fc.lex.heads.get(unit.lower)
+    if (!head) return undefined
     // "Staff", "Ministry": capitalised heads only; a lower-case "meeting" is handled after the run.
-    return head && /^\p{Lu}/u.test(unit.text) ? head : undefined
+    const code = this.doc.text.charCodeAt(unit.start)
+    if (code >= 65 && code <= 90) return head
+    return code >= 128 && /^\p{Lu}/u.test(unit.text) ? head : undefined
   }
 
   // ---------------------------------------------------------------- datelines

@@ -67,8 +67,10 @@ export function resolveEntities(
     if (seen === undefined) byKey.set(key, i)
     else if (compatible(candidates[seen] as Candidate, c)) union(seen, i)
   }
+  // Keys of fresh name strings cost a hash each: computed once, also for surname linking.
+  const nameKeys = candidates.map((c) => identityKey(c.name, lex.translit))
   candidates.forEach((c, i) => {
-    const nameKey = identityKey(c.name, lex.translit)
+    const nameKey = nameKeys[i] as string
     if (c.identity !== null && c.identity !== nameKey) enter(c.identity, c, i)
     enter(nameKey, c, i)
   })
@@ -84,7 +86,7 @@ export function resolveEntities(
         union(other, i)
     }
   })
-  linkSurnames(candidates, lex, union)
+  linkSurnames(candidates, nameKeys, lex, union)
   linkInstitutionShortForms(candidates, union)
 
   const groups = new Map<number, Candidate[]>()
@@ -196,6 +198,7 @@ function startsCapital(word: string): boolean {
  */
 function linkSurnames(
   candidates: Candidate[],
+  nameKeys: readonly string[],
   lex: Compiled,
   union: (a: number, b: number) => void,
 ): void {
@@ -210,7 +213,7 @@ function linkSurnames(
   candidates.forEach((c, i) => {
     if (c.words.length !== 1 || c.type === 'NORP') return
     if (c.type !== 'PERSON' && c.confidence >= 0.9) return
-    const list = persons.get(identityKey(c.name, lex.translit))
+    const list = persons.get(nameKeys[i] as string)
     if (!list) return
     // The list is in text order: the nearest person before is found by binary search.
     const before = countBefore(list, candidates, c.start)
@@ -247,9 +250,10 @@ function linkInstitutionShortForms(
   candidates: readonly Candidate[],
   union: (a: number, b: number) => void,
 ): void {
-  const orgs = candidates
-    .map((c, i) => ({ c, i, folded: foldName(c.name) }))
-    .filter((o) => o.c.type === 'ORG' && o.c.words.length >= 2)
+  const orgs: { c: Candidate; i: number; folded: string }[] = []
+  candidates.forEach((c, i) => {
+    if (c.type === 'ORG' && c.words.length >= 2) orgs.push({ c, i, folded: foldName(c.name) })
+  })
   const byPrefix = new Map<string, number[]>()
   for (const long of orgs) {
     for (const joiner of [' of ', ' in ']) {
@@ -301,6 +305,8 @@ function makeCluster(
     // The name is the surface form unless it was rewritten (a title-cased dateline).
     const asWritten = m.name.length === m.end - m.start && doc.text.startsWith(m.name, m.start)
     const surface = asWritten ? m.name : doc.text.slice(m.start, m.end)
+    // The name itself folds to `folded`: no need to fold it again.
+    if (surface === name) continue
     const key = foldName(surface)
     if (seen.has(key)) continue
     seen.add(key)
@@ -456,6 +462,9 @@ function corefMentions(
     if (unit.quoted || unit.kind !== 'word' || unit.end - unit.start > 10) continue
     const initial = doc.text.charCodeAt(unit.start) | 32
     if (initial !== 104 && initial !== 115 && initial !== 105 && initial !== 116) continue
+    // And their first two letters are few ("he", "sh", "th", …): most words are rejected
+    // before being sliced and lower-cased.
+    if (!mayBePronoun(doc.text, unit, lex.pronouns)) continue
     const lower = unit.lower
     const pronoun = lex.pronouns.get(lower)
     if (pronoun && (unit.text === lower || unit.initial)) {
@@ -498,6 +507,28 @@ function corefMentions(
     }
   }
   return out
+}
+
+// The first two letters (ASCII, lower case) of each pronoun and of "the", per lexicon.
+const pronounStarts = new WeakMap<Compiled['pronouns'], Set<number>>()
+
+/** False only when the unit can be neither a pronoun nor "the" (a cheap filter). */
+function mayBePronoun(text: string, unit: Unit, pronouns: Compiled['pronouns']): boolean {
+  if (unit.end - unit.start < 2) return true
+  const a = text.charCodeAt(unit.start)
+  const b = text.charCodeAt(unit.start + 1)
+  // Beyond ASCII, lower-casing is not `| 32`: leave those words to the exact check.
+  if (a >= 128 || b >= 128) return true
+  let starts = pronounStarts.get(pronouns)
+  if (!starts) {
+    starts = new Set()
+    for (const term of [...pronouns.keys(), 'the']) {
+      if (term.length < 2) continue
+      starts.add((term.charCodeAt(0) | 32) * 128 + (term.charCodeAt(1) | 32))
+    }
+    pronounStarts.set(pronouns, starts)
+  }
+  return starts.has((a | 32) * 128 + (b | 32))
 }
 
 function mentionOf(

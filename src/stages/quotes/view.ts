@@ -3,30 +3,54 @@ import type { TokenView } from './types.js'
 
 // The part-of-speech tags as string constants. Tags read from the tagger's output are
 // strings built at run time: every \`pos === 'VERB'\` on them compares characters, and the
-// rules make such comparisons many times per token. One lookup per token turns them into
-// constants, which compare by identity.
-const TAGS = new Map(
-  [
-    'ADJ',
-    'ADP',
-    'ADV',
-    'AUX',
-    'CCONJ',
-    'DET',
-    'INTJ',
-    'NOUN',
-    'NUM',
-    'PART',
-    'PRON',
-    'PROPN',
-    'PUNCT',
-    'SCONJ',
-    'SPACE',
-    'SYM',
-    'VERB',
-    'X',
-  ].map((tag) => [tag, tag]),
-)
+// rules make such comparisons many times per token. One mapping per token turns them into
+// constants, which compare by identity. The mapping reads a character or two and confirms
+// with one short comparison (a Map lookup would hash every tag).
+export function constantTag(pos: string): string {
+  const c0 = pos.charCodeAt(0)
+  let tag: string
+  switch (pos.length) {
+    case 1:
+      tag = 'X'
+      break
+    case 3:
+      if (c0 === 65) {
+        const c2 = pos.charCodeAt(2)
+        tag = c2 === 74 ? 'ADJ' : c2 === 80 ? 'ADP' : c2 === 86 ? 'ADV' : 'AUX'
+      } else tag = c0 === 68 ? 'DET' : c0 === 78 ? 'NUM' : 'SYM'
+      break
+    case 4:
+      tag =
+        c0 === 73
+          ? 'INTJ'
+          : c0 === 78
+            ? 'NOUN'
+            : c0 === 86
+              ? 'VERB'
+              : pos.charCodeAt(1) === 65
+                ? 'PART'
+                : 'PRON'
+      break
+    case 5: {
+      const c1 = pos.charCodeAt(1)
+      tag =
+        c0 === 67
+          ? 'CCONJ'
+          : c0 === 80
+            ? c1 === 82
+              ? 'PROPN'
+              : 'PUNCT'
+            : c1 === 67
+              ? 'SCONJ'
+              : 'SPACE'
+      break
+    }
+    default:
+      return pos
+  }
+  // Any other string of those lengths is kept as it is.
+  return tag === pos ? tag : pos
+}
 
 /**
  * The tokens' tags as constants, in one array (not a copy of every token: one allocation
@@ -35,8 +59,7 @@ const TAGS = new Map(
 function constantTags(tokens: readonly Token[]): string[] {
   const out: string[] = tokens.length < 50_000 ? new Array<string>(tokens.length) : []
   for (let i = 0; i < tokens.length; i++) {
-    const pos = tokens[i]!.pos
-    out[i] = TAGS.get(pos) ?? pos
+    out[i] = constantTag(tokens[i]!.pos)
   }
   return out
 }

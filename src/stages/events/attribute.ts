@@ -1,5 +1,6 @@
 import type { CountKey, Doc, Entity, Mention, Place, PloverType, Span } from '../../core/record.js'
 import { datelineSpan } from './dates.js'
+import { byStart } from './order.js'
 import { wordFilter } from './lexicon.js'
 import { CLAUSE_BREAK } from './find.js'
 import { cueAt, reportCues, type Cues } from './status.js'
@@ -238,14 +239,6 @@ function locationSpansOf(doc: Doc): DocIndex['locationSpans'] {
   return out.sort((a, b) => a.start - b.start || a.index - b.index)
 }
 
-/** Sorted by start (stable); layers usually come sorted, which one pass confirms. */
-function byStart<T extends { start: number }>(list: T[]): T[] {
-  for (let k = 1; k < list.length; k++) {
-    if (list[k]!.start < list[k - 1]!.start) return list.sort((a, b) => a.start - b.start)
-  }
-  return list
-}
-
 function allMentionsOf(doc: Doc): NonNullable<DocIndex['allMentions']> {
   const index = docIndex(doc)
   index.allMentions ??= byStart(
@@ -364,7 +357,7 @@ export function sentenceActors(doc: Doc, view: SentenceView, lex: ActorLexicon):
       armed: false,
     })
   }
-  return actors.sort((a, b) => a.start - b.start)
+  return byStart(actors)
 }
 
 /** Whether a name starts with a number word ("Four", "Twenty-three"); names repeat, so memoised. */

@@ -56,12 +56,17 @@ export function numberAt(
     }
     // wink splits "twenty-three" into three tokens.
     if (w === '-' && any && lex.units.has(words[k + 1] ?? '')) continue
-    // Most words hold no hyphen: one look-up, no split.
-    const units = w.includes('-') ? w.split('-').map((p) => lex.units.get(p)) : [lex.units.get(w)]
-    if (units.some((u) => u === undefined)) break
+    // Most words hold no hyphen: one look-up, no split and no array.
+    const hyphen = w.includes('-')
+    const single = hyphen ? undefined : lex.units.get(w)
+    if (!hyphen && single === undefined) break
+    const parts = hyphen ? w.split('-').map((p) => lex.units.get(p)) : null
+    if (parts !== null && parts.some((u) => u === undefined)) break
     // "a"/"an" count only before a scale word ("a dozen").
     if ((w === 'a' || w === 'an') && !lex.units.get(words[k + 1] ?? '')?.scale) break
-    for (const u of units) {
+    const n = parts === null ? 1 : parts.length
+    for (let p = 0; p < n; p++) {
+      const u = parts === null ? single : parts[p]
       if (!u) continue
       if (u.scale) {
         current = (current || 1) * u.value

@@ -2,6 +2,7 @@ import { MONTHS } from '../../core/calendar.js'
 import * as chrono from 'chrono-node'
 import type { DatePrecision, Span } from '../../core/record.js'
 import type { DateFind, SentenceView } from './types.js'
+import { byStart } from './order.js'
 
 const DAY = 86_400_000
 
@@ -413,7 +414,7 @@ export function findDates(
     })
   }
   for (const d of dates) d.statement = isStatementDate(view, d)
-  return dates.sort((a, b) => a.start - b.start)
+  return byStart(dates)
 }
 
 /**

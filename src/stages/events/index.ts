@@ -22,6 +22,7 @@ import { compilePhrases, compileTriggers, isPloverType } from './lexicon.js'
 import { foldProtests, mergeMentions, toEvent, type Draft, type SourcedCount } from './resolve.js'
 import { reportCues, statusOf, type CueEffect, type Cues } from './status.js'
 import type { DateFind, EventMention, EventsOptions, SentenceView, TriggerEntry } from './types.js'
+import { byStart } from './order.js'
 import { WordTable } from './words.js'
 
 export type { EventsOptions } from './types.js'
@@ -574,10 +575,12 @@ export function extractEvents(
   }
   attachOrphanCounts(drafts, orphanCounts)
   const dateline = datelinePlace(doc)
-  const events = drafts
-    .map((d) => toEvent(doc, d, opts, dateline))
-    .filter((e): e is Event => e !== null)
-    .sort((a, b) => a.start - b.start)
+  const events: Event[] = []
+  for (const d of drafts) {
+    const e = toEvent(doc, d, opts, dateline)
+    if (e !== null) events.push(e)
+  }
+  byStart(events)
   foldProtests(events)
   return events
 }

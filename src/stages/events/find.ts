@@ -1,5 +1,6 @@
 import type { Doc, Token } from '../../core/record.js'
 import { wordFilter } from './lexicon.js'
+import { WordCache } from './words.js'
 import type { FormKind, SentenceView, TriggerEntry, TriggerHit } from './types.js'
 
 /** Words that end a clause for the gap of a pattern and for cue scopes. */
@@ -94,8 +95,13 @@ export function makeView(
   )
 }
 
+/** Words shared across docs (bounded): a repeated word is one string, not a slice per token. */
+const kept = new WordCache()
+
 function wordAt(text: string, folded: string | null, tok: Token): string {
-  return folded === null ? wordOf(text.slice(tok.start, tok.end)) : folded.slice(tok.start, tok.end)
+  return folded === null
+    ? wordOf(text.slice(tok.start, tok.end))
+    : kept.at(folded, tok.start, tok.end)
 }
 
 /** Shared across docs (the stage runs one doc at a time): most docs need no new buffer. */

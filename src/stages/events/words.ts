@@ -85,3 +85,43 @@ function hashOf(text: string, start: number, end: number): number {
   }
   return h >>> 0
 }
+
+/**
+ * One string per distinct word, kept across docs: "the", "of" and "," are sliced once, not once
+ * per token, and a Set or Map look-up of a kept string reuses the hash stored in it. Bounded: it
+ * starts afresh when full, so it never holds more than `limit` words.
+ */
+export class WordCache {
+  private readonly slots: Int32Array
+  private readonly mask: number
+  private strings: string[] = []
+
+  constructor(private readonly limit = 4096) {
+    let size = 16
+    while (size < limit * 2) size *= 2
+    this.slots = new Int32Array(size)
+    this.mask = size - 1
+  }
+
+  /** `text[start, end)`, the kept string when the same characters were seen before. */
+  at(text: string, start: number, end: number): string {
+    const length = end - start
+    let slot = hashOf(text, start, end) & this.mask
+    for (;;) {
+      const entry = this.slots[slot]!
+      if (entry === 0) break
+      const word = this.strings[entry - 1]!
+      if (word.length === length && text.startsWith(word, start)) return word
+      slot = (slot + 1) & this.mask
+    }
+    const word = text.slice(start, end)
+    if (this.strings.length >= this.limit) {
+      this.slots.fill(0)
+      this.strings = []
+      slot = hashOf(text, start, end) & this.mask
+    }
+    this.strings.push(word)
+    this.slots[slot] = this.strings.length
+    return word
+  }
+}

@@ -292,8 +292,8 @@ export function findCandidates(doc: Doc, units: readonly Unit[], fc: FindContext
 
 class Finder {
   readonly out: Candidate[] = []
-  /** Each analysed run: its text and where its candidates start in `out`. */
-  readonly runs: { text: string; start: number; end: number; from: number; to: number }[] = []
+  /** Each analysed run: its span and where its candidates start in `out`. */
+  readonly runs: { start: number; end: number; from: number; to: number }[] = []
 
   constructor(
     readonly doc: Doc,
@@ -315,7 +315,6 @@ class Finder {
       const from = this.out.length
       this.analyse(i, end)
       this.runs.push({
-        text: this.text(i, end),
         start: (this.units[i] as Unit).start,
         end: (this.units[end] as Unit).end,
         from,
@@ -335,19 +334,28 @@ class Finder {
    */
   private unifySplitRuns(): void {
     const typed = new Map<string, Candidate>()
+    // The lengths of those names: most runs cannot be one, and are not sliced to ask.
+    const lengths = new Set<number>()
     for (const c of this.out) {
-      if (c.type !== 'PERSON' && c.type !== 'NORP' && c.confidence >= 0.8) typed.set(c.name, c)
+      if (c.type !== 'PERSON' && c.type !== 'NORP' && c.confidence >= 0.8) {
+        typed.set(c.name, c)
+        lengths.add(c.name.length)
+      }
     }
+    if (typed.size === 0) return
     for (const run of this.runs) {
+      if (!lengths.has(run.end - run.start)) continue
+      const text = this.doc.text.slice(run.start, run.end)
+      const model = typed.get(text)
+      if (!model) continue
       const pieces = this.out.slice(run.from, run.to)
-      const model = typed.get(run.text)
       const whole = pieces.some((p) => p.start <= run.start && p.end >= run.end)
-      if (!model || whole) continue
+      if (whole) continue
       const first = pieces[0]
       const last = pieces[pieces.length - 1]
       if (!first || !last) continue
       for (const piece of pieces) piece.confidence = 0
-      this.push(first.start, first.start + run.text.length, model.type, 'same-name', 0.8, {
+      this.push(first.start, first.start + text.length, model.type, 'same-name', 0.8, {
         quoted: first.quoted,
       })
     }
@@ -545,20 +553,16 @@ class Finder {
     while (i <= j) {
       const first = this.units[i] as Unit
       if (this.lookupAt(i, j) || this.titleAt(i, j)) break
-      // "New Jersey Gov. Chris Christie": a known two-word place keeps its first word.
+      const drop =
+        DETERMINERS.has(first.text) ||
+        lex.notNames.has(first.text) ||
+        // "Police said": a lone sentence-initial head word or role noun is a common noun.
+        (first.initial && (this.isCommonWord(first) || (i === j && this.isCommonHead(first))))
+      if (!drop) break
+      // "New Jersey Gov. Chris Christie": a known two-word place keeps its first word (the
+      // gazetteer is asked only about a word that would otherwise be dropped).
       if (i < j && this.fc.gazetteer?.has(this.text(i, i + 1))) break
-      if (DETERMINERS.has(first.text) || lex.notNames.has(first.text)) {
-        i++
-        continue
-      }
-      // "Police said": a lone sentence-initial head word or role noun is a common noun.
-      const lower = first.lower
-      const commonHead = this.fc.lex.heads.has(lower) || this.fc.lex.titles.has(lower)
-      if (first.initial && (this.isCommonWord(first) || (i === j && commonHead))) {
-        i++
-        continue
-      }
-      break
+      i++
     }
     if (i > j) return
     // The whole run is a known name.
@@ -797,6 +801,10 @@ class Finder {
       if (/\d/.test(unit.text)) return false
     }
     return true
+  }
+
+  private isCommonHead(unit: Unit): boolean {
+    return this.fc.lex.heads.has(unit.lower) || this.fc.lex.titles.has(unit.lower)
   }
 
   /** Sentence-initial capitals of words the text also writes in lower case, or that are not proper nouns. */

@@ -1,7 +1,7 @@
 import type { CountKey, Doc, Entity, Mention, Place, PloverType, Span } from '../../core/record.js'
 import { datelineSpan } from './dates.js'
 import { byStart } from './order.js'
-import { wordFilter } from './lexicon.js'
+import { phraseIsAt, wordFilter } from './lexicon.js'
 import { CLAUSE_BREAK } from './find.js'
 import { cueAt, reportCues, type Cues } from './status.js'
 import type { ActorFind, DateFind, SentenceView, TriggerHit } from './types.js'
@@ -309,7 +309,7 @@ export function sentenceActors(doc: Doc, view: SentenceView, lex: ActorLexicon):
     const list = groupFilter.has(word) ? lex.groups.get(word) : undefined
     if (list === undefined) continue
     for (const g of list) {
-      if (!g.words.every((w, k) => view.words[i + k] === w)) continue
+      if (!phraseIsAt(view.words, i, g.words)) continue
       const end = i + g.words.length
       let from = i
       // "Four people", "Dozens of soldiers": a number is how many, not part of the actor's name.
@@ -586,7 +586,7 @@ function spotsOf(
     let found: { words: string[]; value: ModeCue } | undefined
     for (const p of list) {
       if (p.value.type !== type || (found && p.words.length <= found.words.length)) continue
-      if (p.words.every((w, k) => view.words[i + k] === w)) found = p
+      if (phraseIsAt(view.words, i, p.words)) found = p
     }
     if (!found || i + found.words.length - 1 <= coveredTo) continue
     coveredTo = i + found.words.length - 1

@@ -1,5 +1,5 @@
 import type { CountKey } from '../../core/record.js'
-import { wordFilter } from './lexicon.js'
+import { phraseIsAt, wordFilter } from './lexicon.js'
 import type { CountFind, SentenceView } from './types.js'
 
 export interface NumberWords {
@@ -34,7 +34,7 @@ export function numberAt(
     return null
   }
   for (const v of lex.vague.get(first) ?? []) {
-    if (v.words.every((w, k) => words[i + k] === w)) {
+    if (phraseIsAt(words, i, v.words)) {
       // "several hundred" is as vague as "hundreds".
       const scale = lex.units.get(words[i + v.words.length] ?? '')
       if (scale?.scale)

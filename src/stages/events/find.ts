@@ -105,28 +105,24 @@ function wordAt(text: string, folded: string | null, tok: Token): string {
 }
 
 /** Shared across docs (the stage runs one doc at a time): most docs need no new buffer. */
-let idBuffer = new Int32Array(8192)
+let ids = new Int32Array(8192)
 
-/**
- * The vocabulary id of every token of the doc (-1 outside it), read from the folded text without
- * slicing a word; the buffer is reused by the next doc.
- */
-export function wordIds(
-  doc: Doc,
-  folded: string | null,
-  table: { at(text: string, start: number, end: number): number; get(word: string): number },
-): Int32Array {
-  const tokens = doc.layers.tokens ?? []
-  if (idBuffer.length < tokens.length) idBuffer = new Int32Array(tokens.length * 2)
-  const ids = idBuffer
-  for (let t = 0; t < tokens.length; t++) {
-    const tok = tokens[t] as Token
-    ids[t] =
-      folded === null
-        ? table.get(wordAt(doc.text, null, tok))
-        : table.at(folded, tok.start, tok.end)
-  }
+/** A buffer for the vocabulary ids of `length` tokens, reused by the next doc. */
+export function idBuffer(length: number): Int32Array {
+  if (ids.length < length) ids = new Int32Array(length * 2)
   return ids
+}
+
+/** The vocabulary id of a token (-1 outside it), read from the folded text without slicing. */
+export function wordId(
+  text: string,
+  folded: string | null,
+  tok: Token,
+  table: { at(text: string, start: number, end: number): number; get(word: string): number },
+): number {
+  return folded === null
+    ? table.get(wordOf(text.slice(tok.start, tok.end)))
+    : table.at(folded, tok.start, tok.end)
 }
 
 const VERB_POS = new Set(['VERB', 'AUX'])

@@ -17,7 +17,7 @@ import {
 } from './attribute.js'
 import { findCounts, type NumberWords } from './counts.js'
 import { datelineSpan, dayOf, findDates, isoOf } from './dates.js'
-import { findTriggers, foldedText, makeView, wordIds, type sentenceViews } from './find.js'
+import { findTriggers, foldedText, idBuffer, makeView, wordId, type sentenceViews } from './find.js'
 import { compilePhrases, compileTriggers, isPloverType } from './lexicon.js'
 import { foldProtests, mergeMentions, toEvent, type Draft, type SourcedCount } from './resolve.js'
 import { reportCues, statusOf, type CueEffect, type Cues } from './status.js'
@@ -235,8 +235,9 @@ export function findMentions(
   const folded = foldedText(doc.text)
   // One vocabulary id per token: a sentence with no trigger word and no count word is skipped
   // before any word of it is sliced.
-  const ids = wordIds(doc, folded, lex.vocab)
+  const ids = idBuffer(tokens.length)
   const roles = lex.roles
+  const vocab = lex.vocab
   let t = 0
   for (let index = 0; index < sentences.length; index++) {
     const sentence = sentences[index]!
@@ -244,7 +245,8 @@ export function findMentions(
     const offset = t
     let cued = false
     while (t < tokens.length && tokens[t]!.end <= sentence.end) {
-      const id = ids[t]!
+      const tok = tokens[t]!
+      const id = (ids[t] = wordId(doc.text, folded, tok, vocab))
       if (id >= 0 && (roles[id]! & CUED) !== 0) cued = true
       t++
     }

@@ -144,8 +144,7 @@ export function phraseAt<T>(
   let best: { length: number; value: T } | null = null
   for (const p of list) {
     if (best && p.words.length <= best.length) continue
-    if (p.words.every((w, k) => words[i + k] === w))
-      best = { length: p.words.length, value: p.value }
+    if (phraseIsAt(words, i, p.words)) best = { length: p.words.length, value: p.value }
   }
   return best
 }
@@ -174,4 +173,14 @@ export function wordFilter(index: ReadonlyMap<string, unknown>): WordFilter {
     filters.set(index, filter)
   }
   return filter
+}
+
+/** Whether `phrase` is written at word i of `words` (a loop, not a closure per call). */
+export function phraseIsAt(
+  words: readonly string[],
+  i: number,
+  phrase: readonly string[],
+): boolean {
+  for (let k = 0; k < phrase.length; k++) if (words[i + k] !== phrase[k]) return false
+  return true
 }

@@ -1,6 +1,6 @@
 import type { EventStatus } from '../../core/record.js'
 import { CLAUSE_BREAK } from './find.js'
-import { wordFilter } from './lexicon.js'
+import { phraseIsAt, wordFilter } from './lexicon.js'
 import type { SentenceView, TriggerHit } from './types.js'
 
 export type CueEffect =
@@ -160,8 +160,7 @@ function readCue(view: SentenceView, i: number, cues: Cues): CueHit {
   const phrases = cues.phrases.get(word)
   if (phrases !== undefined) {
     for (const p of phrases) {
-      if (p.words.every((w, k) => view.words[i + k] === w))
-        return { effect: p.effect, length: p.words.length }
+      if (phraseIsAt(view.words, i, p.words)) return { effect: p.effect, length: p.words.length }
     }
   }
   const effect = cues.words.get(word)

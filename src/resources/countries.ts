@@ -159,28 +159,34 @@ function indexBy(countries: readonly Country[], namesOf: (c: Country) => readonl
       } else if (!folded.has(foldName(name))) folded.set(foldName(name), country)
     }
   }
-  // Recognisers ask for the same strings again and again: remember the folded answers, in
-  // two generations (a long batch never drops every answer at once).
-  let memo = new Map<string, Country | null>()
-  let aged = new Map<string, Country | null>()
   return (name: string): Country | undefined => {
     const hit = exact.get(name)
     if (hit) return hit
     // A folded match must still look like a name: "us" or "china" in lower case is not one.
     const code = name.charCodeAt(0)
-    if (!(code >= 65 && code <= 90) && !/^\p{Lu}/u.test(name)) return undefined
-    let found = memo.get(name)
-    if (found === undefined) {
-      found = aged.get(name) ?? folded.get(foldName(name)) ?? null
-      if (memo.size >= 25_000) {
-        aged = memo
-        memo = new Map()
-      }
-      // A copy of the key: a slice would keep the whole article it came from alive.
-      memo.set(name.length < 13 ? name : (' ' + name).slice(1), found)
-    }
-    return found ?? undefined
+    if (!(code >= 65 && code <= 90) && (code < 128 || !/^\p{Lu}/u.test(name))) return undefined
+    return folded.get(rememberedFold(name))
   }
+}
+
+// Recognisers ask the three indexes (names, demonyms, capitals) about the same strings again
+// and again: the folded form is computed once per string and remembered, in two generations
+// (a long batch never drops every answer at once).
+let folds = new Map<string, string>()
+let agedFolds = new Map<string, string>()
+
+function rememberedFold(name: string): string {
+  let fold = folds.get(name)
+  if (fold === undefined) {
+    fold = agedFolds.get(name) ?? foldName(name)
+    if (folds.size >= 25_000) {
+      agedFolds = folds
+      folds = new Map()
+    }
+    // A copy of the key: a slice would keep the whole article it came from alive.
+    folds.set(name.length < 13 ? name : (' ' + name).slice(1), fold)
+  }
+  return fold
 }
 
 export function buildCountries(raw: readonly RawCountry[]): Countries {

@@ -367,7 +367,7 @@ function namedByNumber(name: string, numbers: ReadonlySet<string>): boolean {
   let answer = known.get(name)
   if (answer === undefined) {
     answer = numbers.has(name.toLowerCase().split(/[\s-]+/)[0] ?? '')
-    if (known.size >= 10_000) known.clear()
+    if (known.size >= 4096) known.clear()
     known.set(name, answer)
   }
   return answer
@@ -511,7 +511,7 @@ export function isOfficial(name: string | null, cues: Cues): boolean {
       .replace(/[’']s\b/g, '')
       .split(/[^a-z-]+/)
     official = words.some((w) => cues.words.get(w) === 'official') || /united nations/i.test(name)
-    if (known.size >= 10_000) known.clear()
+    if (known.size >= 4096) known.clear()
     known.set(name, official)
   }
   return official

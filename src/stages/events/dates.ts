@@ -13,7 +13,7 @@ export function dayOf(iso: string): number {
   let day = dayCache.get(key)
   if (day === undefined) {
     day = Math.floor(Date.parse(key + 'T00:00:00Z') / DAY)
-    if (dayCache.size >= 10_000) dayCache.clear()
+    if (dayCache.size >= 4096) dayCache.clear()
     dayCache.set(key, day)
   }
   return day
@@ -25,7 +25,7 @@ export function isoOf(day: number): string {
   let iso = isoCache.get(day)
   if (iso === undefined) {
     iso = new Date(day * DAY).toISOString().slice(0, 10)
-    if (isoCache.size >= 10_000) isoCache.clear()
+    if (isoCache.size >= 4096) isoCache.clear()
     isoCache.set(day, iso)
   }
   return iso
@@ -317,12 +317,20 @@ interface ChronoDate {
  * "in 2024") and corpora repeat them across articles, so one parse serves every repeat; what is
  * kept is the reading, so a repeat touches no chrono object at all.
  */
-const chronoCache = new Map<string, ChronoDate[]>()
-const CHRONO_CACHE_MAX = 20_000
+let chronoCache = new Map<string, ChronoDate[]>()
+/** The generation before: a phrase still in use is carried over, the rest dropped. */
+let chronoOld = new Map<string, ChronoDate[]>()
+/**
+ * Small on purpose (two generations of 2,048): a large table touched at random evicts the other
+ * stages' data from the CPU caches, and a repeat is mostly within an article or the next few.
+ */
+const CHRONO_CACHE_MAX = 2048
 
 function parseCached(body: string, published: number): ChronoDate[] {
   const key = `${published}\u0000${body}`
   let results = chronoCache.get(key)
+  if (results) return results
+  results = chronoOld.get(key)
   if (!results) {
     const ref = new Date(published * DAY + DAY / 2)
     results = chronoParser
@@ -333,10 +341,13 @@ function parseCached(body: string, published: number): ChronoDate[] {
         resolved: fromChrono(r, published),
         monthCertain: r.start.isCertain('month'),
       }))
-    // A bound, not an LRU: a long run starts over rather than growing without limit.
-    if (chronoCache.size >= CHRONO_CACHE_MAX) chronoCache.clear()
-    chronoCache.set(key, results)
   }
+  // A bound, not an LRU: the full generation becomes the old one and a new one starts.
+  if (chronoCache.size >= CHRONO_CACHE_MAX) {
+    chronoOld = chronoCache
+    chronoCache = new Map()
+  }
+  chronoCache.set(key, results)
   return results
 }
 

@@ -181,6 +181,7 @@ export function findTriggers(
   view: SentenceView,
   index: ReadonlyMap<string, readonly TriggerEntry[]>,
   maxGap = 5,
+  byId?: readonly (readonly TriggerEntry[] | undefined)[],
 ): TriggerHit[] {
   const hits: TriggerHit[] = []
   // Most sentences hold no trigger: the set is made at the first.
@@ -189,9 +190,11 @@ export function findTriggers(
   const ids = view.ids
   for (let i = 0; i < view.words.length; i++) {
     const word = view.words[i] as string
-    // With word ids, a word outside the vocabulary starts no trigger (no filter, no hash).
-    if (ids !== undefined ? (ids[view.offset + i] as number) < 0 : !filter.has(word)) continue
-    const entries = index.get(word)
+    // With word ids, a word outside the vocabulary starts no trigger (no filter, no hash), and
+    // the entries of one inside it are one array read.
+    const id = ids !== undefined && byId !== undefined ? (ids[view.offset + i] as number) : -2
+    if (id === -1 || (id === -2 && !filter.has(word))) continue
+    const entries = id >= 0 ? byId![id] : index.get(word)
     if (!entries) continue
     let best: TriggerHit | null = null
     for (const entry of entries) {

@@ -42,6 +42,8 @@ export interface CompiledLexicons {
    * word, or a count word): a sentence without a CUED word can hold no trigger and no count.
    */
   roles: Uint8Array
+  /** Trigger entries by the word id of their first word. */
+  triggersById: (readonly TriggerEntry[] | undefined)[]
 }
 
 const STARTS = 1
@@ -145,6 +147,7 @@ export function compileLexicons(lexicons: Lexicons): CompiledLexicons {
     cues: { words: cueWords, phrases },
     vocab,
     roles,
+    triggersById: vocab.words.map((w) => triggers.get(w)),
   }
 }
 
@@ -259,7 +262,7 @@ export function findMentions(
     undated = null
     if (!cued && !followUp) continue
     const view = makeView(doc, folded, index, sentence, offset, t, ids)
-    const hits = cued ? findTriggers(view, lex.triggers, options.maxGap) : []
+    const hits = cued ? findTriggers(view, lex.triggers, options.maxGap, lex.triggersById) : []
     const counts = cued ? findCounts(view, lex.numbers, lex.countWords) : []
     if (hits.length === 0 && counts.length === 0 && !followUp) continue
     // chrono is the slow part: it runs only on sentences that hold a trigger (or may date one).

@@ -1273,6 +1273,11 @@ class Finder {
     const last = this.units[j] as Unit
     const countries = this.fc.countries
     if (!countries) return
+    // Cheap checks first: a GPE must be possessive, and a lower-case word must follow in the
+    // sentence (the loop below asks the same), before the country indexes are asked.
+    if (candidate.type === 'GPE' && !last.possessive) return
+    const next = this.units[j + 1]
+    if (!next || next.kind !== 'word' || next.cap || next.sentence !== first.sentence) return
     const country =
       candidate.type === 'GPE' && i === j - 0
         ? (countries.byName(candidate.name) ?? countries.byCapital(candidate.name))
@@ -1280,7 +1285,6 @@ class Finder {
           ? countries.byDemonym(candidate.name)
           : undefined
     if (!country) return
-    if (candidate.type === 'GPE' && !last.possessive) return
     // Lower-case institution: up to two modifiers, then a head allowed after a country.
     let k = j + 1
     for (let n = 0; n < 3; n++, k++) {

@@ -174,7 +174,11 @@ function joinsEarly(text: string, start: number, end: number): boolean {
 
 /** Two or more letters, all upper case: "NATO", "KYIV", "U.S." */
 function isAllCaps(text: string): boolean {
-  if (text.length < 2 || text.toUpperCase() !== text) return false
+  if (text.length < 2) return false
+  // Most capitalised words go on in lower case ("Russia"): no upper-cased copy to compare.
+  const second = text.charCodeAt(1)
+  if (second >= 97 && second <= 122) return false
+  if (text.toUpperCase() !== text) return false
   const letters = text.replace(/[^\p{L}]/gu, '')
   return letters.length >= 2 && letters !== letters.toLowerCase()
 }

@@ -288,7 +288,8 @@ export function findMentions(
     const unrealised = hits.filter(
       (_, i) => statuses[i]!.drop || statuses[i]!.status !== 'happened',
     )
-    for (const [i, hit] of hits.entries()) {
+    for (let i = 0; i < hits.length; i++) {
+      const hit = hits[i]!
       const st = statuses[i]!
       if (st.drop) continue
       // A declared intention is itself the event: to cooperate (AGREE) or to harm (THREATEN).

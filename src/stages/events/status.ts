@@ -449,14 +449,23 @@ function relativeStart(w: readonly string[], k: number): number {
   return j + 1
 }
 
+/** One result per reason, shared: results are read, never changed, and drops are common. */
+const DROPS = new Map<string, StatusResult>()
+
 function drop(reason: string): StatusResult {
-  return {
-    status: 'happened',
-    intent: false,
-    conditional: false,
-    refusal: false,
-    drop: reason,
-    weak: true,
-    anaphoric: false,
+  let result = DROPS.get(reason)
+  if (result === undefined) {
+    result = {
+      status: 'happened',
+      intent: false,
+      conditional: false,
+      refusal: false,
+      drop: reason,
+      weak: true,
+      anaphoric: false,
+    }
+    // Reasons come from a short fixed list and the words of habitual cues: a small bound.
+    if (DROPS.size < 256) DROPS.set(reason, result)
   }
+  return result
 }

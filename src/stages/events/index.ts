@@ -38,8 +38,9 @@ export interface CompiledLexicons {
   /** Trigger first and last words, count words and "toll", with their roles in `roles`. */
   vocab: WordTable
   /**
-   * Role bits by word id: STARTS (a trigger pattern's first word) and CUED (a pattern's last
-   * word, or a count word): a sentence without a CUED word can hold no trigger and no count.
+   * Role bits by word id: STARTS (a trigger pattern's first word), KEY (a word of a pattern's
+   * rarest slot) and COUNT (a count word): a sentence without both a STARTS and a KEY word can
+   * hold no trigger, and one without a COUNT word no count.
    */
   roles: Uint8Array
   /** Trigger entries by the word id of their first word. */
@@ -47,7 +48,8 @@ export interface CompiledLexicons {
 }
 
 const STARTS = 1
-const CUED = 2
+const KEY = 2
+const COUNT = 4
 
 const COUNT_KEYS = new Set<string>([
   'killed',
@@ -165,11 +167,11 @@ function vocabularyOf(
   const marks: [string, number][] = []
   for (const [word, entries] of triggers) {
     marks.push([word, STARTS])
-    for (const entry of entries) for (const w of keySlotOf(entry)) marks.push([w, CUED])
+    for (const entry of entries) for (const w of keySlotOf(entry)) marks.push([w, KEY])
   }
-  for (const word of countWords.keys()) marks.push([word, CUED])
+  for (const word of countWords.keys()) marks.push([word, COUNT])
   // "death toll" counts the killed.
-  marks.push(['toll', CUED])
+  marks.push(['toll', COUNT])
   for (const [word] of marks) vocab.add(word)
   vocab.freeze()
   const roles = new Uint8Array(vocab.words.length)
@@ -246,13 +248,14 @@ export function findMentions(
     const sentence = sentences[index]!
     while (t < tokens.length && tokens[t]!.start < sentence.start) t++
     const offset = t
-    let cued = false
+    let seen = 0
     while (t < tokens.length && tokens[t]!.end <= sentence.end) {
       const tok = tokens[t]!
       const id = (ids[t] = wordId(doc.text, folded, tok, vocab))
-      if (id >= 0 && (roles[id]! & CUED) !== 0) cued = true
+      if (id >= 0) seen |= roles[id]!
       t++
     }
+    const cued = (seen & (STARTS | KEY)) === (STARTS | KEY) || (seen & COUNT) !== 0
     const followUp =
       undated !== null &&
       undated.paragraph === sentence.paragraph &&

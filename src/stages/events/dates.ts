@@ -317,23 +317,26 @@ interface ChronoDate {
  * "in 2024") and corpora repeat them across articles, so one parse serves every repeat; what is
  * kept is the reading, so a repeat touches no chrono object at all.
  */
-let chronoCache = new Map<string, ChronoDate[]>()
+/** Readings by window text, each for the publication day it was read against. */
+type Reading = { published: number; results: ChronoDate[] }
+let chronoCache = new Map<string, Reading>()
 /** The generation before: a phrase still in use is carried over, the rest dropped. */
-let chronoOld = new Map<string, ChronoDate[]>()
+let chronoOld = new Map<string, Reading>()
 /**
  * Small on purpose (two generations of 2,048): a large table touched at random evicts the other
  * stages' data from the CPU caches, and a repeat is mostly within an article or the next few.
+ * Keyed by the window text alone (no key string built per look-up); a reading for another
+ * publication day is read again and replaces it.
  */
 const CHRONO_CACHE_MAX = 2048
 
 function parseCached(body: string, published: number): ChronoDate[] {
-  const key = `${published}\u0000${body}`
-  let results = chronoCache.get(key)
-  if (results) return results
-  results = chronoOld.get(key)
-  if (!results) {
+  let reading = chronoCache.get(body)
+  if (reading !== undefined && reading.published === published) return reading.results
+  reading = chronoOld.get(body)
+  if (reading === undefined || reading.published !== published) {
     const ref = new Date(published * DAY + DAY / 2)
-    results = chronoParser
+    const results = chronoParser
       .parse(body, { instant: ref, timezone: 0 }, { forwardDate: false })
       .map((r) => ({
         index: r.index,
@@ -341,14 +344,15 @@ function parseCached(body: string, published: number): ChronoDate[] {
         resolved: fromChrono(r, published),
         monthCertain: r.start.isCertain('month'),
       }))
+    reading = { published, results }
   }
   // A bound, not an LRU: the full generation becomes the old one and a new one starts.
   if (chronoCache.size >= CHRONO_CACHE_MAX) {
     chronoOld = chronoCache
     chronoCache = new Map()
   }
-  chronoCache.set(key, results)
-  return results
+  chronoCache.set(body, reading)
+  return reading.results
 }
 
 /**

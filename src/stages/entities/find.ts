@@ -730,7 +730,9 @@ class Finder {
     const count = j - i + 1
     if (count === 1 && DESIGNATION.test(first.text)) return
     // "the Ukrainian Foreign Minister": a title with no name after it names no one.
-    if (this.fc.lex.titles.has(name.toLowerCase()) || this.endsWithTitle(i, j)) return
+    const { titles, titlePrefixes } = this.fc.lex
+    const titleName = titlePrefixes.has(first.lower) && titles.has(name.toLowerCase())
+    if (titleName || this.endsWithTitle(i, j)) return
     if (count === 1 && first.upper && first.text.replace(/\./g, '').length <= 6) {
       this.pushRun(i, j, 'ORG', 'acronym', 0.6, {})
       return

@@ -388,6 +388,14 @@ function chronoOnWindows(
 }
 
 /**
+ * Every word a date expression read here may start with, besides words that start with a digit:
+ * a sentence with none of them has no date, so the stage skips `findDates` for it.
+ */
+export function dateStartWords(): string[] {
+  return [...STARTS, ...MONTH_WORDS]
+}
+
+/**
  * Date expressions of one sentence (call it only on sentences that hold a trigger: chrono is the
  * slowest part of the stage). Each is marked as a statement date when a speech word comes just before.
  */

@@ -16,7 +16,7 @@ import {
   type ModeCue,
 } from './attribute.js'
 import { findCounts, type NumberWords } from './counts.js'
-import { datelineSpan, dayOf, findDates, isoOf } from './dates.js'
+import { datelineSpan, dateStartWords, dayOf, findDates, isoOf } from './dates.js'
 import { findTriggers, foldedText, idBuffer, makeView, wordId, type sentenceViews } from './find.js'
 import { compilePhrases, compileTriggers, isPloverType } from './lexicon.js'
 import { foldProtests, mergeMentions, toEvent, type Draft, type SourcedCount } from './resolve.js'
@@ -50,6 +50,8 @@ export interface CompiledLexicons {
 const STARTS = 1
 const KEY = 2
 const COUNT = 4
+/** A word a date may start with (weekdays, months, "last", number words); digits are seen apart. */
+const DATE = 8
 
 const COUNT_KEYS = new Set<string>([
   'killed',
@@ -172,6 +174,7 @@ function vocabularyOf(
   for (const word of countWords.keys()) marks.push([word, COUNT])
   // "death toll" counts the killed.
   marks.push(['toll', COUNT])
+  for (const word of dateStartWords()) marks.push([word, DATE])
   for (const [word] of marks) vocab.add(word)
   vocab.freeze()
   const roles = new Uint8Array(vocab.words.length)
@@ -253,6 +256,7 @@ export function findMentions(
       const tok = tokens[t]!
       const id = (ids[t] = wordId(doc.text, folded, tok, vocab))
       if (id >= 0) seen |= roles[id]!
+      else if (tok.end > tok.start && isDigit(doc.text.charCodeAt(tok.start))) seen |= DATE
       t++
     }
     const cued = (seen & (STARTS | KEY)) === (STARTS | KEY) || (seen & COUNT) !== 0
@@ -269,7 +273,11 @@ export function findMentions(
     const counts = cued ? findCounts(view, lex.numbers, lex.countWords) : []
     if (hits.length === 0 && counts.length === 0 && !followUp) continue
     // chrono is the slow part: it runs only on sentences that hold a trigger (or may date one).
-    const dates = hits.length > 0 || followUp ? findDates(view, doc.text, published, dateline) : []
+    // Every date read starts with a digit or a date word: a sentence without one has none.
+    const dates =
+      (hits.length > 0 || followUp) && (seen & DATE) !== 0
+        ? findDates(view, doc.text, published, dateline)
+        : []
     // "Beijing said it opposed the sanctions. 'China has never …,' a spokesman told a briefing
     // on Friday.": the quote that backs an undated statement gives the day it was made.
     const said = followUp ? dates.find((d) => d.statement && d.date) : undefined
@@ -488,6 +496,10 @@ function latestDay(
   // Relative dates are resolved on the mentions that hold them.
   for (const m of own) consider(m.date)
   return last ?? before
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57
 }
 
 /** Whether a sentence opens with a quotation mark: a quote that backs what was said before. */

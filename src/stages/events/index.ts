@@ -269,8 +269,12 @@ export function findMentions(
     undated = null
     if (!cued && !followUp) continue
     const view = makeView(doc, folded, index, sentence, offset, t, ids)
-    const hits = cued ? findTriggers(view, lex.triggers, options.maxGap, lex.triggersById) : []
-    const counts = cued ? findCounts(view, lex.numbers, lex.countWords) : []
+    const hits =
+      (seen & (STARTS | KEY)) === (STARTS | KEY)
+        ? findTriggers(view, lex.triggers, options.maxGap, lex.triggersById)
+        : []
+    // Every count has its count word ("killed", "toll").
+    const counts = (seen & COUNT) !== 0 ? findCounts(view, lex.numbers, lex.countWords) : []
     if (hits.length === 0 && counts.length === 0 && !followUp) continue
     // chrono is the slow part: it runs only on sentences that hold a trigger (or may date one).
     // Every date read starts with a digit or a date word: a sentence without one has none.

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { Memo } from '../core/memo.js'
 import type { Countries, Country } from '../core/resources.js'
 
 /**
@@ -170,21 +171,14 @@ function indexBy(countries: readonly Country[], namesOf: (c: Country) => readonl
 }
 
 // Recognisers ask the three indexes (names, demonyms, capitals) about the same strings again
-// and again: the folded form is computed once per string and remembered, in two generations
-// (a long batch never drops every answer at once).
-let folds = new Map<string, string>()
-let agedFolds = new Map<string, string>()
+// and again: the folded form is computed once per string and remembered.
+const folds = new Memo<string>(25_000)
 
 function rememberedFold(name: string): string {
   let fold = folds.get(name)
   if (fold === undefined) {
-    fold = agedFolds.get(name) ?? foldName(name)
-    if (folds.size >= 25_000) {
-      agedFolds = folds
-      folds = new Map()
-    }
-    // A copy of the key: a slice would keep the whole article it came from alive.
-    folds.set(name.length < 13 ? name : (' ' + name).slice(1), fold)
+    fold = foldName(name)
+    folds.set(name, fold)
   }
   return fold
 }

@@ -1,8 +1,8 @@
 import type { Doc, EntityType, Span } from '../../core/record.js'
+import { Memo } from '../../core/memo.js'
 import type { Countries, Gazetteer } from '../../core/resources.js'
-import { detached } from './key.js'
+import { MEMO_LIMIT } from './key.js'
 import { prefixesOf } from './lexicon.js'
-import { Memo } from './memo.js'
 import type { Candidate, Compiled, Gender, HeadEntry, TitleEntry, Unit } from './types.js'
 
 /** What recognition reads besides the units: lexicons and the optional injected resources. */
@@ -855,7 +855,7 @@ class Finder {
     let known = answers.get(text)
     if (known === undefined) {
       known = this.countryLookup(text) ?? null
-      answers.set(detached(text), known)
+      answers.set(text, known)
     }
     return known ?? undefined
   }
@@ -1410,7 +1410,7 @@ function countryAnswersFor(lex: Compiled, countries: Countries | undefined): Mem
   }
   let answers = byCountries.get(countries ?? null)
   if (!answers) {
-    answers = new Memo()
+    answers = new Memo(MEMO_LIMIT)
     byCountries.set(countries ?? null, answers)
   }
   return answers
@@ -1537,13 +1537,13 @@ export function conceptKey(words: string): string {
   let key = conceptMemo.get(words)
   if (key === undefined) {
     key = computeConceptKey(words)
-    conceptMemo.set(detached(words), key)
+    conceptMemo.set(words, key)
   }
   return key
 }
 
 // Institutions recur across articles: remembered, bounded (see Memo).
-const conceptMemo = new Memo<string>()
+const conceptMemo = new Memo<string>(MEMO_LIMIT)
 
 function computeConceptKey(words: string): string {
   return words

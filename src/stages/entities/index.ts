@@ -1,9 +1,9 @@
 import type { Gazetteer, Lexicons } from '../../core/resources.js'
+import { Memo } from '../../core/memo.js'
 import type { Stage } from '../../core/stage.js'
 import { findCandidates } from './find.js'
-import { detached } from './key.js'
+import { MEMO_LIMIT } from './key.js'
 import { compileLexicons } from './lexicon.js'
-import { Memo } from './memo.js'
 import { resolveEntities } from './resolve.js'
 import type { Compiled, EntitiesOptions } from './types.js'
 import { buildUnits } from './units.js'
@@ -58,7 +58,7 @@ const answers = new WeakMap<Gazetteer, Memo<boolean>>()
 function memoised(gazetteer: Gazetteer): Pick<Gazetteer, 'has'> {
   let memo = answers.get(gazetteer)
   if (!memo) {
-    memo = new Memo()
+    memo = new Memo(MEMO_LIMIT)
     answers.set(gazetteer, memo)
   }
   const known = memo
@@ -67,7 +67,7 @@ function memoised(gazetteer: Gazetteer): Pick<Gazetteer, 'has'> {
       let answer = known.get(name)
       if (answer === undefined) {
         answer = gazetteer.has(name)
-        known.set(detached(name), answer)
+        known.set(name, answer)
       }
       return answer
     },

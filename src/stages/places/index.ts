@@ -1,3 +1,4 @@
+import { Memo } from '../../core/memo.js'
 import type { Doc, Place, Span, Token } from '../../core/record.js'
 import type { Countries, Gazetteer, GazetteerEntry, Lexicons } from '../../core/resources.js'
 import type { Stage, StageContext } from '../../core/stage.js'
@@ -151,44 +152,17 @@ interface Lookups {
 const CACHE_LIMIT = 20000
 
 /**
- * A bounded memo with least-recently-used eviction by generations: when the current map is
- * full it becomes the old one and a new one starts; a hit in the old one moves forward. No
- * per-hit reordering, and memory stays flat on a long run.
- */
-export class Memo<V> {
-  private current = new Map<string, V>()
-  private old = new Map<string, V>()
-  constructor(private readonly limit = CACHE_LIMIT) {}
-
-  get(key: string): V | undefined {
-    const found = this.current.get(key)
-    if (found !== undefined) return found
-    const aged = this.old.get(key)
-    if (aged !== undefined) this.set(key, aged)
-    return aged
-  }
-
-  set(key: string, value: V): void {
-    if (this.current.size >= this.limit) {
-      this.old = this.current
-      this.current = new Map()
-    }
-    this.current.set(key, value)
-  }
-}
-
-/**
  * Lookups are memoised by the name as written and, on a miss, by its lower-case form (the
  * gazetteer's keys fold case, so "KYIV" and "Kyiv" share one answer, one SQLite query and one
  * answer array, which the resolver's own memos key on).
  */
 function createLookups(gazetteer: Gazetteer, countries: Countries | undefined): Lookups {
-  const lookups = new Memo<GazetteerEntry[]>()
-  const known = new Memo<boolean>()
-  const regions = new Memo<GazetteerEntry | null>()
-  const majors = new Memo<boolean>()
-  const demonyms = new Memo<boolean>()
-  const demonymCountries = new Memo<string | null>()
+  const lookups = new Memo<GazetteerEntry[]>(CACHE_LIMIT)
+  const known = new Memo<boolean>(CACHE_LIMIT)
+  const regions = new Memo<GazetteerEntry | null>(CACHE_LIMIT)
+  const majors = new Memo<boolean>(CACHE_LIMIT)
+  const demonyms = new Memo<boolean>(CACHE_LIMIT)
+  const demonymCountries = new Memo<string | null>(CACHE_LIMIT)
   const worldRegions = new Memo<string | null>(1000)
   const lookup = (name: string): GazetteerEntry[] => {
     let found = lookups.get(name)

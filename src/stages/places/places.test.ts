@@ -27,7 +27,7 @@ import {
   transliteration,
   type PlaceCase,
 } from './cases.js'
-import { Memo, places } from './index.js'
+import { places } from './index.js'
 
 const fixture = (name: string) =>
   new URL(`../../resources/gazetteer/fixtures/${name}`, import.meta.url).pathname
@@ -203,20 +203,5 @@ describe('places › record', () => {
     expect(kharkiv[0]!.candidates[0]!.name).toBe('Kharkiv')
     expect(kharkiv[0]!.by).toMatch(/^places\//)
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc)
-  })
-})
-
-describe('places › bounded memo', () => {
-  it('keeps recently used keys and forgets the least recently used ones', () => {
-    const memo = new Memo<number>(2)
-    memo.set('a', 1)
-    memo.set('b', 2)
-    memo.set('c', 3) // full: a and b age
-    expect(memo.get('a')).toBe(1) // used again: kept
-    memo.set('d', 4) // full again: b, never used since, is forgotten
-    expect(memo.get('a')).toBe(1)
-    expect(memo.get('c')).toBe(3)
-    expect(memo.get('d')).toBe(4)
-    expect(memo.get('b')).toBeUndefined()
   })
 })

@@ -71,3 +71,34 @@ describe('the record', () => {
     for (const layer of gold.layers ?? []) expect(doc.layers[layer]).toBeDefined()
   })
 })
+
+describe('the record does not depend on what the process read before', () => {
+  // Stages and their libraries keep state across articles (memos, wink-nlp's vocabulary,
+  // which learns "Kherson’s" as one word once it has seen "Kherson’s,"). Whatever they
+  // keep must never change an article's record.
+  const examples = ['darfur-camp-shelling', 'kherson-ferry-strike-wire', 'red-sea-ship-attack']
+  const before = [
+    ...examples.map((name) =>
+      readFileSync(new URL(`../examples/articles/${name}.txt`, import.meta.url), 'utf8'),
+    ),
+    'Kherson’s, Russia’s, Ukraine’s, Zelenskyy’s, Hrytsenko’s, Oksana’s, governor’s, operator’s.',
+  ]
+  const article =
+    text +
+    '\nOksana Hrytsenko’s account was confirmed by the governor’s office. Hrytsenko’s ferry ' +
+    'had crossed the river that morning, and Kherson’s mayor said so.'
+  const run = (pipeline: ReturnType<typeof defaultPipeline>) =>
+    JSON.stringify(
+      pipeline.run(
+        articleToDoc({ id: 'k', text: article, published: '2024-06-02', outlet: 'Example' }),
+      ),
+    )
+
+  it('gives the same record to an article read first and read after others', () => {
+    const first = run(defaultPipeline(loadResources()))
+    const pipeline = defaultPipeline(loadResources())
+    for (const [i, other] of before.entries())
+      pipeline.run(articleToDoc({ id: `other-${i}`, text: other, published: '2024-06-01' }))
+    expect(run(pipeline)).toBe(first)
+  })
+})

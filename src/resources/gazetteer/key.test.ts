@@ -65,6 +65,8 @@ describe('skeletonKey: Ukrainian and Russian romanisations meet', () => {
     ['Luhansk', 'Lugansk'],
     ['Mykolaiv', 'Mikolayiv'],
     ['Horlivka', 'Gorlovka'],
+    ['Yevpatoriia', 'Evpatoriya'],
+    ['Avdiivka', 'Avdeevka'],
   ]
   it.each(meet)('%s meets %s', (a, b) => {
     expect(skeletonKey(nameKey(a))).not.toBe('')
@@ -74,6 +76,8 @@ describe('skeletonKey: Ukrainian and Russian romanisations meet', () => {
     ['Mykolaiv', 'Kyiv'],
     ['Tarasivka', 'Toretsk'],
     ['Bakhmut', 'Artemivsk'],
+    ['Etobicoke', 'Tobechik'],
+    ['Avdiivka', 'Vdovka'],
   ]
   it.each(apart)('%s stays apart from %s', (a, b) => {
     expect(skeletonKey(nameKey(a))).not.toBe(skeletonKey(nameKey(b)))

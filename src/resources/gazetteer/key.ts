@@ -70,10 +70,13 @@ const SKELETON_FOLDS: readonly (readonly [RegExp, string])[] = [
 
 /** Consonant skeleton of a key; '' when too short to be useful (collisions). */
 export function skeletonKey(key: string): string {
+  // An initial vowel is kept as one mark: romanisations differ in it ("Yenakiieve",
+  // "Enakievo") but never drop it, and without it "Etobicoke" met "Tobechik".
+  const initial = /^(?:[jy]?[aeiou]|y)/.test(key) ? 'V' : ''
   let s = key
   for (const [re, to] of SKELETON_FOLDS) s = s.replace(re, to)
   s = s.replace(/(.)\1+/g, '$1')
-  return s.length >= 4 ? s : ''
+  return s.length >= 4 ? initial + s : ''
 }
 
 // ------------------------------------------------------------------ romanisation

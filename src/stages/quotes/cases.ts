@@ -467,3 +467,57 @@ export const MISSES: QuoteMiss[] = [
     notQuoted: '',
   },
 ]
+
+/** A quote a named rule must find: its content (first span start to last span end), speaker and rule. */
+export interface RuleHit {
+  name: string
+  text: string
+  content: string
+  speaker: string | null
+  by: string
+}
+
+/** Constructions beyond speech verbs, each with the rule id a consumer can filter on. */
+export const RULE_HITS: RuleHit[] = [
+  {
+    name: 'raising: "X is expected to …" has no source',
+    text: 'Obama is expected to join Clinton on the campaign trail soon.',
+    content: 'Obama is expected to join Clinton on the campaign trail soon',
+    speaker: null,
+    by: 'quotes/raising',
+  },
+  {
+    name: 'raising: "X seems to …" has no source',
+    text: 'The governor seemed to be losing ground in the polls.',
+    content: 'The governor seemed to be losing ground in the polls',
+    speaker: null,
+    by: 'quotes/raising',
+  },
+  {
+    name: 'raising: "X is widely believed to …"',
+    text: 'The commander is widely believed to have fled the city.',
+    content: 'The commander is widely believed to have fled the city',
+    speaker: null,
+    by: 'quotes/raising',
+  },
+]
+
+export interface RuleMiss {
+  name: string
+  text: string
+  /** A rule id that must not fire on the text. */
+  by: string
+}
+
+export const RULE_MISSES: RuleMiss[] = [
+  {
+    name: 'raising: "expected to" with a subject who expects is intention, not raising',
+    text: 'He said he expected to win the seat.',
+    by: 'quotes/raising',
+  },
+  {
+    name: 'raising: "appeared on" is no raising verb',
+    text: 'The senator appeared on television to defend the bill.',
+    by: 'quotes/raising',
+  },
+]

@@ -997,6 +997,8 @@ function indirectAt(
   lastSubject: { sentence: number; phrase: SpeakerPhrase } | null,
 ): QuoteCandidate | null {
   const passive = isPassive(view, i)
+  const raised = raisingAt(view, i, cue, first, last, passive, options)
+  if (raised !== undefined) return raised
   const prevComma = i > first && isPunct(view, i - 1, ',')
   // Speaker: inverted (", said X."), a participle (", saying …") sharing the clause's
   // subject, or the phrase before the cue.
@@ -1106,6 +1108,61 @@ function indirectAt(
     ),
     inherit: false,
     confidence: 0.8,
+  }
+}
+
+// "X seems to …", "X appears to …": a stance with no holder named.
+const RAISING = new Set(['seem', 'appear'])
+// "X is expected to …", "X is said to …": the passive of a cue of saying or believing.
+const PASSIVE_RAISING = new Set([
+  'expect',
+  'say',
+  'believe',
+  'think',
+  'report',
+  'understand',
+  'know',
+  'consider',
+  'predict',
+])
+
+/**
+ * "The minister seemed to be shrinking", "Obama is expected to join Clinton": an attribution
+ * with no source in the text. The content is the subject with the infinitive ("Obama … to join
+ * Clinton"); the speaker is left empty (no one said it that the text names), and the rule has
+ * its own id and a low confidence. Undefined: not this construction; null: drop the cue.
+ */
+function raisingAt(
+  view: TokenView,
+  i: number,
+  cue: CueMatch,
+  first: number,
+  last: number,
+  passive: boolean,
+  options: FindOptions,
+): QuoteCandidate | null | undefined {
+  const k = cue.last + 1
+  if (view.lower[k] !== 'to' || k + 1 > last) return undefined
+  const verb = view.pos[k + 1]
+  if (verb !== 'VERB' && verb !== 'AUX') return undefined
+  const lemma = cue.sense.head
+  if (!(passive ? PASSIVE_RAISING.has(lemma) : RAISING.has(lemma))) return undefined
+  // "…, seeming to …": a participle has no subject of its own here.
+  if (view.lower[i]!.endsWith('ing')) return undefined
+  const subject = subjectBefore(view, i, first, options.maxSpeakerTokens)
+  const to = clauseEnd(view, k, last, options)
+  if (to <= k) return null
+  const content = span(view, k, to)
+  const spans = subject ? [subject.mention ?? subject.span, content] : [content]
+  return {
+    kind: 'indirect',
+    spans,
+    attribution: attribution(view, i, cue.last, cue.sense, null, 'quotes/raising', options, {
+      start: spans[0]!.start,
+      end: content.end,
+    }),
+    inherit: false,
+    confidence: 0.4,
   }
 }
 

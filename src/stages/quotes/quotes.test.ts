@@ -5,7 +5,7 @@ import { createContext } from '../../core/stage.js'
 // with the text stage: the quotes stage itself imports only core.
 import { loadLexicons } from '../../resources/lexicons.js'
 import { text } from '../text/index.js'
-import { CUE_VERBS, HITS, MISSES } from './cases.js'
+import { CUE_VERBS, HITS, MISSES, RULE_HITS, RULE_MISSES } from './cases.js'
 import { quotes } from './index.js'
 
 const resources = { lexicons: loadLexicons() }
@@ -56,6 +56,23 @@ describe('quotes › cue verbs of "X <verb> that …"', () => {
         speaker: 'The regional governor',
       }),
     )
+  })
+})
+
+describe('quotes › rules beyond speech verbs', () => {
+  it.each(RULE_HITS.map((row) => [row.name, row] as const))('%s', (_name, row) => {
+    const doc = run(row.text)
+    const found = (doc.layers.quotes ?? []).map((q) => ({
+      content: doc.text.slice(q.spans[0]!.start, q.spans[q.spans.length - 1]!.end),
+      speaker: q.speakerName,
+      by: q.by,
+    }))
+    expect(found).toContainEqual({ content: row.content, speaker: row.speaker, by: row.by })
+  })
+
+  it.each(RULE_MISSES.map((row) => [row.name, row] as const))('%s', (_name, row) => {
+    const doc = run(row.text)
+    expect((doc.layers.quotes ?? []).map((q) => q.by)).not.toContain(row.by)
   })
 })
 

@@ -96,6 +96,14 @@ export const proximity: PlaceCase[] = [
     admin1: 'Kharkiv Oblast',
   },
   {
+    why: 'a city after a sentence opener and "in" is the city, not a region holding the opener',
+    text: 'Police in Kyiv arrested a man on Sunday.',
+    mention: 'Kyiv',
+    name: 'Kyiv',
+    country: 'UA',
+    precision: 1,
+  },
+  {
     why: 'without context the larger, higher-ranked place wins',
     text: 'Officials in Paris announced new measures.',
     mention: 'Paris',
@@ -320,6 +328,11 @@ export const misses: { why: string; text: string; mention: string }[] = [
   {
     why: 'a common word opening a sentence is not the town it also names (Police, PL)',
     text: 'Police detained 14 protesters in Szczecin on Sunday.',
+    mention: 'Police',
+  },
+  {
+    why: 'an opener before "in" and a city is no village missing from that city (Police, PL)',
+    text: 'Police in Kyiv arrested a man on Sunday.',
     mention: 'Police',
   },
   {

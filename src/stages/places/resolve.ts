@@ -388,7 +388,10 @@ export function resolveToponyms(
   // Pass 1: no context.
   const first = candidates.map(rankAlone)
   // Only a town (or a region, inside a country) lies in a container: never a country or sea.
-  const containers = toponyms.map((_, n) => {
+  const containers = toponyms.map((t, n) => {
+    // A capitalised sentence opener only the gazetteer knows is no evidence that the place
+    // after "in" is a region holding it ("Police in Kyiv arrested…": Kyiv is the city).
+    if (t.source === 'gazetteer' && opensSentence(doc, t)) return -1
     const top = first[n]![0]?.entry
     // A name the gazetteer lacks may still be a village inside a named region.
     if (top && !(top.feature.startsWith('P.') || top.feature === 'A.ADM1')) return -1
@@ -509,6 +512,21 @@ export function resolveToponyms(
       confidence: Math.round(Math.min(0.95, 0.5 + margin / 4) * 100) / 100,
     }
   })
+}
+
+/** Whether the toponym is the first word of its sentence (sentences are sorted by start). */
+function opensSentence(doc: Doc, t: Toponym): boolean {
+  const sentences = doc.layers.sentences ?? []
+  let lo = 0
+  let hi = sentences.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const start = sentences[mid]!.start
+    if (start === t.start) return true
+    if (start < t.start) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
 }
 
 function ruleOf(t: Toponym, hasContainer: boolean, isContainer: boolean): string {

@@ -500,6 +500,41 @@ export const RULE_HITS: RuleHit[] = [
     speaker: null,
     by: 'quotes/raising',
   },
+  {
+    name: 'asked-passive: "Asked by X to …," names the asker',
+    text: 'Asked by a reporter to respond to the criticism, Carson said the attacks were unfair.',
+    content: 'to respond to the criticism',
+    speaker: 'a reporter',
+    by: 'quotes/asked-passive',
+  },
+  {
+    name: 'asked-passive: "Asked if …," has no asker',
+    text: 'Asked if the emails were illegal, 46 percent of voters said yes.',
+    content: 'if the emails were illegal',
+    speaker: null,
+    by: 'quotes/asked-passive',
+  },
+  {
+    name: 'asked-passive: "When asked whether …,"',
+    text: 'When asked whether he would run again, the mayor laughed.',
+    content: 'whether he would run again',
+    speaker: null,
+    by: 'quotes/asked-passive',
+  },
+  {
+    name: 'according-to: a parenthetical source inside its content',
+    text: 'Fundraising, according to the campaign, has surged in the same period.',
+    content: 'has surged in the same period',
+    speaker: 'the campaign',
+    by: 'quotes/according-to',
+  },
+  {
+    name: 'according-to: after an introductory adverb',
+    text: 'Now, according to the latest poll, several states are swinging.',
+    content: 'several states are swinging',
+    speaker: 'the latest poll',
+    by: 'quotes/according-to',
+  },
 ]
 
 export interface RuleMiss {
@@ -519,5 +554,15 @@ export const RULE_MISSES: RuleMiss[] = [
     name: 'raising: "appeared on" is no raising verb',
     text: 'The senator appeared on television to defend the bill.',
     by: 'quotes/raising',
+  },
+  {
+    name: 'asked-passive: a participle after a noun is no reduced clause',
+    text: 'The question asked by reporters to the mayor went unanswered.',
+    by: 'quotes/asked-passive',
+  },
+  {
+    name: 'asked-passive: an active "asked" is the urge frame',
+    text: 'He asked the court to dismiss the case.',
+    by: 'quotes/asked-passive',
   },
 ]

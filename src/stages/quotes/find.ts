@@ -858,15 +858,14 @@ function findIndirect(
       }
     }
     const cue = cueAt(view, i, options)
-    if (
-      !cue ||
-      isAttributive(view, i) ||
-      isNegated(view, i) ||
-      isReducedOrPhrasal(view, i, cue.last)
-    )
-      continue
+    if (!cue || isAttributive(view, i) || isNegated(view, i)) continue
     const [first, last] = sentenceBounds(view, i)
-    const q = indirectAt(view, i, cue, first, last, options, lastSubject)
+    // "Asked by X to …," is a reduced clause, not a passive participle ("cited by Moscow").
+    const reduced = isReducedOrPhrasal(view, i, cue.last)
+    if (reduced && view.lower[i] !== 'asked') continue
+    const q = reduced
+      ? (askedAt(view, i, first, last, options) ?? null)
+      : indirectAt(view, i, cue, first, last, options, lastSubject)
     if (!q) continue
     if (insideDirect(q.spans[0]!)) continue
     if (q.attribution?.speaker)
@@ -953,6 +952,10 @@ function accordingTo(view: TokenView, i: number, options: FindOptions): QuoteCan
     while (from <= last && !isPunct(view, from, ',')) from++
     from++
     to = clauseEnd(view, from, last, options)
+  } else if (parentheticalAccording(view, i, first, speaker, last)) {
+    // "Fundraising, according to the campaign, has surged": the clause after the source.
+    from = speaker.last + 2
+    to = clauseEnd(view, from, last, options)
   } else {
     // "CONTENT, according to X."
     from = afterDateline(view, first, last)
@@ -987,6 +990,33 @@ function accordingTo(view: TokenView, i: number, options: FindOptions): QuoteCan
   }
 }
 
+/**
+ * "X, according to Y, Z" where what precedes the source is no clause of its own ("Now,",
+ * "Fundraising,", "after,"): the source is a parenthesis inside its content, and the content is
+ * the clause after it (PolNeAR leaves the parenthesis out).
+ */
+function parentheticalAccording(
+  view: TokenView,
+  i: number,
+  first: number,
+  speaker: SpeakerPhrase,
+  last: number,
+): boolean {
+  const comma = speaker.last + 1
+  if (!isPunct(view, i - 1, ',') || !isPunct(view, comma, ',') || comma + 2 > last) return false
+  const opener = view.lower[comma + 1]!
+  if (RELATIVE_PRONOUNS.has(opener) || view.pos[comma + 1] === 'ADP') return false
+  if (!clauseHasVerb(view, comma, last)) return false
+  const before = i - 2
+  const pos = view.pos[before]
+  return (
+    !clauseHasVerb(view, first, before) ||
+    pos === 'SCONJ' ||
+    (pos === 'ADP' && before > first) ||
+    view.lower[before] === 'that'
+  )
+}
+
 function indirectAt(
   view: TokenView,
   i: number,
@@ -999,6 +1029,10 @@ function indirectAt(
   const passive = isPassive(view, i)
   const raised = raisingAt(view, i, cue, first, last, passive, options)
   if (raised !== undefined) return raised
+  if (view.lower[i] === 'asked') {
+    const asked = askedAt(view, i, first, last, options)
+    if (asked !== undefined) return asked
+  }
   const prevComma = i > first && isPunct(view, i - 1, ',')
   // Speaker: inverted (", said X."), a participle (", saying …") sharing the clause's
   // subject, or the phrase before the cue.
@@ -1163,6 +1197,63 @@ function raisingAt(
     }),
     inherit: false,
     confidence: 0.4,
+  }
+}
+
+// Words after which a bare "asked" opens a reduced clause: "When asked …", "after being asked …".
+const ASKED_OPENERS = new Set(['when', 'after', 'if', 'once', 'before', 'while', 'being'])
+
+/**
+ * "Asked by Stephanopoulos to respond, Carson said …", "When asked whether …": a question put
+ * to the clause's subject. The content is the question (an infinitive, a wh- or if-clause, or
+ * "about" and its object) up to the comma that ends the reduced clause; the speaker is the
+ * asker after "by", else none (the text does not say who asked). Undefined: not this frame.
+ */
+function askedAt(
+  view: TokenView,
+  i: number,
+  first: number,
+  last: number,
+  options: FindOptions,
+): QuoteCandidate | null | undefined {
+  const prev = view.lower[i - 1] ?? ''
+  if (!(i === first || isPunct(view, i - 1, ',') || ASKED_OPENERS.has(prev))) return undefined
+  let k = i + 1
+  let speaker: SpeakerPhrase | null = null
+  if (view.lower[k] === 'by') {
+    speaker = phraseStartingAt(view, k + 1, last, options.maxSpeakerTokens)
+    if (!speaker) return undefined
+    k = speaker.last + 1
+  }
+  if (view.lower[k] === 'about' || QUESTION_WORDS.has(view.lower[k] ?? '')) {
+    if (view.lower[k] === 'about') k++
+  } else if (!(view.lower[k] === 'to' && view.pos[k + 1] === 'VERB')) return undefined
+  let to = clauseEnd(view, k, last, options)
+  // A reduced clause ends at its comma: the main clause follows.
+  for (let c = k + 1; c < to; c++) {
+    if (isPunct(view, c, ',') && !view.inMarks[c]) {
+      to = c - 1
+      break
+    }
+  }
+  if (to < k) return null
+  const content = span(view, k, to)
+  const sense = { lemma: 'ask', head: 'ask', cls: 'ask', frame: 'to', stance: 'asserts', rest: [] }
+  return {
+    kind: 'indirect',
+    spans: [content],
+    attribution: attribution(
+      view,
+      i,
+      i,
+      sense as CueSense,
+      speaker,
+      'quotes/asked-passive',
+      options,
+      content,
+    ),
+    inherit: false,
+    confidence: 0.5,
   }
 }
 

@@ -863,7 +863,7 @@ function findIndirect(
     // "Asked by X to …," is a reduced clause, not a passive participle ("cited by Moscow").
     const reduced = isReducedOrPhrasal(view, i, cue.last)
     if (reduced && view.lower[i] !== 'asked') continue
-    const q = reduced
+    const q: QuoteCandidate | null = reduced
       ? (askedAt(view, i, first, last, options) ?? null)
       : indirectAt(view, i, cue, first, last, options, lastSubject)
     if (!q) continue

@@ -363,6 +363,17 @@ function distinctPicks(resolutions: readonly Resolution[]): GazetteerEntry[] {
   return picks
 }
 
+/** Whether the article's other places name the pick's country, or no country at all. */
+function agreesWithArticle(pick: GazetteerEntry, picked: readonly GazetteerEntry[]): boolean {
+  let other = false
+  for (const o of picked) {
+    if (o === pick || !o.country) continue
+    if (o.country === pick.country) return true
+    other = true
+  }
+  return !other
+}
+
 function isKept(
   doc: Doc,
   r: Resolution,
@@ -385,6 +396,15 @@ function isKept(
   if (r.fallback || r.container || t.suffix || r.rule === 'region-office') return true
   const pick = r.pick!
   if (isMajorEntry(pick)) return true
+  // A spelling only like a name of another country than the article's places is a guess too
+  // far: "shelled Tarasivka" in an article on Ukraine is no Tarasovka near Moscow.
+  if (pick.match === 'fuzzy' && !agreesWithArticle(pick, picked)) {
+    ctx.info(`"${t.name}" is only like a name in ${pick.country}`, 'places/fuzzy-elsewhere', {
+      start: t.start,
+      end: t.end,
+    })
+    return false
+  }
   if (locativeBefore(doc, r, cues) || nearCueBefore(doc, t, cues)) return true
   if (pick.match === 'fuzzy') return false
   const others = picked.filter((o) => o.geonameid !== pick.geonameid)

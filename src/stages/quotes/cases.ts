@@ -462,6 +462,16 @@ export const MISSES: QuoteMiss[] = [
     notQuoted: '',
   },
   {
+    name: 'a noun after a singular noun is no cue',
+    text: 'The talk show host interviewed the governor.',
+    notQuoted: '',
+  },
+  {
+    name: 'a noun after "news" is no cue',
+    text: 'The news show ran a segment on the governor.',
+    notQuoted: '',
+  },
+  {
     name: 'a noun that attributes nothing is no cue',
     text: "The army's report that reached Kyiv was brief.",
     notQuoted: '',
@@ -534,6 +544,27 @@ export const RULE_HITS: RuleHit[] = [
     content: 'several states are swinging',
     speaker: 'the latest poll',
     by: 'quotes/according-to',
+  },
+  {
+    name: 'progressive: "is calling for" is no passive',
+    text: 'Cruz is calling for a new investigation into the leaks.',
+    content: 'a new investigation into the leaks',
+    speaker: 'Cruz',
+    by: 'quotes/call-for',
+  },
+  {
+    name: 'a plural subject, then a cue the tagger read as a noun: "…, records show."',
+    text: 'The aircraft was insured at a value of $35 million in 2011, records show.',
+    content: 'The aircraft was insured at a value of $35 million in 2011',
+    speaker: 'records',
+    by: 'quotes/content-x-said',
+  },
+  {
+    name: 'a parenthetical attribution does not take a coordinated clause as content',
+    text: 'The plane was insured in 2011, records show, and experts say it is worth less.',
+    content: 'The plane was insured in 2011',
+    speaker: 'records',
+    by: 'quotes/content-x-said',
   },
 ]
 

@@ -303,6 +303,12 @@ function nounCue(view: TokenView, i: number): boolean {
   const prev = view.pos[i - 1]!
   if ((prev === 'PROPN' || prev === 'PRON' || prev === 'CCONJ') && view.lower[i]!.endsWith('s'))
     return true
+  // "Polls show voters …", "records show,": a plural subject, then a verb's base form.
+  if ((prev === 'NOUN' || prev === 'PROPN') && isPluralWord(view.lower[i - 1]!)) {
+    const after = view.pos[i + 1]
+    if (after === 'DET' || after === 'PRON' || after === 'PUNCT' || after === 'SCONJ') return true
+    if (after === 'NOUN' || after === 'PROPN' || after === 'NUM' || after === 'ADJ') return true
+  }
   const next = view.lower[i + 1]
   return (
     next === 'they' ||
@@ -311,6 +317,18 @@ function nounCue(view: TokenView, i: number): boolean {
     next === 'we' ||
     next === 'i' ||
     next === 'that'
+  )
+}
+
+/** A plural noun as written ("polls", "records"), not "news", "class" or "analysis". */
+function isPluralWord(lower: string): boolean {
+  const n = lower.length
+  return (
+    n > 3 &&
+    lower.charCodeAt(n - 1) === 115 &&
+    lower.charCodeAt(n - 2) !== 115 &&
+    !(lower.charCodeAt(n - 2) === 105 && lower.charCodeAt(n - 3) !== 105) &&
+    lower !== 'news'
   )
 }
 
@@ -790,6 +808,8 @@ function clauseHasVerb(view: TokenView, from: number, to: number): boolean {
 }
 
 function isPassive(view: TokenView, cue: number): boolean {
+  // "is calling for", "are demanding": the progressive, not the passive.
+  if (view.lower[cue]!.endsWith('ing')) return false
   let j = cue - 1
   while (j >= 0 && view.pos[j]! === 'ADV') j--
   return j >= 0 && BE_FORMS.has(view.lower[j]!) && view.pos[j]! === 'AUX'
@@ -1119,7 +1139,10 @@ function indirectAt(
     // A participle or a prepositional phrase after it is the outlet's addition, not content.
     const opener = view.pos[restFrom]
     const finite =
-      opener !== undefined && opener !== 'ADP' && !view.lower[restFrom]!.endsWith('ing')
+      opener !== undefined &&
+      opener !== 'ADP' &&
+      opener !== 'CCONJ' &&
+      !view.lower[restFrom]!.endsWith('ing')
     if (finite && restTo > restFrom && clauseHasVerb(view, restFrom - 1, restTo)) {
       rest = span(view, restFrom, restTo)
     }

@@ -110,9 +110,15 @@ export function readingOf(doc: Doc, t: Toponym, options: ReadingOptions): Readin
     const after2 = `${after} ${word(t.lastToken + 2)}`
     if (cues.territory.has(after)) return 'literal'
     if (cues.political.has(after) || cues.political.has(after2)) return 'metonymic'
+    // "Myanmar's Sagaing region", "Nigeria's Borno State": the country's own region.
+    if (isProperNoun(doc, t.lastToken + 1) && cues.region.has(word(t.lastToken + 2))) {
+      return 'literal'
+    }
     if (isProperNoun(doc, t.lastToken + 1) && !polity) return 'literal'
     return polity ? 'metonymic' : 'neutral'
   }
+  // "in Myanmar's Sagaing region": the preposition before the possessor governs the name too.
+  if (POSSESSIVE.has(prev) && locativeBeforePossessor(doc, p - 1, cues, word)) return 'literal'
   // Literal cues before the name.
   if (cues.locative.has(prev) || cues.near.has(prev) || cues.near.has(`${prev2} ${prev}`)) {
     return 'literal'
@@ -138,6 +144,20 @@ export function readingOf(doc: Doc, t: Toponym, options: ReadingOptions): Readin
   if (polity && prev === 'by' && tokens[p - 1]?.pos === 'VERB') return 'metonymic'
   if (isActingSubject(doc, t, options, word)) return 'metonymic'
   return 'neutral'
+}
+
+/** Whether a locative or "near" word opens the proper-noun possessor ending at token `last`. */
+function locativeBeforePossessor(
+  doc: Doc,
+  last: number,
+  cues: Cues,
+  word: (k: number) => string,
+): boolean {
+  let k = last
+  while (k >= 0 && last - k < 4 && isProperNoun(doc, k)) k--
+  if (k === last) return false
+  if (word(k) === 'the') k--
+  return cues.locative.has(word(k)) || cues.near.has(word(k))
 }
 
 /** A political noun or transfer verb shortly before a preposition ("a response — from X"). */

@@ -136,6 +136,22 @@ export const metonyms: PlaceCase[] = [
     use: 'metonym',
   },
   {
+    why: "a country's own region after its possessive: the country is literal",
+    text: 'Drones struck a depot in Russia’s Kursk region on Monday.',
+    mention: 'Russia',
+    name: 'Russia',
+    country: 'RU',
+    use: 'location',
+  },
+  {
+    why: 'a region after "in" and a possessive is literal, though a verb follows it',
+    text: 'A strike on a school in Russia’s Kursk region killed two children.',
+    mention: 'Kursk region',
+    name: 'Kursk Oblast',
+    country: 'RU',
+    use: 'location',
+  },
+  {
     why: 'a plural noun after a country followed by a verb is a noun: no metonym',
     text: 'Ukraine rivers froze early in May.',
     mention: 'Ukraine',

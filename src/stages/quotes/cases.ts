@@ -566,6 +566,48 @@ export const RULE_HITS: RuleHit[] = [
     speaker: 'records',
     by: 'quotes/content-x-said',
   },
+  {
+    name: 'attitude: a perception with an object and its predicate ("sees X as Y")',
+    text: 'Many Republicans see Trump as a liability in the general election.',
+    content: 'Trump as a liability in the general election',
+    speaker: 'Many Republicans',
+    by: 'quotes/attitude',
+  },
+  {
+    name: 'attitude: a clause after a cognition verb ("learned that …")',
+    text: 'The committee learned that the agency had ignored the warnings.',
+    content: 'the agency had ignored the warnings',
+    speaker: 'The committee',
+    by: 'quotes/attitude',
+  },
+  {
+    name: 'attitude: a stance with a preposition ("disagrees with")',
+    text: 'Sanders disagrees with Clinton on trade.',
+    content: 'Clinton on trade',
+    speaker: 'Sanders',
+    by: 'quotes/attitude',
+  },
+  {
+    name: 'attitude: an intention with an object ("decided against")',
+    text: 'The governor decided against a third run.',
+    content: 'a third run',
+    speaker: 'The governor',
+    by: 'quotes/attitude',
+  },
+  {
+    name: 'attitude: a wish with an object ("wants")',
+    text: 'The mayor wants a new stadium downtown.',
+    content: 'a new stadium downtown',
+    speaker: 'The mayor',
+    by: 'quotes/attitude',
+  },
+  {
+    name: 'attitude: talk about a topic ("talked about")',
+    text: 'Clinton talked about her plan for child care.',
+    content: 'her plan for child care',
+    speaker: 'Clinton',
+    by: 'quotes/attitude',
+  },
 ]
 
 export interface RuleMiss {
@@ -595,5 +637,20 @@ export const RULE_MISSES: RuleMiss[] = [
     name: 'asked-passive: an active "asked" is the urge frame',
     text: 'He asked the court to dismiss the case.',
     by: 'quotes/asked-passive',
+  },
+  {
+    name: 'attitude: a negated view is no attribution',
+    text: 'The mayor does not want a new stadium downtown.',
+    by: 'quotes/attitude',
+  },
+  {
+    name: 'attitude: a speech verb keeps its own rule',
+    text: 'The mayor said that the stadium would be built.',
+    by: 'quotes/attitude',
+  },
+  {
+    name: 'attitude: an attributive participle is no cue',
+    text: 'The favored candidate won the primary easily.',
+    by: 'quotes/attitude',
   },
 ]

@@ -1096,6 +1096,8 @@ function indirectAt(
   if (forward) {
     const content = span(view, forward.from, forward.to)
     if (passive && !speaker && forward.via !== 'that') return null
+    // An attitude cue (a view, an intention) is kept apart from statements by its rule id.
+    const weak = forward.sense.weak === true
     return {
       kind: 'indirect',
       spans: [content],
@@ -1105,12 +1107,12 @@ function indirectAt(
         cue.last,
         forward.sense,
         speaker,
-        forward.rule ?? rule,
+        weak ? ATTITUDE_RULE : (forward.rule ?? rule),
         options,
         content,
       ),
       inherit: false,
-      confidence: forward.confidence,
+      confidence: weak ? Math.min(forward.confidence, ATTITUDE_CONFIDENCE) : forward.confidence,
     }
   }
   // Backward content: "CONTENT, X said." / "CONTENT, said X."
@@ -1150,6 +1152,7 @@ function indirectAt(
   if (to < from || (!rest && (to - from < 2 || !clauseHasVerb(view, from, to)))) return null
   const content = span(view, from, to)
   const spans = rest ? [content, rest] : [content]
+  const weak = cue.sense.weak === true
   return {
     kind: 'indirect',
     spans,
@@ -1159,14 +1162,24 @@ function indirectAt(
       cue.last,
       cue.sense,
       speaker,
-      inverted ? 'quotes/content-said-x' : rest ? 'quotes/parenthetical' : 'quotes/content-x-said',
+      weak
+        ? ATTITUDE_RULE
+        : inverted
+          ? 'quotes/content-said-x'
+          : rest
+            ? 'quotes/parenthetical'
+            : 'quotes/content-x-said',
       options,
       { start: content.start, end: spans[spans.length - 1]!.end },
     ),
     inherit: false,
-    confidence: 0.8,
+    confidence: weak ? ATTITUDE_CONFIDENCE : 0.8,
   }
 }
+
+/** The rule and the confidence of a quote found through an attitude cue (attitude-cues.tsv). */
+const ATTITUDE_RULE = 'quotes/attitude'
+const ATTITUDE_CONFIDENCE = 0.45
 
 // "X seems to …", "X appears to …": a stance with no holder named.
 const RAISING = new Set(['seem', 'appear'])

@@ -49,7 +49,11 @@ function letter(code: number): number {
 /** Compile the lexicon rows into lookup tables, once per stage factory. */
 export function compileLexicon(lexicons: Lexicons): QuoteLexicon {
   const cues = new Map<string, CueSense[]>()
-  for (const row of lexicons.get('speech-verbs')) {
+  const rows = [
+    ...lexicons.get('speech-verbs').map((row) => [row, false] as const),
+    ...lexicons.get('attitude-cues').map((row) => [row, true] as const),
+  ]
+  for (const [row, weak] of rows) {
     for (const form of cueForms(row)) {
       const [first = '', ...rest] = form.split(' ')
       const sense: CueSense = {
@@ -59,6 +63,7 @@ export function compileLexicon(lexicons: Lexicons): QuoteLexicon {
         frame: (row.frame ?? 'that') as CueFrame,
         stance: (row.stance ?? 'asserts') as CueSense['stance'],
         rest,
+        ...(weak ? { weak } : {}),
       }
       const list = cues.get(first) ?? []
       list.push(sense)

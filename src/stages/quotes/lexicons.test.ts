@@ -27,6 +27,7 @@ describe('quotes lexicons › files are well formed', () => {
     ['relay-channels', ['name', 'kind'], 40],
     ['speaker-titles', ['title'], 50],
     ['attribution-nouns', ['noun', 'class'], 40],
+    ['attitude-cues', ['cue', 'class', 'stance', 'frame', 'forms'], 40],
   ])('%s has rows with columns %j', (name, columns, atLeast) => {
     const rows = lexicons.get(name as string)
     expect(rows.length).toBeGreaterThanOrEqual(atLeast as number)
@@ -42,6 +43,22 @@ describe('quotes lexicons › files are well formed', () => {
       expect(FRAMES).toContain(row.frame)
       expect(['asserts', 'hedges', 'denies']).toContain(row.stance)
     }
+  })
+
+  it('attitude cues use only known classes and frames, and compile as weak senses', () => {
+    const { cues } = compileLexicon(lexicons)
+    for (const row of lexicons.get('attitude-cues')) {
+      expect(CLASSES).toContain(row.class)
+      expect(FRAMES).toContain(row.frame)
+      expect(['asserts', 'hedges', 'denies']).toContain(row.stance)
+      for (const form of cueForms(row)) {
+        const [first, ...rest] = form.split(' ')
+        const senses = cues.get(first!) ?? []
+        expect(senses.some((x) => x.weak && x.rest.join(' ') === rest.join(' '))).toBe(true)
+      }
+    }
+    // A speech verb stays a statement.
+    expect(cues.get('said')!.every((x) => !x.weak)).toBe(true)
   })
 
   it('has several hundred cue forms, "said" only one among them', () => {

@@ -27,6 +27,8 @@ export interface CueSense {
   stance: 'asserts' | 'hedges' | 'denies'
   /** Lower-case words that must follow the first word ("out" in "point out"). */
   rest: readonly string[]
+  /** An attitude cue (attitude-cues.tsv): a view or an intention, weaker than a statement. */
+  weak?: boolean
 }
 
 /** The lexicons the quotes stage uses, compiled once per stage factory. */

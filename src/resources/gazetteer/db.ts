@@ -12,7 +12,7 @@ import { hasCyrillic, isLatin, keysOf, nameKey, skeletonKey, type TranslitTable 
  * with the kind of match it stands for. Lookups are one indexed equality on `name.key`.
  */
 
-export const SCHEMA_VERSION = '4'
+export const SCHEMA_VERSION = '5'
 
 /** Kinds of name rows, best first: the order is the ranking of a match. */
 export const NAME_KIND = {

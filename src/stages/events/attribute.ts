@@ -5,6 +5,7 @@ import { phraseIsAt, wordFilter } from './lexicon.js'
 import { CLAUSE_BREAK } from './find.js'
 import { cueAt, reportCues, type Cues } from './status.js'
 import type { ActorFind, DateFind, SentenceView, TriggerHit } from './types.js'
+import { GROUP_WORD, MODE_WORD } from './words.js'
 
 // ------------------------------------------------------------------------------------ places
 
@@ -304,9 +305,12 @@ export function sentenceActors(doc: Doc, view: SentenceView, lex: ActorLexicon):
   const actors: ActorFind[] = []
   const { entities, locationStarts, mentions } = docIndex(doc)
   const groupFilter = wordFilter(lex.groups)
+  const flags = view.flags
   for (let i = 0; i < view.words.length; i++) {
     const word = view.words[i] as string
-    const list = groupFilter.has(word) ? lex.groups.get(word) : undefined
+    const may =
+      flags !== undefined ? (flags[view.offset + i]! & GROUP_WORD) !== 0 : groupFilter.has(word)
+    const list = may ? lex.groups.get(word) : undefined
     if (list === undefined) continue
     for (const g of list) {
       if (!phraseIsAt(view.words, i, g.words)) continue
@@ -577,9 +581,12 @@ function spotsOf(
   spots = []
   let coveredTo = -1
   const modeFilter = wordFilter(index)
+  const flags = view.flags
   for (let i = 0; i < view.words.length; i++) {
     const word = view.words[i] as string
-    const list = modeFilter.has(word) ? index.get(word) : undefined
+    const may =
+      flags !== undefined ? (flags[view.offset + i]! & MODE_WORD) !== 0 : modeFilter.has(word)
+    const list = may ? index.get(word) : undefined
     if (!list) continue
     // Longest cue first (the first listed among equals), and a cue inside a longer one does not
     // count ("bomb" in "aerial bomb").

@@ -3,6 +3,7 @@ import * as chrono from 'chrono-node'
 import type { DatePrecision, Span } from '../../core/record.js'
 import type { DateFind, SentenceView } from './types.js'
 import { byStart } from './order.js'
+import { MONTH_WORD, RELATIVE_WORD } from './words.js'
 
 const DAY = 86_400_000
 
@@ -151,7 +152,13 @@ function findRelative(view: SentenceView, published: number): DateFind[] {
     const word = w[i] as string
     // Cheap first test: every expression read here starts with one of a few word shapes.
     const c = word.charCodeAt(0)
-    if (!(c >= 48 && c <= 57) && !STARTS.has(word)) continue
+    if (
+      !(c >= 48 && c <= 57) &&
+      (view.flags !== undefined
+        ? (view.flags[view.offset + i]! & RELATIVE_WORD) === 0
+        : !STARTS.has(word))
+    )
+      continue
     const weekday = WEEKDAYS.indexOf(word)
     if (weekday >= 0) {
       // A bare weekday is the commonest news date; chrono is not needed for it.
@@ -296,9 +303,13 @@ function isDateWord(view: SentenceView, i: number): boolean {
   const c = word.charCodeAt(0)
   if (c >= 48 && c <= 57)
     return YEAR_OR_ORDINAL.test(word) || TIME_UNITS.has(view.words[i + 1] ?? '')
-  if (!MONTH_WORDS.has(word)) return false
-  const s = view.surface[i] as string
-  const f = s.charCodeAt(0)
+  if (
+    view.flags !== undefined
+      ? (view.flags[view.offset + i]! & MONTH_WORD) === 0
+      : !MONTH_WORDS.has(word)
+  )
+    return false
+  const f = view.firstCode(i)
   return f >= 65 && f <= 90
 }
 
@@ -393,6 +404,16 @@ function chronoOnWindows(
  */
 export function dateStartWords(): string[] {
   return [...STARTS, ...MONTH_WORDS]
+}
+
+/** Whether a relative expression read here may start with the word (digits aside). */
+export function isRelativeStart(word: string): boolean {
+  return STARTS.has(word)
+}
+
+/** Whether the word is a month name or its abbreviation (in any case). */
+export function isMonthWord(word: string): boolean {
+  return MONTH_WORDS.has(word)
 }
 
 /**

@@ -46,11 +46,18 @@ class View implements SentenceView {
     private readonly text: string,
     /** Word ids of the doc's tokens (index by `offset + i`); -1 outside the vocabulary. */
     readonly ids?: Int32Array,
+    /** Word flags of the doc's tokens (index by `offset + i`; bits in words.ts). */
+    readonly flags?: Uint8Array,
   ) {}
 
   get surface(): readonly string[] {
     this.sliced ??= this.tokens.map((tok) => this.text.slice(tok.start, tok.end))
     return this.sliced
+  }
+
+  firstCode(i: number): number {
+    const tok = this.tokens[i]
+    return tok === undefined || tok.end <= tok.start ? NaN : this.text.charCodeAt(tok.start)
   }
 }
 
@@ -78,10 +85,30 @@ export function makeView(
   offset: number,
   end: number,
   ids?: Int32Array,
+  cache?: WordCache,
 ): SentenceView {
   // One allocation each for the sentence's tokens and words.
-  const own = (doc.layers.tokens ?? []).slice(offset, end)
-  const words = own.map((tok) => wordAt(doc.text, folded, tok))
+  const all = doc.layers.tokens ?? []
+  const own = all.slice(offset, end)
+  let words: string[]
+  let flags: Uint8Array | undefined
+  if (cache === undefined) words = own.map((tok) => wordAt(doc.text, folded, tok))
+  else {
+    // The lexicon's own cache: each word comes with its flags, read in the same probe.
+    flags = flagBuffer(all.length)
+    words = new Array<string>(own.length)
+    for (let i = 0; i < own.length; i++) {
+      const tok = own[i]!
+      if (folded === null) {
+        const word = wordOf(doc.text.slice(tok.start, tok.end))
+        words[i] = word
+        flags[offset + i] = cache.flagOf(word)
+      } else {
+        words[i] = cache.at(folded, tok.start, tok.end)
+        flags[offset + i] = cache.flag
+      }
+    }
+  }
   return new View(
     index,
     sentence.paragraph,
@@ -92,7 +119,16 @@ export function makeView(
     words,
     doc.text,
     ids,
+    flags,
   )
+}
+
+/** Shared across docs like the id buffer: flags are written for a sentence before it is read. */
+let flagsOf = new Uint8Array(8192)
+
+function flagBuffer(length: number): Uint8Array {
+  if (flagsOf.length < length) flagsOf = new Uint8Array(length * 2)
+  return flagsOf
 }
 
 /** Words shared across docs (bounded): a repeated word is one string, not a slice per token. */

@@ -16,14 +16,31 @@ import {
   type ModeCue,
 } from './attribute.js'
 import { findCounts, type NumberWords } from './counts.js'
-import { datelineSpan, dateStartWords, dayOf, findDates, isoOf } from './dates.js'
+import {
+  datelineSpan,
+  dateStartWords,
+  dayOf,
+  findDates,
+  isMonthWord,
+  isoOf,
+  isRelativeStart,
+} from './dates.js'
 import { findTriggers, foldedText, idBuffer, makeView, wordId, type sentenceViews } from './find.js'
 import { compilePhrases, compileTriggers, isPloverType } from './lexicon.js'
 import { foldProtests, mergeMentions, toEvent, type Draft, type SourcedCount } from './resolve.js'
 import { reportCues, statusOf, type CueEffect, type Cues } from './status.js'
 import type { DateFind, EventMention, EventsOptions, SentenceView, TriggerEntry } from './types.js'
 import { byStart } from './order.js'
-import { WordTable } from './words.js'
+import {
+  CUE_WORD,
+  DISTINCT_WORD,
+  GROUP_WORD,
+  MODE_WORD,
+  MONTH_WORD,
+  RELATIVE_WORD,
+  WordCache,
+  WordTable,
+} from './words.js'
 
 export type { EventsOptions } from './types.js'
 
@@ -45,6 +62,11 @@ export interface CompiledLexicons {
   roles: Uint8Array
   /** Trigger entries by the word id of their first word. */
   triggersById: (readonly TriggerEntry[] | undefined)[]
+  /**
+   * The words of read sentences (bounded, shared across docs), each with its flags for these
+   * lexicons: cue, group and manner-cue first words, relative-date starts, months, "also".
+   */
+  words: WordCache
 }
 
 const STARTS = 1
@@ -152,7 +174,26 @@ export function compileLexicons(lexicons: Lexicons): CompiledLexicons {
     vocab,
     roles,
     triggersById: vocab.words.map((w) => triggers.get(w)),
+    words: new WordCache(4096, (word) => flagsOf(word, cueWords, phrases, actors.groups, modes)),
   }
+}
+
+/** The flags of a word (bits in words.ts): which per-sentence tables it is a key of. */
+function flagsOf(
+  word: string,
+  cueWords: ReadonlyMap<string, unknown>,
+  phrases: ReadonlyMap<string, unknown>,
+  groups: ReadonlyMap<string, unknown>,
+  modes: ReadonlyMap<string, unknown>,
+): number {
+  let flags = 0
+  if (cueWords.has(word) || phrases.has(word)) flags |= CUE_WORD
+  if (groups.has(word)) flags |= GROUP_WORD
+  if (modes.has(word)) flags |= MODE_WORD
+  if (isRelativeStart(word)) flags |= RELATIVE_WORD
+  if (isMonthWord(word)) flags |= MONTH_WORD
+  if (DISTINCT.has(word)) flags |= DISTINCT_WORD
+  return flags
 }
 
 /**
@@ -268,7 +309,7 @@ export function findMentions(
     const before = undated
     undated = null
     if (!cued && !followUp) continue
-    const view = makeView(doc, folded, index, sentence, offset, t, ids)
+    const view = makeView(doc, folded, index, sentence, offset, t, ids, lex.words)
     const hits =
       (seen & (STARTS | KEY)) === (STARTS | KEY)
         ? findTriggers(view, lex.triggers, options.maxGap, lex.triggersById)
@@ -296,7 +337,7 @@ export function findMentions(
     const kept = statuses.some((st) => !st.drop)
     const places = kept ? sentencePlaces(doc, view, dateline, lex.actors.groups) : []
     const actors = kept ? sentenceActors(doc, view, lex.actors) : []
-    const distinct = kept && view.words.some((w) => DISTINCT.has(w))
+    const distinct = kept && hasFlag(view, DISTINCT_WORD)
     const own: EventMention[] = []
     // A date next to an event that did not happen ("the upcoming meeting on 10 April") is that
     // event's, not the date of a deed told beside it.
@@ -316,7 +357,7 @@ export function findMentions(
         hit.entry.term === 'strike' &&
         hit.entry.pos === 'N' &&
         view.words.some(
-          (w, i) => lex.cues.words.get(w) === 'labour' && /^[a-z]/.test(view.surface[i] ?? ''),
+          (w, i) => lex.cues.words.get(w) === 'labour' && isLower(view.firstCode(i)),
         ) &&
         !cueCoding(view, hit, lex.modes)
       const type: PloverType = refused
@@ -500,6 +541,18 @@ function latestDay(
   // Relative dates are resolved on the mentions that hold them.
   for (const m of own) consider(m.date)
   return last ?? before
+}
+
+/** Whether a word of the sentence has the flag. */
+function hasFlag(view: SentenceView, flag: number): boolean {
+  const flags = view.flags!
+  for (let i = view.offset; i < view.offset + view.words.length; i++)
+    if ((flags[i]! & flag) !== 0) return true
+  return false
+}
+
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122
 }
 
 function isDigit(c: number): boolean {

@@ -2,6 +2,7 @@ import type { EventStatus } from '../../core/record.js'
 import { CLAUSE_BREAK } from './find.js'
 import { phraseIsAt, wordFilter } from './lexicon.js'
 import type { SentenceView, TriggerHit } from './types.js'
+import { CUE_WORD } from './words.js'
 
 export type CueEffect =
   | 'intent'
@@ -123,9 +124,15 @@ export function cueTable(view: SentenceView, cues: Cues): readonly CueHit[] {
     const habits: number[] = []
     const phrases = wordFilter(cues.phrases)
     const words = wordFilter(cues.words)
+    // With word flags, a word without the cue bit is no cue's first word (no hash per word).
+    const flags = view.flags
     for (let k = 0; k < view.words.length; k++) {
       const word = view.words[k] as string
-      const cue = phrases.has(word) || words.has(word) ? readCue(view, k, cues) : null
+      const may =
+        flags !== undefined
+          ? (flags[view.offset + k]! & CUE_WORD) !== 0
+          : phrases.has(word) || words.has(word)
+      const cue = may ? readCue(view, k, cues) : null
       table[k] = cue
       if (cue?.effect === 'report') reports.push(k)
       else if (cue?.effect === 'habitual') habits.push(k)
@@ -251,7 +258,7 @@ export function statusOf(
     return drop('passive intention')
   }
   // "last March": the month, not a march.
-  if (view.surface[head] === 'March' && head > 0) return drop('month name')
+  if (head > 0 && w[head] === 'march' && view.surface[head] === 'March') return drop('month name')
   // "alleged bombers", "the banned movement": a participle used as an adjective.
   if (
     hit.form === 'ed' &&
@@ -392,7 +399,7 @@ export function statusOf(
   if (anaphoric) weak = true
   if (hit.form === 'ed' && /^(those|whom)$/.test(w[first - 1] ?? '')) weak = true
   // A weak noun written with a capital is a named event ("Munich Security Conference").
-  if (weak && !verb && head > 0 && /^[A-Z]/.test(view.surface[head] ?? '')) weak = false
+  if (weak && !verb && head > 0 && isCapital(view.firstCode(head))) weak = false
   return {
     status,
     intent: intent || conditional,
@@ -402,6 +409,10 @@ export function statusOf(
     weak,
     anaphoric,
   }
+}
+
+function isCapital(c: number): boolean {
+  return c >= 65 && c <= 90
 }
 
 /** "a declaration demanding …": a document that says something is a statement. */

@@ -60,10 +60,17 @@ export interface SentenceView {
   offset: number
   tokens: readonly Token[]
   words: readonly string[]
-  /** Surface text of each token. */
+  /** Surface text of each token (sliced on first use: prefer `firstCode` for a case test). */
   surface: readonly string[]
+  /** The first character code of token i's surface (NaN past the sentence or for an empty token). */
+  firstCode(i: number): number
   /** Vocabulary ids of the doc's tokens (index by `offset + i`), when the stage computed them. */
   ids?: Int32Array | undefined
+  /**
+   * Word flags of the doc's tokens (index by `offset + i`; bits in words.ts), when the stage
+   * computed them for its lexicons: a pass reads its table only for words with its bit.
+   */
+  flags?: Uint8Array | undefined
   /**
    * Per-sentence readings computed on first use and kept with the view (status.ts, attribute.ts):
    * several triggers of a sentence ask for them. Fields on the view, not WeakMaps keyed by it:

@@ -89,18 +89,32 @@ function hashOf(text: string, start: number, end: number): number {
 /**
  * One string per distinct word, kept across docs: "the", "of" and "," are sliced once, not once
  * per token, and a Set or Map look-up of a kept string reuses the hash stored in it. Bounded: it
- * starts afresh when full, so it never holds more than `limit` words.
+ * starts afresh when full, so it never holds more than `limit` words. With a classifier, each kept
+ * word also keeps its flags (`classify(word)`, computed once per kept word), read back as `flag`
+ * after every `at`: the per-sentence passes test a bit instead of hashing the word again.
  */
 export class WordCache {
   private readonly slots: Int32Array
   private readonly mask: number
   private strings: string[] = []
+  private readonly flags: Uint8Array
+  /** The flags of the word the last `at` returned (0 without a classifier). */
+  flag = 0
 
-  constructor(private readonly limit = 4096) {
+  constructor(
+    private readonly limit = 4096,
+    private readonly classify: ((word: string) => number) | null = null,
+  ) {
     let size = 16
     while (size < limit * 2) size *= 2
     this.slots = new Int32Array(size)
     this.mask = size - 1
+    this.flags = new Uint8Array(classify === null ? 0 : limit)
+  }
+
+  /** The flags of a word not read through `at` (0 without a classifier). */
+  flagOf(word: string): number {
+    return this.classify === null ? 0 : this.classify(word)
   }
 
   /** `text[start, end)`, the kept string when the same characters were seen before. */
@@ -111,7 +125,10 @@ export class WordCache {
       const entry = this.slots[slot]!
       if (entry === 0) break
       const word = this.strings[entry - 1]!
-      if (word.length === length && text.startsWith(word, start)) return word
+      if (word.length === length && text.startsWith(word, start)) {
+        if (this.classify !== null) this.flag = this.flags[entry - 1]!
+        return word
+      }
       slot = (slot + 1) & this.mask
     }
     const word = text.slice(start, end)
@@ -122,6 +139,21 @@ export class WordCache {
     }
     this.strings.push(word)
     this.slots[slot] = this.strings.length
+    if (this.classify !== null) {
+      this.flag = this.classify(word)
+      this.flags[this.strings.length - 1] = this.flag
+    }
     return word
   }
 }
+
+/**
+ * Bits of a word's flags (one byte): what the per-sentence passes look words up for. A bit says
+ * the word is a key of that table, so a pass reads the table only for words with the bit.
+ */
+export const CUE_WORD = 1
+export const GROUP_WORD = 2
+export const MODE_WORD = 4
+export const RELATIVE_WORD = 8
+export const MONTH_WORD = 16
+export const DISTINCT_WORD = 32

@@ -312,6 +312,15 @@ export const districtFallback: PlaceCase[] = [
     admin1: 'Kharkiv Oblast',
     precision: 3,
   },
+  {
+    why: 'a village the gazetteer lacks, named as one, in an article about one region',
+    text: 'Shelling hit Kharkiv Oblast overnight. Two people died in Kotlyne village, officials said.',
+    mention: 'Kotlyne',
+    name: 'Kotlyne',
+    country: 'UA',
+    admin1: 'Kharkiv Oblast',
+    precision: 3,
+  },
 ]
 
 /** Names that must not become places. */

@@ -534,6 +534,10 @@ function withSuffix(doc: Doc, tokens: readonly Token[], toponym: Toponym, deps: 
   const next = tokens[toponym.lastToken]
   if (!next || next.kind !== 'word') return toponym
   const word = lowerWords(doc)(toponym.lastToken)
+  // "Kotlyne village": read as a district word, but the word is no part of the name.
+  if (deps.cues.settlement.has(word) && !isCapitalised(doc.text, next)) {
+    return { ...toponym, suffix: 'district' }
+  }
   const suffix: Suffix = deps.cues.region.has(word)
     ? 'region'
     : deps.cues.district.has(word)

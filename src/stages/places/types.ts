@@ -44,6 +44,8 @@ export interface Cues {
   territory: Set<string>
   region: Set<string>
   district: Set<string>
+  /** Settlement words ("village", "township"): district words only when written in lower case. */
+  settlement: Set<string>
   front: Set<string>
   embedded: Set<string>
   notPlace: Set<string>

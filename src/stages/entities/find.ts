@@ -1380,7 +1380,7 @@ class Finder {
       start,
       end,
       type,
-      by: `entities/${rule}`,
+      by: ruleId(rule),
       confidence,
       name,
       role: extra.role ?? null,
@@ -1397,6 +1397,18 @@ class Finder {
     this.out.push(candidate)
     return candidate
   }
+}
+
+// "entities/<rule>" once per rule, not a fresh concatenation per candidate (the rules are few).
+const RULE_IDS = new Map<string, string>()
+
+function ruleId(rule: string): string {
+  let id = RULE_IDS.get(rule)
+  if (id === undefined) {
+    id = `entities/${rule}`
+    RULE_IDS.set(rule, id)
+  }
+  return id
 }
 
 // Country, demonym, capital and NORP answers by text, per lexicons and countries resource.

@@ -280,33 +280,28 @@ function makeCluster(
   lex: Compiled,
   index: number,
 ): Cluster | undefined {
-  members.sort((a, b) => a.start - b.start)
-  const score = new Map<EntityType, number>()
-  for (const m of members) score.set(m.type, (score.get(m.type) ?? 0) + m.confidence)
+  // Most clusters are one mention: no sort, no type scores, no filtered copy.
+  const single = members.length === 1
+  if (!single) members.sort((a, b) => a.start - b.start)
   // The first type with the highest score, the first member with the highest confidence.
   let type = members[0]?.type as EntityType
-  let top = -Infinity
-  for (const [t, value] of score) {
-    if (value > top) {
-      top = value
-      type = t
-    }
-  }
+  if (!single) type = topType(members)
   let best = members[0] as Candidate
   for (const m of members) if (m.confidence > best.confidence) best = m
-  const named = members.filter((m) => !m.nested || members.length === 1)
+  const named = single ? members : members.filter((m) => !m.nested)
   // A country is named by its common name ("United States" for "US"); its surface forms are aliases.
   const country = members.find((m) => m.identity?.startsWith('country:'))?.lexiconAliases[0]
   const name = country ?? canonicalName(named.length > 0 ? named : members)
-  const folded = foldName(name)
   const aliases: string[] = []
-  const seen = new Set([folded])
+  // Folded forms seen, the name's first; built only when a surface form differs from the name.
+  let seen: Set<string> | undefined
   for (const m of members) {
     // The name is the surface form unless it was rewritten (a title-cased dateline).
     const asWritten = m.name.length === m.end - m.start && doc.text.startsWith(m.name, m.start)
     const surface = asWritten ? m.name : doc.text.slice(m.start, m.end)
-    // The name itself folds to `folded`: no need to fold it again.
+    // The name itself folds to the name's fold: no need to fold it again.
     if (surface === name) continue
+    seen ??= new Set([foldName(name)])
     const key = foldName(surface)
     if (seen.has(key)) continue
     seen.add(key)
@@ -338,6 +333,21 @@ function makeCluster(
       confidence: highestConfidence(members),
     },
   }
+}
+
+/** The type with the highest summed confidence; the first such in order of members. */
+function topType(members: readonly Candidate[]): EntityType {
+  const score = new Map<EntityType, number>()
+  for (const m of members) score.set(m.type, (score.get(m.type) ?? 0) + m.confidence)
+  let type = members[0]?.type as EntityType
+  let top = -Infinity
+  for (const [t, value] of score) {
+    if (value > top) {
+      top = value
+      type = t
+    }
+  }
+  return type
 }
 
 function clusterWords(cluster: Cluster): Set<string> {
@@ -377,9 +387,19 @@ function canonicalName(members: readonly Candidate[]): string {
 
 /** Worse names rank higher: with a possessive owner (2), all capitals, an acronym (1). */
 function nameRank(m: Candidate): number {
-  const possessive = /['’]s /.test(m.name) ? 2 : 0
-  const capitals = m.name === m.name.toUpperCase() && m.name.length > 3 ? 1 : 0
+  const name = m.name
+  const possessive = name.includes("'s ") || name.includes('’s ') ? 2 : 0
+  const capitals = name.length > 3 && !hasAsciiLower(name) && name === name.toUpperCase() ? 1 : 0
   return possessive + capitals
+}
+
+/** An ASCII lower-case letter: the name is not all capitals, without an upper-cased copy. */
+function hasAsciiLower(text: string): boolean {
+  for (let n = 0; n < text.length; n++) {
+    const c = text.charCodeAt(n)
+    if (c >= 97 && c <= 122) return true
+  }
+  return false
 }
 
 /** The cross-article key: type, then the identity or the transliteration-folded name. */
@@ -503,7 +523,13 @@ function corefMentions(
         by: 'entities/nominal',
         confidence: 0.65,
       })
-      visible.push({ ...span, cluster: anchor.cluster })
+      visible.push({
+        start: span.start,
+        end: span.end,
+        paragraph: span.paragraph,
+        sentence: span.sentence,
+        cluster: anchor.cluster,
+      })
     }
   }
   return out

@@ -608,6 +608,27 @@ export const RULE_HITS: RuleHit[] = [
     speaker: 'Clinton',
     by: 'quotes/attitude',
   },
+  {
+    name: 'attitude-nominal: a possessor, an attitude noun and its object',
+    text: "Trump's strikingly personal attacks on the judge are highly unusual.",
+    content: 'the judge',
+    speaker: 'Trump',
+    by: 'quotes/attitude-nominal',
+  },
+  {
+    name: 'attitude-nominal: a participle modifier between possessor and noun',
+    text: 'Carson’s renewed endorsement of his leadership team came with caveats.',
+    content: 'his leadership team',
+    speaker: 'Carson',
+    by: 'quotes/attitude-nominal',
+  },
+  {
+    name: 'attitude-nominal: an infinitive in subject position ends before the verb',
+    text: "The senator's decision to leave the race surprised his aides.",
+    content: 'to leave the race',
+    speaker: 'The senator',
+    by: 'quotes/attitude-nominal',
+  },
 ]
 
 export interface RuleMiss {
@@ -652,5 +673,15 @@ export const RULE_MISSES: RuleMiss[] = [
     name: 'attitude: an attributive participle is no cue',
     text: 'The favored candidate won the primary easily.',
     by: 'quotes/attitude',
+  },
+  {
+    name: 'attitude-nominal: no possessor, no holder',
+    text: 'The attacks on the judge are highly unusual.',
+    by: 'quotes/attitude-nominal',
+  },
+  {
+    name: 'attitude-nominal: a noun with a link it does not take',
+    text: "The senator's support of the family was private.",
+    by: 'quotes/attitude-nominal',
   },
 ]

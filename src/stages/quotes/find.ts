@@ -877,6 +877,13 @@ function findIndirect(
         continue
       }
     }
+    if (view.pos[i]! === 'NOUN' && options.lexicon.nounLinks.has(view.lower[i + 1] ?? '')) {
+      const q = nominalFrameAt(view, i, options)
+      if (q) {
+        if (!insideDirect(q.spans[0]!)) out.push(q)
+        continue
+      }
+    }
     const cue = cueAt(view, i, options)
     if (!cue || isAttributive(view, i) || isNegated(view, i)) continue
     const [first, last] = sentenceBounds(view, i)
@@ -913,16 +920,11 @@ function nominalAt(view: TokenView, i: number, options: FindOptions): QuoteCandi
   if (next === undefined || next === 'VERB' || next === 'AUX' || i + 2 > last) return null
   let j = i - 1
   while (j > first && isModifier(view, j)) j--
-  let speaker: SpeakerPhrase | null = null
-  if (j >= first && POSSESSIVE_PRONOUNS.has(view.lower[j]!)) {
-    speaker = { span: tokenSpan(view, j, j), first: j, last: j }
-  } else if (j - 1 >= first && POSSESSIVE_MARKS.has(view.lower[j]!)) {
-    speaker = phraseEndingAt(view, j - 1, first, options.maxSpeakerTokens)
-    if (speaker && !['PROPN', 'NOUN'].includes(view.pos[speaker.last]!)) speaker = null
-  }
+  const speaker = possessor(view, j, first, options)
   if (!speaker) return null
   const from = i + 2
   let to = clauseEnd(view, from, last, options)
+  if (from > last) return null
   // "Moscow's claim that A hit B was disputed": a noun phrase in subject position has the
   // sentence's own verb after its content clause; the content ends before it.
   if (!clauseHasVerb(view, first - 1, speaker.first - 1)) to = beforeMainVerb(view, from, to)
@@ -935,6 +937,105 @@ function nominalAt(view: TokenView, i: number, options: FindOptions): QuoteCandi
     inherit: false,
     confidence: 0.6,
   }
+}
+
+/**
+ * The possessor ending at token `j`: "his", or a noun phrase with "'s" ("Trump's", "the
+ * group's"). The mention keeps the possessive ("Trump's"), as PolNeAR writes it; the phrase
+ * itself (for the name) does not.
+ */
+function possessor(
+  view: TokenView,
+  j: number,
+  first: number,
+  options: FindOptions,
+): SpeakerPhrase | null {
+  if (j >= first && POSSESSIVE_PRONOUNS.has(view.lower[j]!)) {
+    return { span: tokenSpan(view, j, j), first: j, last: j }
+  }
+  if (j - 1 >= first && POSSESSIVE_MARKS.has(view.lower[j]!)) {
+    const phrase = phraseEndingAt(view, j - 1, first, options.maxSpeakerTokens)
+    if (!phrase || !['PROPN', 'NOUN'].includes(view.pos[phrase.last]!)) return null
+    // "a replay of Obama's response": the possessor is what follows the last preposition.
+    let start = phrase.first
+    for (let k = phrase.last - 1; k > phrase.first; k--) {
+      if (view.pos[k] === 'ADP') {
+        start = k + 1
+        break
+      }
+    }
+    const own = { ...phrase, first: start, span: tokenSpan(view, start, phrase.last) }
+    return { ...own, mention: tokenSpan(view, start, j) }
+  }
+  return null
+}
+
+/**
+ * An attitude noun with a possessor and its object: "Trump's attacks on Curiel", "her support
+ * for the bill", "his decision to run" (`attitude-nouns.tsv`). The content is the object: a noun
+ * phrase up to the next verb, comma or clause break, or an infinitive to the clause end.
+ */
+function nominalFrameAt(view: TokenView, i: number, options: FindOptions): QuoteCandidate | null {
+  const frame = options.lexicon.nounFrames.get(view.lower[i]!)
+  if (!frame || !frame.links.has(view.lower[i + 1]!)) return null
+  const [first, last] = sentenceBounds(view, i)
+  let j = i - 1
+  // "Carson's renewed endorsement", "her long-standing, strident opposition".
+  while (j > first && (isModifier(view, j) || isModifierWord(view, j))) j--
+  const speaker = possessor(view, j, first, options)
+  if (!speaker) return null
+  const from = i + 2
+  if (from > last) return null
+  const infinitive = view.lower[i + 1] === 'to' && view.pos[from] === 'VERB'
+  let to = infinitive ? clauseEnd(view, from, last, options) : objectEnd(view, from, last)
+  // "His decision to leave the race surprised his aides", "protests over the party's decision
+  // to suspend talks, began peacefully": the infinitive ends before the next finite verb or break.
+  if (infinitive) to = Math.min(to, objectEnd(view, from + 1, to))
+  if (to < from) return null
+  const content = span(view, infinitive ? i + 1 : from, to)
+  return {
+    kind: 'indirect',
+    spans: [content],
+    attribution: attribution(
+      view,
+      i,
+      i + 1,
+      frame.sense,
+      speaker,
+      'quotes/attitude-nominal',
+      options,
+      content,
+    ),
+    inherit: false,
+    confidence: 0.4,
+  }
+}
+
+/** An adverb, a participle used as adjective ("renewed") or a comma between modifiers. */
+function isModifierWord(view: TokenView, j: number): boolean {
+  const pos = view.pos[j]
+  return (
+    pos === 'ADV' ||
+    (pos === 'VERB' && view.lower[j]!.endsWith('ed')) ||
+    (isPunct(view, j, ',') && view.pos[j - 1] === 'ADJ')
+  )
+}
+
+/** The last token of a noun-phrase object from `from`: before a finite verb, a break or a relative. */
+function objectEnd(view: TokenView, from: number, last: number): number {
+  for (let k = from; k <= last; k++) {
+    const pos = view.pos[k]!
+    if (isPunct(view, k, ',;:.!?()—–') && !view.inMarks[k]) return k - 1
+    if (RELATIVE_PRONOUNS.has(view.lower[k]!) || (view.lower[k] === 'that' && k > from))
+      return k - 1
+    if ((pos === 'VERB' || pos === 'AUX') && k > from && !view.lower[k]!.endsWith('ing')) {
+      const prev = view.pos[k - 1]
+      if (prev !== 'PART' && prev !== 'ADP' && prev !== 'DET') return k - 1
+    }
+  }
+  let end = last
+  while (end > from && isPunct(view, end, '.!?,:;')) end--
+  return end
 }
 
 /** An adjective or a hyphenated modifier ("long-standing") between possessor and noun. */

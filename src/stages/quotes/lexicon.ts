@@ -99,7 +99,29 @@ export function compileLexicon(lexicons: Lexicons): QuoteLexicon {
       rest: [],
     })
   }
+  const nounFrames = new Map<string, { sense: CueSense; links: ReadonlySet<string> }>()
+  const nounLinks = new Set<string>()
+  for (const row of lexicons.get('attitude-nouns')) {
+    const noun = (row.noun ?? '').toLowerCase()
+    const links = new Set((row.links ?? '').split('|').map((w) => w.trim().toLowerCase()))
+    for (const link of links) nounLinks.add(link)
+    const cls = (row.class ?? 'evaluate') as CueClass
+    nounFrames.set(noun, {
+      sense: {
+        lemma: noun,
+        head: noun,
+        cls,
+        frame: 'obj',
+        stance: cls === 'deny' ? 'denies' : 'asserts',
+        rest: [],
+        weak: true,
+      },
+      links,
+    })
+  }
   return {
+    nounFrames,
+    nounLinks,
     cues,
     cueKeys,
     anonymousHeads,

@@ -28,6 +28,7 @@ describe('quotes lexicons › files are well formed', () => {
     ['speaker-titles', ['title'], 50],
     ['attribution-nouns', ['noun', 'class'], 40],
     ['attitude-cues', ['cue', 'class', 'stance', 'frame', 'forms'], 40],
+    ['attitude-nouns', ['noun', 'class', 'links'], 40],
   ])('%s has rows with columns %j', (name, columns, atLeast) => {
     const rows = lexicons.get(name as string)
     expect(rows.length).toBeGreaterThanOrEqual(atLeast as number)
@@ -95,6 +96,21 @@ describe('quotes lexicons › inflection', () => {
       expect(form === 'according' || cues.has(form)).toBe(true)
     },
   )
+})
+
+describe('quotes lexicons › attitude nouns', () => {
+  it('use only known classes and compile with their links as weak senses', () => {
+    const compiled = compileLexicon(lexicons)
+    for (const row of lexicons.get('attitude-nouns')) {
+      expect(CLASSES).toContain(row.class)
+      const frame = compiled.nounFrames.get(row.noun!)
+      expect(frame?.sense.weak).toBe(true)
+      for (const link of row.links!.split('|')) {
+        expect(frame?.links.has(link)).toBe(true)
+        expect(compiled.nounLinks.has(link)).toBe(true)
+      }
+    }
+  })
 })
 
 describe('quotes lexicons › attribution nouns', () => {

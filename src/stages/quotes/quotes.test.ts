@@ -158,6 +158,23 @@ describe('quotes › speakers through the entities layer', () => {
   })
 })
 
+describe('quotes › the speaker mention of a possessor', () => {
+  it.each([
+    [
+      'keeps the possessive mark',
+      "Moscow's claim that the bridge had fallen proved false.",
+      "Moscow's",
+    ],
+    ['starts after a preposition', 'It was a replay of Obama’s response to the crash.', 'Obama’s'],
+    ['is the pronoun itself', 'His support for the bill was never in doubt.', 'His'],
+  ])('%s', (_name, body, mention) => {
+    const doc = run(body)
+    const quote = doc.layers.quotes?.[0]
+    expect(quote?.speakerSpan).toBeDefined()
+    expect(doc.text.slice(quote!.speakerSpan!.start, quote!.speakerSpan!.end)).toBe(mention)
+  })
+})
+
 describe('quotes › the speaker mention of an inverted attribution', () => {
   it.each([
     [

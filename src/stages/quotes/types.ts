@@ -49,6 +49,10 @@ export interface QuoteLexicon {
   titles: ReadonlySet<string>
   /** Attribution nouns ("claim", "belief", "concerns") → the sense their holder has. */
   nouns: ReadonlyMap<string, CueSense>
+  /** Attitude nouns ("attacks", "support") → their sense and the words that introduce the object. */
+  nounFrames: ReadonlyMap<string, { sense: CueSense; links: ReadonlySet<string> }>
+  /** Every word that introduces an attitude noun's object ("on", "for", "to"). */
+  nounLinks: ReadonlySet<string>
 }
 
 export interface QuotesOptions {

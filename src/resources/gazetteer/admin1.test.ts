@@ -183,6 +183,15 @@ describe('region lookups (real admin1.tsv, small places fixture, temp db)', () =
     ['Kahramanmaras province', 'Kahramanmaraş Province', 'TR', 'name'],
     ['Fukushima Prefecture', 'Fukushima Prefecture', 'JP', 'name'],
     ['Hokkaido', 'Hokkaido', 'JP', 'name'],
+    ['Pattani province', 'Pattani Province', 'TH', 'name'],
+    ['Zulia', 'Zulia', 'VE', 'name'],
+    ['Tachira state', 'Táchira', 'VE', 'name'],
+    ['Turkana', 'Turkana County', 'KE', 'name'],
+    ['Mandera county', 'Mandera County', 'KE', 'name'],
+    ['Castile and León', 'Castile and León', 'ES', 'name'],
+    ['Assiut Governorate', 'Asyut Governorate', 'EG', 'name'],
+    ['Gedaref', 'Gedaref State', 'SD', 'name'],
+    ['Jazan Province', 'Jazan Province', 'SA', 'name'],
   ]
   it.each(regions)('finds %s as the region %s (%s) by its %s', (mention, name, country, match) => {
     const region = regionOf(mention, country)

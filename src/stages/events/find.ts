@@ -14,15 +14,16 @@ function wordOf(text: string): string {
 }
 
 /**
- * The doc's text lower-cased, with curly apostrophes folded, when that keeps every character in
- * place (one native pass instead of a lower-casing per token); null when it would not ("İ" grows
- * to two characters; a final sigma depends on what follows).
+ * The doc's text lower-cased when that keeps every character in place (one native pass instead of
+ * a lower-casing per token); null when it would not ("İ" grows to two characters; a final sigma
+ * depends on what follows). Curly apostrophes stay: the word tables read them as straight ones
+ * (words.ts), which spares a replace over the whole text.
  */
 export function foldedText(text: string): string | null {
   if (text.includes('Σ')) return null
   const lower = text.toLowerCase()
   if (lower.length !== text.length) return null
-  return lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/g, "'") : lower
+  return lower
 }
 
 /** A sentence view whose surface forms are sliced only when asked for (sentences with triggers). */

@@ -649,7 +649,10 @@ export function extractEvents(
   }
   const drafts: Draft[] = mergeMentions(doc, mentions, opts)
   for (const d of drafts) {
-    d.counts = d.mentions.flatMap((m) => m.counts)
+    // A loop, not flatMap: most mentions hold no figure.
+    const counts: SourcedCount[] = []
+    for (const m of d.mentions) for (const c of m.counts) counts.push(c)
+    d.counts = counts
   }
   attachOrphanCounts(drafts, orphanCounts)
   const dateline = datelinePlace(doc)

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildGazetteer, importGeonames, openGazetteer, type OpenGazetteer } from './index.js'
 import { defaultGazetteerPath } from './index.js'
-import { regionBase } from './db.js'
+import { regionBase, SCHEMA_VERSION } from './db.js'
 import { cities500File } from './build.js'
 import { parseGeonamesLine } from './geonames.js'
 import { fixtureCountries } from './fixtures/countries.js'
@@ -119,7 +119,9 @@ describe('shipped GeoNames data', () => {
 describe('gazetteer paths and names', () => {
   it('uses $SITREP_GAZETTEER, else the user data folder', () => {
     expect(defaultGazetteerPath({ SITREP_GAZETTEER: '/x/g.db' })).toBe('/x/g.db')
-    expect(defaultGazetteerPath({ XDG_DATA_HOME: '/data' })).toBe('/data/sitrep/gazetteer.db')
+    expect(defaultGazetteerPath({ XDG_DATA_HOME: '/data' })).toBe(
+      `/data/sitrep/gazetteer-v${SCHEMA_VERSION}.db`,
+    )
   })
   const bases: [string, string | null][] = [
     ['Donetsk Oblast', 'Donetsk'],

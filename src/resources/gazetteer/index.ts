@@ -2,7 +2,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { Countries, Gazetteer } from '../../core/resources.js'
 import { buildGazetteer, countRows, getMeta, isBuilt, type BuildReport } from './build.js'
-import { createReader, openDatabase } from './db.js'
+import { createReader, openDatabase, SCHEMA_VERSION } from './db.js'
 import { loadTranslit } from './key.js'
 
 export { buildGazetteer, type BuildReport } from './build.js'
@@ -10,13 +10,15 @@ export { importGeonames, type ImportReport } from './import.js'
 
 /**
  * Where the index lives: $SITREP_GAZETTEER when set, else the user's data folder
- * ($XDG_DATA_HOME/sitrep/gazetteer.db, default ~/.local/share/sitrep/gazetteer.db). A data folder
- * rather than a cache, because imports make it more than a rebuildable cache.
+ * ($XDG_DATA_HOME/sitrep/gazetteer-v<schema>.db, default under ~/.local/share/sitrep). A data
+ * folder rather than a cache, because imports make it more than a rebuildable cache. The file
+ * is named after its schema so that two sitrep versions on one machine (a global install and a
+ * project's) each keep their own index instead of rebuilding each other's at every start.
  */
 export function defaultGazetteerPath(env: NodeJS.ProcessEnv = process.env): string {
   if (env.SITREP_GAZETTEER) return env.SITREP_GAZETTEER
   const dataHome = env.XDG_DATA_HOME || join(homedir(), '.local', 'share')
-  return join(dataHome, 'sitrep', 'gazetteer.db')
+  return join(dataHome, 'sitrep', `gazetteer-v${SCHEMA_VERSION}.db`)
 }
 
 export interface OpenOptions {

@@ -1,6 +1,7 @@
 import type { CountKey } from '../../core/record.js'
 import { phraseIsAt, wordFilter } from './lexicon.js'
 import type { CountFind, SentenceView } from './types.js'
+import { NUMBER_WORD } from './words.js'
 
 export interface NumberWords {
   /** Unit and scale words ("seven", "hundred"). */
@@ -180,8 +181,14 @@ export function findCounts(
   // Every count has its count word: without one, no number needs reading.
   if (!anyWord) return out
   // Number, then word: "Nineteen civilians were martyred", "More than 40 people were wounded".
+  const flags = view.flags
   for (let i = 0; i < w.length; i++) {
     if (used.has(i)) continue
+    // With word flags, a word that is neither digits nor a number word starts no number.
+    if (flags !== undefined && (flags[view.offset + i]! & NUMBER_WORD) === 0) {
+      const c = (w[i] as string).charCodeAt(0)
+      if (!(c >= 48 && c <= 57)) continue
+    }
     const n = numberAt(w, i, lex)
     if (!n) continue
     // "no one was hurt" counts nobody.

@@ -37,6 +37,7 @@ import {
   GROUP_WORD,
   MODE_WORD,
   MONTH_WORD,
+  NUMBER_WORD,
   RELATIVE_WORD,
   WordCache,
   WordTable,
@@ -174,7 +175,9 @@ export function compileLexicons(lexicons: Lexicons): CompiledLexicons {
     vocab,
     roles,
     triggersById: vocab.words.map((w) => triggers.get(w)),
-    words: new WordCache(4096, (word) => flagsOf(word, cueWords, phrases, actors.groups, modes)),
+    words: new WordCache(4096, (word) =>
+      flagsOf(word, cueWords, phrases, actors.groups, modes, { units, vague }),
+    ),
   }
 }
 
@@ -185,6 +188,7 @@ function flagsOf(
   phrases: ReadonlyMap<string, unknown>,
   groups: ReadonlyMap<string, unknown>,
   modes: ReadonlyMap<string, unknown>,
+  numbers: NumberWords,
 ): number {
   let flags = 0
   if (cueWords.has(word) || phrases.has(word)) flags |= CUE_WORD
@@ -193,6 +197,9 @@ function flagsOf(
   if (isRelativeStart(word)) flags |= RELATIVE_WORD
   if (isMonthWord(word)) flags |= MONTH_WORD
   if (DISTINCT.has(word)) flags |= DISTINCT_WORD
+  // As `numberAt` tests its first word: a vague word, or a unit (the part before a hyphen).
+  const unit = word.includes('-') ? (word.split('-')[0] as string) : word
+  if (numbers.vague.has(word) || numbers.units.has(unit)) flags |= NUMBER_WORD
   return flags
 }
 

@@ -8,6 +8,8 @@ export type { SourcedCount } from './types.js'
 export interface Draft {
   mentions: EventMention[]
   counts: SourcedCount[]
+  /** What merging asks of the draft, kept with it (a WeakMap entry per draft cost more). */
+  summary?: Summary | null
 }
 
 /**
@@ -30,10 +32,8 @@ interface Summary {
   any: EventMention | null
 }
 
-const summaries = new WeakMap<Draft, Summary>()
-
 function summaryOf(doc: Doc, draft: Draft): Summary {
-  let sum = summaries.get(draft)
+  let sum = draft.summary
   if (!sum) {
     sum = {
       seen: 0,
@@ -45,7 +45,7 @@ function summaryOf(doc: Doc, draft: Draft): Summary {
       land: null,
       any: null,
     }
-    summaries.set(draft, sum)
+    draft.summary = sum
   }
   const places = doc.layers.places ?? []
   for (; sum.seen < draft.mentions.length; sum.seen++) {
@@ -241,11 +241,13 @@ const MAX_CANDIDATES = 64
 export function mergeMentions(doc: Doc, mentions: EventMention[], opts: ResolveOptions): Draft[] {
   const drafts: Draft[] = []
   // Only drafts of the mention's category and status can take it (see `joins`).
-  const byKind = new Map<string, Draft[]>()
+  // By category, then status: two look-ups of constant strings, no key string built per mention.
+  const byKind = new Map<string, Map<string, Draft[]>>()
   const pending: EventMention[] = []
   for (const m of mentions) {
-    const kind = `${m.type}|${m.status}`
-    const list = byKind.get(kind) ?? []
+    let kind = byKind.get(m.type)
+    if (kind === undefined) byKind.set(m.type, (kind = new Map()))
+    const list = kind.get(m.status) ?? []
     let target: Draft | undefined
     for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_CANDIDATES; k--) {
       const d = list[k]!
@@ -260,17 +262,17 @@ export function mergeMentions(doc: Doc, mentions: EventMention[], opts: ResolveO
     }
     if (target) target.mentions.push(m)
     else if (m.strong) {
-      const draft: Draft = { mentions: [m], counts: [] }
+      const draft: Draft = { mentions: [m], counts: [], summary: null }
       drafts.push(draft)
       list.push(draft)
-      byKind.set(kind, list)
+      kind.set(m.status, list)
     } else pending.push(m)
   }
   // A text with no strong trigger at all (a one-line report) still gets its best weak one.
   const happened = drafts.some((d) => d.mentions[0]!.status === 'happened')
   const best = pending.find((m) => m.status === 'happened' && !m.anaphoric)
   if (!happened && best) {
-    const draft: Draft = { mentions: [best], counts: [] }
+    const draft: Draft = { mentions: [best], counts: [], summary: null }
     for (const m of pending) if (m !== best && joins(doc, draft, m, opts)) draft.mentions.push(m)
     drafts.push(draft)
   }

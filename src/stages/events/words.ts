@@ -179,3 +179,5 @@ export const MODE_WORD = 4
 export const RELATIVE_WORD = 8
 export const MONTH_WORD = 16
 export const DISTINCT_WORD = 32
+/** A word a number may start with besides digits: a unit, scale or vague word ("seven", "dozens"). */
+export const NUMBER_WORD = 64

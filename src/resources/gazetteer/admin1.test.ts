@@ -192,6 +192,15 @@ describe('region lookups (real admin1.tsv, small places fixture, temp db)', () =
     ['Assiut Governorate', 'Asyut Governorate', 'EG', 'name'],
     ['Gedaref', 'Gedaref State', 'SD', 'name'],
     ['Jazan Province', 'Jazan Province', 'SA', 'name'],
+    ['Buenos Aires Province', 'Buenos Aires Province', 'AR', 'name'],
+    ['Araucania Region', 'Araucanía Region', 'CL', 'name'],
+    ['Cuzco Region', 'Cusco Region', 'PE', 'name'],
+    ['Guayas', 'Guayas', 'EC', 'name'],
+    ['Sabah', 'Sabah', 'MY', 'name'],
+    ['Gyeonggi', 'Gyeonggi Province', 'KR', 'name'],
+    ['Crete', 'Crete', 'GR', 'name'],
+    ['Tyrol', 'Tyrol', 'AT', 'name'],
+    ['Central Visayas', 'Central Visayas', 'PH', 'name'],
   ]
   it.each(regions)('finds %s as the region %s (%s) by its %s', (mention, name, country, match) => {
     const region = regionOf(mention, country)
@@ -236,6 +245,10 @@ describe('region lookups (real admin1.tsv, small places fixture, temp db)', () =
     ['Para', 'BR'],
     ['Meta', 'CO'],
     ['Acre', 'BR'],
+    ['Beni', 'BO'],
+    ['La Libertad', 'PE'],
+    ['Cordillera', 'PH'],
+    ['Salzburg', 'AT'],
   ]
   it.each(misses)('does not take %s for a region of %s by its own name', (mention, country) => {
     const region = regionOf(mention, country)

@@ -28,6 +28,8 @@ function isNpToken(view: TokenView, i: number): boolean {
   ) {
     return true
   }
+  // "Ted Cruz", "Josh Earnest": a first name the tagger read as a verb, before a name.
+  if (pos === 'VERB' && view.pos[i + 1] === 'PROPN' && isCapitalisedName(view, i)) return true
   if (pos === 'PART') return lower === "'s" || lower === '’s' || lower === "'" || lower === '’'
   if (pos === 'PRON')
     return lower === 'his' || lower === 'her' || lower === 'its' || lower === 'their'
@@ -35,6 +37,19 @@ function isNpToken(view: TokenView, i: number): boolean {
   if (pos === 'CCONJ') return lower === 'and' || lower === '&'
   if (pos === 'ADP') return INNER_ADP.has(lower)
   return false
+}
+
+function isCapitalisedName(view: TokenView, i: number): boolean {
+  const c = view.text.charCodeAt(view.tokens[i]!.start)
+  const lower = view.lower[i]!
+  return (
+    c >= 65 &&
+    c <= 90 &&
+    !lower.endsWith('s') &&
+    !lower.endsWith('ed') &&
+    !lower.endsWith('ing') &&
+    lower.length > 2
+  )
 }
 
 function trimPhrase(view: TokenView, first: number, last: number): SpeakerPhrase | null {
@@ -63,12 +78,56 @@ export function phraseEndingAt(
   const pos = view.pos[end]!
   if (pos === 'PRON') {
     return SUBJECT_PRONOUNS.has(view.lower[end]!) || view.lower[end] === 'one'
-      ? { span: tokenSpan(view, end, end), first: end, last: end }
+      ? widenPhrase(view, { span: tokenSpan(view, end, end), first: end, last: end }, floor)
       : null
   }
   let first = end
   while (first - 1 >= floor && end - first + 1 < maxTokens && isNpToken(view, first - 1)) first--
-  return trimPhrase(view, first, end)
+  const phrase = trimPhrase(view, first, end)
+  return phrase && widenPhrase(view, phrase, floor)
+}
+
+// Words of quantity that open a subject ("About 9 percent", "More black lawmakers"); the tagger
+// reads them as adverbs or prepositions.
+const QUANTITY_OPENERS = new Set([
+  'about',
+  'more',
+  'most',
+  'nearly',
+  'almost',
+  'roughly',
+  'approximately',
+  'only',
+  'just',
+  'fewer',
+  'over',
+])
+
+/**
+ * A subject's mention widened to the left by what the scan stops at: a pronoun joined to it ("She
+ * and her defenders", "He or she") or a word of quantity before a number or a modifier ("About 9
+ * percent", "More black lawmakers").
+ */
+function widenPhrase(view: TokenView, phrase: SpeakerPhrase, floor: number): SpeakerPhrase {
+  let first = phrase.first
+  const joiner = view.lower[first - 1]
+  if (
+    (joiner === 'and' || joiner === 'or') &&
+    first - 2 >= floor &&
+    view.pos[first - 2] === 'PRON' &&
+    SUBJECT_PRONOUNS.has(view.lower[first - 2]!)
+  ) {
+    first -= 2
+  } else if (
+    first - 1 >= floor &&
+    QUANTITY_OPENERS.has(joiner ?? '') &&
+    ['NUM', 'ADJ', 'DET'].includes(view.pos[first]!)
+  ) {
+    first -= 1
+  }
+  if (first === phrase.first) return phrase
+  // The mention widens; the phrase (and so the speaker's name) stays as found.
+  return { ...phrase, mention: tokenSpan(view, first, phrase.last) }
 }
 
 /** The noun phrase that starts at token `start`, not reaching past `ceil`. */
@@ -166,7 +225,10 @@ export function subjectBefore(
     if (isPunct(view, open, '(')) {
       const named = phraseEndingAt(view, open - 1, floor, maxTokens)
       return named
-        ? { ...named, mention: { start: named.span.start, end: view.tokens[j]!.end } }
+        ? {
+            ...named,
+            mention: { start: (named.mention ?? named.span).start, end: view.tokens[j]!.end },
+          }
         : null
     }
   }

@@ -158,6 +158,37 @@ describe('quotes › speakers through the entities layer', () => {
   })
 })
 
+describe('quotes › the speaker mention of a subject', () => {
+  it.each([
+    [
+      'takes a first name the tagger reads as a verb',
+      'White House spokesman Josh Earnest said the president would veto the bill.',
+      'White House spokesman Josh Earnest',
+    ],
+    [
+      'takes a pronoun joined by "and"',
+      'She and her defenders said the emails were never classified.',
+      'She and her defenders',
+    ],
+    [
+      'takes a word of quantity before a number',
+      'About 9 percent said they had no preference.',
+      'About 9 percent',
+    ],
+    [
+      'takes "More" before a modifier',
+      'More black state lawmakers said they would back Clinton.',
+      'More black state lawmakers',
+    ],
+  ])('%s', (_name, body, mention) => {
+    const doc = run(body)
+    const spans = (doc.layers.quotes ?? []).map((q) =>
+      q.speakerSpan ? doc.text.slice(q.speakerSpan.start, q.speakerSpan.end) : null,
+    )
+    expect(spans).toContain(mention)
+  })
+})
+
 describe('quotes › the speaker mention of a possessor', () => {
   it.each([
     [

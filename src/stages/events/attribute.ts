@@ -87,17 +87,35 @@ function isOrigin(view: SentenceView, k: number): boolean {
 export function placesFor(doc: Doc, hit: TriggerHit, all: PlaceCandidateSpan[]): number[] {
   const places = doc.layers.places ?? []
   if (all.length === 0) return []
+  // One place named: it is the place (the commonest case, no lists built).
+  if (all.length === 1) return [all[0]!.index]
   const level = (c: { index: number }) => (places[c.index] as Place).precision
-  const direct = all.filter((c) => !c.reference)
+  let bestAll = Infinity
+  let bestDirect = Infinity
+  let direct = 0
+  for (const c of all) {
+    const l = level(c)
+    if (l < bestAll) bestAll = l
+    if (!c.reference) {
+      direct++
+      if (l < bestDirect) bestDirect = l
+    }
+  }
   // A reference point stands in only when it is more precise than anything else named.
-  const candidates =
-    direct.length > 0 && Math.min(...direct.map(level)) <= Math.min(...all.map(level))
-      ? direct
-      : all
-  const best = Math.min(...candidates.map(level))
-  const top = candidates.filter((c) => level(c) === best)
-  const distance = (s: Span) => (s.start >= hit.end ? s.start - hit.end : hit.start - s.end + 1)
-  const nearest = top.reduce((a, b) => (distance(b.span) < distance(a.span) ? b : a))
+  const onlyDirect = direct > 0 && bestDirect <= bestAll
+  const best = onlyDirect ? bestDirect : bestAll
+  const top: PlaceCandidateSpan[] = []
+  for (const c of all) if ((!onlyDirect || !c.reference) && level(c) === best) top.push(c)
+  // The first of the nearest.
+  let nearest = top[0]!
+  let near = distanceTo(hit, nearest.span)
+  for (let k = 1; k < top.length; k++) {
+    const d = distanceTo(hit, top[k]!.span)
+    if (d < near) {
+      nearest = top[k]!
+      near = d
+    }
+  }
   const chosen = [nearest]
   for (const c of top) {
     if (chosen.some((x) => x.index === c.index)) continue
@@ -107,7 +125,12 @@ export function placesFor(doc: Doc, hit: TriggerHit, all: PlaceCandidateSpan[]):
     })
     if (listed) chosen.push(c)
   }
-  return [...new Set(chosen.map((c) => c.index))]
+  // (Indexes are distinct: a candidate joins only when its index is not chosen yet.)
+  return chosen.map((c) => c.index)
+}
+
+function distanceTo(hit: Span, s: Span): number {
+  return s.start >= hit.end ? s.start - hit.end : hit.start - s.end + 1
 }
 
 /** The dateline's place ("MUNICH, Feb 14 (…) —"): where statements without a place were made. */
@@ -380,21 +403,41 @@ const numberNames = new WeakMap<ReadonlySet<string>, Map<string, boolean>>()
 
 /** Who acts and who is acted on: the nearest actor before the trigger, and after it in the clause. */
 export function actorsFor(view: SentenceView, hit: TriggerHit, actors: ActorFind[]): ActorFind[] {
-  const clauseEnd = (() => {
-    for (let k = hit.last - view.offset; k < view.words.length; k++) {
-      if (CLAUSE_BREAK.has(view.words[k] as string)) return view.tokens[k]!.start
+  if (actors.length === 0) return []
+  let clauseEnd = view.end
+  for (let k = hit.last - view.offset; k < view.words.length; k++) {
+    if (CLAUSE_BREAK.has(view.words[k] as string)) {
+      clauseEnd = view.tokens[k]!.start
+      break
     }
-    return view.end
-  })()
-  const before = actors.filter((a) => a.end <= hit.start).at(-1)
-  const after = actors.find((a) => a.start >= hit.end && a.start < clauseEnd)
+  }
+  // The last actor ending before the trigger, and the first starting after it in the clause.
+  let before: ActorFind | undefined
+  let after: ActorFind | undefined
+  for (const a of actors) {
+    if (a.end <= hit.start) before = a
+    if (after === undefined && a.start >= hit.end && a.start < clauseEnd) after = a
+  }
   const agentAt = view.words.indexOf('by', hit.last - view.offset)
-  const agent =
-    agentAt >= 0
-      ? actors.find((a) => a.start >= view.tokens[agentAt]!.end && a.start < clauseEnd)
-      : undefined
-  const out = agent ? [agent, ...(before && before !== agent ? [before] : [])] : [before, after]
-  return out.filter((a): a is ActorFind => a !== undefined)
+  let agent: ActorFind | undefined
+  if (agentAt >= 0) {
+    const from = view.tokens[agentAt]!.end
+    for (const a of actors) {
+      if (a.start >= from && a.start < clauseEnd) {
+        agent = a
+        break
+      }
+    }
+  }
+  const out: ActorFind[] = []
+  if (agent) {
+    out.push(agent)
+    if (before && before !== agent) out.push(before)
+  } else {
+    if (before) out.push(before)
+    if (after) out.push(after)
+  }
+  return out
 }
 
 // ------------------------------------------------------------------------------------ sources
@@ -531,26 +574,47 @@ export function dateFor(
   others: readonly TriggerHit[] = [],
 ): DateFind | null {
   if (dates.length === 0) return null
-  const gap = (h: { start: number; end: number }, d: DateFind) =>
-    d.start >= h.end ? d.start - h.end : h.start - d.end
-  const distance = (d: DateFind) => gap(hit, d)
   // "the upcoming meeting on 10 April … and urged Washington": a date next to another kind of
   // event belongs to that event.
   // A narrative day ("late in the evening") is the scene's, whichever event stands nearest.
-  const own = dates.filter(
-    (d) =>
-      !d.statement &&
-      (d.narrative ||
-        !others.some(
-          (o) =>
-            o.entry.type !== hit.entry.type &&
-            !(o.start < d.end && d.start < o.end) &&
-            gap(o, d) < distance(d),
-        )),
-  )
-  const pool = own.length > 0 ? own : dates.filter((d) => d.statement)
-  if (pool.length === 0) return null
-  return pool.reduce((a, b) => (distance(b) < distance(a) ? b : a))
+  // The first nearest of the trigger's own dates, else the first nearest statement date.
+  let best: DateFind | null = null
+  let near = Infinity
+  for (const d of dates) {
+    if (d.statement || (!d.narrative && nearerToAnother(hit, d, others))) continue
+    const g = gapTo(hit, d)
+    if (best === null || g < near) {
+      best = d
+      near = g
+    }
+  }
+  if (best !== null) return best
+  for (const d of dates) {
+    if (!d.statement) continue
+    const g = gapTo(hit, d)
+    if (best === null || g < near) {
+      best = d
+      near = g
+    }
+  }
+  return best
+}
+
+function gapTo(h: { start: number; end: number }, d: DateFind): number {
+  return d.start >= h.end ? d.start - h.end : h.start - d.end
+}
+
+/** Whether an event of another kind, not overlapping the date, stands nearer to it than the hit. */
+function nearerToAnother(hit: TriggerHit, d: DateFind, others: readonly TriggerHit[]): boolean {
+  for (const o of others) {
+    if (
+      o.entry.type !== hit.entry.type &&
+      !(o.start < d.end && d.start < o.end) &&
+      gapTo(o, d) < gapTo(hit, d)
+    )
+      return true
+  }
+  return false
 }
 
 // ------------------------------------------------------------------------------------ coding

@@ -279,13 +279,10 @@ type Lookup = {
  * head words, titles and context. Pure: reads the doc and the units only.
  */
 export function findCandidates(doc: Doc, units: readonly Unit[], fc: FindContext): Candidate[] {
-  const lowerWords = new WordIndex()
+  const lowerWords = new WordIndex(units, doc.text)
   // Capitalised words seen mid-sentence: "Cook" in "Peter Cook" makes "Cook said" a name.
   const midCaps = new Set<string>()
-  for (const unit of units) {
-    if (unit.kind === 'word' && !unit.cap) lowerWords.add(unit, doc.text)
-    else if (unit.cap && !unit.initial) midCaps.add(unit.text)
-  }
+  for (const unit of units) if (unit.cap && !unit.initial) midCaps.add(unit.text)
   const finder = new Finder(doc, units, fc, lowerWords, midCaps)
   return finder.run()
 }
@@ -333,6 +330,10 @@ class Finder {
    * institution ("the ruling Georgian Dream party") is that institution.
    */
   private unifySplitRuns(): void {
+    // Most runs are one candidate spanning the whole run: only the others can be split.
+    const split: { start: number; end: number; from: number; to: number }[] = []
+    for (const run of this.runs) if (run.to > run.from && !this.coversRun(run)) split.push(run)
+    if (split.length === 0) return
     const typed = new Map<string, Candidate>()
     // The lengths of those names: most runs cannot be one, and are not sliced to ask.
     const lengths = new Set<number>()
@@ -343,22 +344,27 @@ class Finder {
       }
     }
     if (typed.size === 0) return
-    for (const run of this.runs) {
+    for (const run of split) {
       if (!lengths.has(run.end - run.start)) continue
       const text = this.doc.text.slice(run.start, run.end)
       const model = typed.get(text)
       if (!model) continue
       const pieces = this.out.slice(run.from, run.to)
-      const whole = pieces.some((p) => p.start <= run.start && p.end >= run.end)
-      if (whole) continue
-      const first = pieces[0]
-      const last = pieces[pieces.length - 1]
-      if (!first || !last) continue
+      const first = pieces[0] as Candidate
       for (const piece of pieces) piece.confidence = 0
       this.push(first.start, first.start + text.length, model.type, 'same-name', 0.8, {
         quoted: first.quoted,
       })
     }
+  }
+
+  /** Whether one of the run's candidates spans the whole run. */
+  private coversRun(run: { start: number; end: number; from: number; to: number }): boolean {
+    for (let n = run.from; n < run.to; n++) {
+      const piece = this.out[n] as Candidate
+      if (piece.start <= run.start && piece.end >= run.end) return true
+    }
+    return false
   }
 
   /**
@@ -1173,6 +1179,7 @@ class Finder {
       acronym,
       words: this.wordsOf(i, j),
       quoted: first.quoted,
+      at: i,
     })
     if (acronym) {
       this.push(acronym.start, acronym.end, finalType, 'acronym-defined', 0.9, {
@@ -1372,9 +1379,14 @@ class Finder {
       acronym?: Span | null
       words?: string[]
       quoted?: boolean
+      /** The index of the unit at `start`, when the caller knows it (no binary search). */
+      at?: number
     },
   ): Candidate {
-    const unit = this.units[this.unitIndexAt(start)] ?? (this.units[0] as Unit)
+    const unit =
+      (extra.at !== undefined ? this.units[extra.at] : undefined) ??
+      this.units[this.unitIndexAt(start)] ??
+      (this.units[0] as Unit)
     const name = extra.name ?? this.doc.text.slice(start, end)
     const candidate: Candidate = {
       start,
@@ -1435,8 +1447,20 @@ function countryAnswersFor(lex: Compiled, countries: Countries | undefined): Mem
  */
 class WordIndex {
   private readonly buckets = new Map<number, Unit[] | Set<string>>()
+  private filled = false
 
-  add(unit: Unit, text: string): void {
+  /** Filed on the first question: many articles ask none. */
+  constructor(
+    private readonly units: readonly Unit[],
+    private readonly text: string,
+  ) {}
+
+  private fill(): void {
+    this.filled = true
+    for (const unit of this.units) if (unit.kind === 'word' && !unit.cap) this.add(unit, this.text)
+  }
+
+  private add(unit: Unit, text: string): void {
     const key = (unit.end - unit.start) * 0x10000 + text.charCodeAt(unit.start)
     const bucket = this.buckets.get(key)
     if (bucket === undefined) this.buckets.set(key, [unit])
@@ -1445,6 +1469,7 @@ class WordIndex {
 
   has(word: string): boolean {
     if (word.length === 0) return false
+    if (!this.filled) this.fill()
     const key = word.length * 0x10000 + word.charCodeAt(0)
     let bucket = this.buckets.get(key)
     if (bucket === undefined) return false

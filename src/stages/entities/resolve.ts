@@ -420,14 +420,16 @@ function entityKey(
 
 // ------------------------------------------------------------------ coreference
 
-const ORG_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  army: ['army', 'forces', 'military'],
-  military: ['military', 'army', 'forces'],
-  ministry: ['ministry'],
-  group: [],
-  agency: ['agency'],
-  government: ['government', 'administration', 'cabinet'],
-}
+// A Map, not an object: an object indexed by any noun interns the noun first (a lookup in the
+// process-wide string table) and would find "constructor" on its prototype.
+const ORG_SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['army', ['army', 'forces', 'military']],
+  ['military', ['military', 'army', 'forces']],
+  ['ministry', ['ministry']],
+  ['group', []],
+  ['agency', ['agency']],
+  ['government', ['government', 'administration', 'cabinet']],
+])
 
 interface Anchor {
   start: number
@@ -682,27 +684,27 @@ function nominalAntecedent(
 ): Anchor | undefined {
   const title = lex.titles.get(noun)
   const head = lex.heads.get(noun)
+  const personal = title !== undefined && title.kind !== 'modifier' && title.kind !== 'honorific'
+  const listed = ORG_SYNONYMS.get(noun)
+  if (!personal && !head?.nominal && !listed) return undefined
   // Descriptions look twice as far back as pronouns.
   const oldest = horizon(
     at.paragraph - options.corefParagraphs * 2,
     at.sentence - options.corefSentences * 2,
   )
-  if (title && title.kind !== 'modifier' && title.kind !== 'honorific') {
+  if (personal) {
     return latest(
       visible,
       oldest,
       (c) => c.entity.type === 'PERSON' && c.entity.role !== null && clusterWords(c).has(noun),
     )
   }
-  if (head?.nominal || ORG_SYNONYMS[noun]) {
-    const synonyms = ORG_SYNONYMS[noun] ?? [noun]
-    const type = head?.type ?? 'ORG'
-    const fits = (c: Cluster) => c.entity.type === type && !c.channel
-    // The entity whose own name has the word ("the army" → "Sudan's army") before a synonym.
-    return synonyms.length === 0
-      ? latest(visible, oldest, fits)
-      : (latest(visible, oldest, (c) => fits(c) && clusterWords(c).has(noun)) ??
-          latest(visible, oldest, (c) => fits(c) && synonyms.some((w) => clusterWords(c).has(w))))
-  }
-  return undefined
+  const synonyms = listed ?? [noun]
+  const type = head?.type ?? 'ORG'
+  const fits = (c: Cluster) => c.entity.type === type && !c.channel
+  // The entity whose own name has the word ("the army" → "Sudan's army") before a synonym.
+  return synonyms.length === 0
+    ? latest(visible, oldest, fits)
+    : (latest(visible, oldest, (c) => fits(c) && clusterWords(c).has(noun)) ??
+        latest(visible, oldest, (c) => fits(c) && synonyms.some((w) => clusterWords(c).has(w))))
 }

@@ -21,6 +21,8 @@ export function buildUnits(doc: Doc, abbreviations: ReadonlySet<string>): Unit[]
   let quoted = false
   let paragraph = -1
   let sentenceStart = true
+  // Most words before a full stop end a sentence and are longer than any abbreviation.
+  const longest = longestOf(abbreviations)
   // Tokens are read by character codes: a unit's text is sliced only when a rule asks for it.
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token
@@ -82,7 +84,11 @@ export function buildUnits(doc: Doc, abbreviations: ReadonlySet<string>): Unit[]
         j += 2
         continue
       }
-      if (nextCode === 46 && abbreviations.has(text.slice(token.start, end) + '.')) {
+      if (
+        nextCode === 46 &&
+        end - token.start < longest &&
+        abbreviations.has(text.slice(token.start, end) + '.')
+      ) {
         end = next.end
         j += 1
       }
@@ -104,6 +110,19 @@ export function buildUnits(doc: Doc, abbreviations: ReadonlySet<string>): Unit[]
     i = j
   }
   return units
+}
+
+const longestCache = new WeakMap<ReadonlySet<string>, number>()
+
+/** The length of the longest string of the set (remembered per set). */
+function longestOf(set: ReadonlySet<string>): number {
+  let longest = longestCache.get(set)
+  if (longest === undefined) {
+    longest = 0
+    for (const s of set) longest = Math.max(longest, s.length)
+    longestCache.set(set, longest)
+  }
+  return longest
 }
 
 /**

@@ -52,6 +52,41 @@ function isCapitalisedName(view: TokenView, i: number): boolean {
   )
 }
 
+const TIME_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'week',
+  'month',
+  'year',
+  'weekend',
+  'today',
+  'yesterday',
+  'tonight',
+])
+const TIME_OPENERS = new Set(['on', 'in', 'last', 'this', 'early', 'late', 'earlier', 'later'])
+
+/** "Sen. Bernie Sanders on Wednesday morning": the last token before a trailing time adjunct. */
+function beforeTimeAdjunct(view: TokenView, first: number, last: number): number {
+  if (!TIME_WORDS.has(view.lower[last]!)) return last
+  for (let k = last - 1; k > first && k >= last - 3; k--) {
+    if (TIME_OPENERS.has(view.lower[k]!)) {
+      let end = k - 1
+      while (end > first && TIME_OPENERS.has(view.lower[end]!)) end--
+      return end >= first && HEAD_POS.has(view.pos[end]!) ? end : last
+    }
+  }
+  return last
+}
+
 function trimPhrase(view: TokenView, first: number, last: number): SpeakerPhrase | null {
   // A leading adverbial ("On Thursday the ministry") is not part of the subject.
   const startPos = () => view.pos[first]
@@ -63,6 +98,7 @@ function trimPhrase(view: TokenView, first: number, last: number): SpeakerPhrase
   while (first <= last && ['ADP', 'CCONJ', 'PUNCT', 'PART'].includes(startPos() ?? '')) first++
   while (last >= first && ['ADP', 'CCONJ', 'PUNCT', 'DET'].includes(view.pos[last]!)) last--
   if (last < first) return null
+  last = beforeTimeAdjunct(view, first, last)
   if (!HEAD_POS.has(view.pos[last]!) && view.lower[last] !== '%') return null
   return { span: tokenSpan(view, first, last), first, last }
 }
@@ -190,7 +226,8 @@ export function withTrailingApposition(
     end + 1 <= ceil &&
     !isPunct(view, end + 1, '.;!?') &&
     !isQuoteBoundary(view, end + 1) &&
-    !clauseResumes(view, end + 1)
+    !clauseResumes(view, end + 1) &&
+    view.paragraphOf[end + 1] === view.paragraphOf[phrase.last]
   )
     end++
   while (end > phrase.last && isPunct(view, end, ',')) end--

@@ -176,6 +176,16 @@ describe('quotes › the speaker mention of a subject', () => {
       'About 9 percent',
     ],
     [
+      'leaves out a trailing time adjunct',
+      'Sen. Bernie Sanders on Wednesday morning said the deal was bad.',
+      'Sen. Bernie Sanders',
+    ],
+    [
+      'keeps a relative clause between commas',
+      'Jose Yepez, a council member, who had never heard him speak, said he was impressed.',
+      'Jose Yepez, a council member, who had never heard him speak',
+    ],
+    [
       'takes "More" before a modifier',
       'More black state lawmakers said they would back Clinton.',
       'More black state lawmakers',
@@ -207,6 +217,12 @@ describe('quotes › the speaker mention of a possessor', () => {
 })
 
 describe('quotes › the speaker mention of an inverted attribution', () => {
+  it('stops at the end of the paragraph', () => {
+    const doc = run('The rally will go ahead, said Huma Abedin\n\nAnother paragraph starts here.')
+    const quote = (doc.layers.quotes ?? []).find((q) => q.speakerName === 'Huma Abedin')
+    expect(doc.text.slice(quote!.speakerSpan!.start, quote!.speakerSpan!.end)).toBe('Huma Abedin')
+  })
+
   it.each([
     [
       'ends where the clause resumes after the apposition',

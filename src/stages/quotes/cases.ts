@@ -629,6 +629,13 @@ export const RULE_HITS: RuleHit[] = [
     speaker: 'The senator',
     by: 'quotes/attitude-nominal',
   },
+  {
+    name: 'a quote closed by a full stop is not attributed by the next sentence',
+    text: 'Sanders said the meeting touched on "a little bit of politics." Sanders said he did not seek the endorsement.',
+    content: 'he did not seek the endorsement',
+    speaker: 'Sanders',
+    by: 'quotes/x-said-that',
+  },
 ]
 
 export interface RuleMiss {
@@ -683,5 +690,10 @@ export const RULE_MISSES: RuleMiss[] = [
     name: 'attitude-nominal: a noun with a link it does not take',
     text: "The senator's support of the family was private.",
     by: 'quotes/attitude-nominal',
+  },
+  {
+    name: 'a full stop inside the marks ends the sentence: the next one is no attribution',
+    text: '"We will rebuild the bridge by spring." Officials said the budget was approved.',
+    by: 'quotes/direct-x-said',
   },
 ]

@@ -378,7 +378,9 @@ function findDirect(
     const openToken = tokenAt(view, mark.open)
     const before = previousNonSpace(view.text, mark.open)
     const startsSentence = before === '' || '.!?\n'.includes(before)
-    const after = attributionAfter(view, mark, options)
+    // '… politics." Sanders said he …': a quote closed by a full stop ends its sentence; the
+    // words after the mark begin the next one and attribute something else.
+    const after = lastChar === '.' ? null : attributionAfter(view, mark, options)
     const lead = attributionBefore(view, openToken, options)
     if (!after && !lead && !endsLikeSpeech) continue
     if (!after && !lead && !startsSentence && !':—–'.includes(before)) continue

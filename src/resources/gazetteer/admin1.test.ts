@@ -207,6 +207,17 @@ describe('region lookups (real admin1.tsv, small places fixture, temp db)', () =
     ['Crete', 'Crete', 'GR', 'name'],
     ['Tyrol', 'Tyrol', 'AT', 'name'],
     ['Central Visayas', 'Central Visayas', 'PH', 'name'],
+    ['Republika Srpska', 'Republika Srpska', 'BA', 'name'],
+    ['Vojvodina', 'Vojvodina', 'RS', 'name'],
+    ['Syunik', 'Syunik Province', 'AM', 'name'],
+    ['Far North Region', 'Far North Region', 'CM', 'name'],
+    ['GBAO', 'Gorno-Badakhshan', 'TJ', 'name'],
+    ['Vaud', 'Vaud', 'CH', 'name'],
+    ['Noord-Brabant', 'North Brabant', 'NL', 'name'],
+    ['Skane', 'Skåne', 'SE', 'name'],
+    ['Matabeleland North', 'Matabeleland North', 'ZW', 'name'],
+    ['Souss-Massa', 'Souss-Massa', 'MA', 'name'],
+    ['Ouham-Pende', 'Ouham-Pendé', 'CF', 'name'],
   ]
   it.each(regions)('finds %s as the region %s (%s) by its %s', (mention, name, country, match) => {
     const region = regionOf(mention, country)
@@ -254,6 +265,9 @@ describe('region lookups (real admin1.tsv, small places fixture, temp db)', () =
     ['La Libertad', 'PE'],
     ['Cordillera', 'PH'],
     ['Salzburg', 'AT'],
+    ['Uri', 'CH'],
+    ['Pamir', 'TJ'],
+    ['Brabant', 'NL'],
   ]
   it.each(misses)('does not take %s for a region of %s by its own name', (mention, country) => {
     const region = regionOf(mention, country)

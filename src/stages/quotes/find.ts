@@ -181,8 +181,43 @@ export function findQuotes(doc: Doc, options: FindOptions): Found {
     const k = firstAtOrAfter(doubleOpens, whole.start)
     if (k < doubleOpens.length && doubleOpens[k]! < whole.end) q.kind = 'mixed'
   }
-  const candidates = [...kept, ...indirect].sort((a, b) => a.spans[0]!.start - b.spans[0]!.start)
+  const sorted = [...kept, ...indirect].sort((a, b) => a.spans[0]!.start - b.spans[0]!.start)
+  const candidates = options.joinContinuations ? joinContinuations(view, sorted) : sorted
   return { candidates, marks, view }
+}
+
+/**
+ * PolNeAR's unit (option `joinContinuations`): one item per attribution. The second half of a
+ * split quote (same cue) and a marked span with no attribution of its own that follows an
+ * attributed direct quote in the same paragraph become further spans of that quote.
+ */
+function joinContinuations(view: TokenView, sorted: QuoteCandidate[]): QuoteCandidate[] {
+  const out: QuoteCandidate[] = []
+  let open: QuoteCandidate | null = null
+  for (const q of sorted) {
+    if (open && q.kind === 'direct' && sameParagraph(view, open, q)) {
+      const sameCue =
+        q.attribution !== null &&
+        open.attribution !== null &&
+        q.attribution.cueToken >= 0 &&
+        q.attribution.cueToken === open.attribution.cueToken
+      if (q.inherit || sameCue) {
+        open.spans = [...open.spans, ...q.spans]
+        continue
+      }
+    }
+    out.push(q)
+    open = q.kind === 'direct' && q.attribution ? q : null
+  }
+  return out
+}
+
+function sameParagraph(view: TokenView, a: QuoteCandidate, b: QuoteCandidate): boolean {
+  const aEnd = a.spans[a.spans.length - 1]!
+  return (
+    view.paragraphOf[tokenAt(view, aEnd.start)] ===
+    view.paragraphOf[tokenAt(view, b.spans[0]!.start)]
+  )
 }
 
 const RELAY_CLASSES = new Set(['report'])

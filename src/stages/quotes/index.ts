@@ -12,7 +12,12 @@ export type { QuotesOptions } from './types.js'
  * doc, into Maps and Sets; each doc is then one linear pass over its tokens.
  */
 export function quotes(options: QuotesOptions = {}): Stage {
-  const { minDirectWords = 3, cognition = true, maxSpeakerTokens = 12 } = options
+  const {
+    minDirectWords = 3,
+    cognition = true,
+    maxSpeakerTokens = 12,
+    joinContinuations = false,
+  } = options
   let lexicon: ReturnType<typeof compileLexicon> | undefined
   return {
     name: 'quotes',
@@ -24,6 +29,7 @@ export function quotes(options: QuotesOptions = {}): Stage {
         minDirectWords,
         cognition,
         maxSpeakerTokens,
+        joinContinuations,
         lexicon,
         outlet: doc.source.outlet,
       })

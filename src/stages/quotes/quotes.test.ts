@@ -76,6 +76,39 @@ describe('quotes › rules beyond speech verbs', () => {
   })
 })
 
+describe('quotes › one item per attribution (option joinContinuations, PolNeAR)', () => {
+  const joined = quotes({ joinContinuations: true })
+  const runJoined = (body: string) => {
+    const doc = createDoc('test', body, { outlet: 'Test Wire' })
+    textStage.run(doc, createContext(doc, 'text', resources))
+    doc.layers.entities = []
+    doc.layers.mentions = []
+    joined.run(doc, createContext(doc, 'quotes', resources))
+    return doc.layers.quotes ?? []
+  }
+
+  it.each([
+    ['the halves of a split quote', '"We are ready," the mayor said, "and we will rebuild."'],
+    [
+      'a marked sentence after an attributed quote in its paragraph',
+      '"We are ready," the mayor said. "We will rebuild the bridge by spring."',
+    ],
+  ])('joins %s into one quote with two spans', (_name, body) => {
+    const found = runJoined(body)
+    expect(found).toHaveLength(1)
+    expect(found[0]!.spans).toHaveLength(2)
+    expect(found[0]!.speakerName).toBe('the mayor')
+  })
+
+  it('does not join a quote of the next paragraph, nor by default', () => {
+    const body = '"We are ready," the mayor said.\n\n"We will rebuild the bridge by spring."'
+    expect(runJoined(body)).toHaveLength(2)
+    expect(
+      run('"We are ready," the mayor said, "and we will rebuild."').layers.quotes,
+    ).toHaveLength(2)
+  })
+})
+
 describe('quotes › misses', () => {
   it.each(MISSES.map((row) => [row.name, row] as const))('%s', (_name, row) => {
     const found = quoteTexts(run(row.text))

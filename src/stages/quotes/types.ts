@@ -62,6 +62,12 @@ export interface QuotesOptions {
   cognition?: boolean
   /** Longest speaker noun phrase, in tokens. */
   maxSpeakerTokens?: number
+  /**
+   * One item per attribution, as PolNeAR annotates: the halves of a split quote and the marked
+   * sentences that follow an attributed quote in its paragraph join it as further spans. Off by
+   * default: sitrep's gold conventions keep them apart.
+   */
+  joinContinuations?: boolean
 }
 
 /** The doc's tokens seen once, with lower-case forms and sentence/paragraph indexes. */

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseLexicon } from '../lexicons.js'
 import { buildGazetteer, cities500File } from './build.js'
-import { regionBase } from './db.js'
+import { midRange, regionBase } from './db.js'
 import { fixtureCountries } from './fixtures/countries.js'
 import { openGazetteer, type OpenGazetteer } from './index.js'
 import { nameKey } from './key.js'
@@ -16,6 +16,14 @@ const rows = parseLexicon(
   'admin1',
   readFileSync(new URL('./data/admin1.tsv', import.meta.url), 'utf8'),
 )
+function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180
+  const h =
+    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
 const namesOf = (row: Record<string, string>) => [
   row.name ?? '',
   ...(row.aliases ? row.aliases.split('|') : []),
@@ -65,6 +73,29 @@ describe('admin1.tsv', () => {
       )
     expect(wrong).toEqual([])
     expect(wanted.size).toBeGreaterThan(450)
+  })
+
+  it("derives no region centre far from its towns' median (else the row gives a point)", () => {
+    const derived = new Set(rows.filter((r) => !r.lat).map((r) => `${r.country}|${r.code}`))
+    const members = new Map<string, { lat: number[]; lon: number[] }>()
+    for (const line of readFileSync(cities500File(), 'utf8').split('\n')) {
+      const cells = line.split('\t')
+      const key = `${cells[8]}|${cells[10]}`
+      if (!derived.has(key)) continue
+      const m = members.get(key) ?? { lat: [], lon: [] }
+      m.lat.push(Number(cells[4]))
+      m.lon.push(Number(cells[5]))
+      members.set(key, m)
+    }
+    const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0
+    const far = [...members]
+      .map(([key, m]) => {
+        const centre = { lat: midRange(m.lat), lon: midRange(m.lon) }
+        return { key, km: distanceKm(centre, { lat: median(m.lat), lon: median(m.lon) }) }
+      })
+      .filter((r) => r.km > 450)
+      .map((r) => `${r.key} ${Math.round(r.km)} km`)
+    expect(far).toEqual([])
   })
 
   it("files no region under a country's name (its name, alias or bare base)", () => {

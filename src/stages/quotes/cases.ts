@@ -472,6 +472,16 @@ export const MISSES: QuoteMiss[] = [
     notQuoted: '',
   },
   {
+    name: 'a cue glued to a hyphen is a modifier',
+    text: 'The Times obtained 72 work-related emails that Carter sent from his account.',
+    notQuoted: 'emails that Carter sent from his account',
+  },
+  {
+    name: 'a plural noun after a possessive pronoun is no cue',
+    text: 'Her remarks on the war drew criticism from both parties.',
+    notQuoted: 'on the war drew criticism from both parties',
+  },
+  {
     name: 'a noun that attributes nothing is no cue',
     text: "The army's report that reached Kyiv was brief.",
     notQuoted: '',

@@ -314,6 +314,8 @@ function cueAtUncached(view: TokenView, i: number, options: FindOptions): CueMat
   }
   const word = view.lower[i]!
   if (word.length === 0 || options.lexicon.cueKeys[wordKey(word)] === 0) return null
+  // "work-related", "Kremlin-backed": a verb glued to a hyphen is a modifier, not a cue.
+  if (view.lower[i - 1] === '-' && view.tokens[i - 1]!.end === view.tokens[i]!.start) return null
   const senses = options.lexicon.cues.get(word)
   if (!senses) return null
   const matching: CueSense[] = []
@@ -336,7 +338,10 @@ function cueAtUncached(view: TokenView, i: number, options: FindOptions): CueMat
  */
 function nounCue(view: TokenView, i: number): boolean {
   const prev = view.pos[i - 1]!
-  if ((prev === 'PROPN' || prev === 'PRON' || prev === 'CCONJ') && view.lower[i]!.endsWith('s'))
+  if (
+    (prev === 'PROPN' || prev === 'CCONJ' || (prev === 'PRON' && isSubjectPronoun(view, i - 1))) &&
+    view.lower[i]!.endsWith('s')
+  )
     return true
   // "Polls show voters …", "records show,": a plural subject, then a verb's base form.
   if ((prev === 'NOUN' || prev === 'PROPN') && isPluralWord(view.lower[i - 1]!)) {
@@ -352,6 +357,21 @@ function nounCue(view: TokenView, i: number): boolean {
     next === 'we' ||
     next === 'i' ||
     next === 'that'
+  )
+}
+
+/** "he", "they", "who": a pronoun that can be a subject ("his remarks" is no subject and verb). */
+function isSubjectPronoun(view: TokenView, i: number): boolean {
+  const w = view.lower[i]!
+  return (
+    w === 'he' ||
+    w === 'she' ||
+    w === 'they' ||
+    w === 'it' ||
+    w === 'we' ||
+    w === 'i' ||
+    w === 'you' ||
+    w === 'who'
   )
 }
 

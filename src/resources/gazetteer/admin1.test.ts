@@ -249,6 +249,10 @@ describe('region lookups (real admin1.tsv, small places fixture, temp db)', () =
     ['Matabeleland North', 'Matabeleland North', 'ZW', 'name'],
     ['Souss-Massa', 'Souss-Massa', 'MA', 'name'],
     ['Ouham-Pende', 'Ouham-Pendé', 'CF', 'name'],
+    ['Preah Vihear province', 'Preah Vihear Province', 'KH', 'name'],
+    ['Alibori', 'Alibori Department', 'BJ', 'name'],
+    ['Kagera', 'Kagera Region', 'TZ', 'name'],
+    ['Sharqia Governorate', 'Sharqia Governorate', 'EG', 'name'],
   ]
   it.each(regions)('finds %s as the region %s (%s) by its %s', (mention, name, country, match) => {
     const region = regionOf(mention, country)

@@ -3,6 +3,7 @@ import { Memo } from '../../core/memo.js'
 import type { Countries, Gazetteer } from '../../core/resources.js'
 import { MEMO_LIMIT } from './key.js'
 import { prefixesOf } from './lexicon.js'
+import { StartFilter } from './starts.js'
 import type { Candidate, Compiled, Gender, HeadEntry, TitleEntry, Unit } from './types.js'
 
 /** What recognition reads besides the units: lexicons and the optional injected resources. */
@@ -449,7 +450,7 @@ class Finder {
     const after = this.units[j + 2]
     if (!after) return false
     for (let k = i; k <= j; k++) {
-      if (!this.fc.lex.titlePrefixes.has((this.units[k] as Unit).lower)) continue
+      if (!this.beginsTitle(this.units[k] as Unit)) continue
       const key = `${this.text(k, j)} of ${after.text}`.toLowerCase()
       if (this.fc.lex.titles.has(key)) return true
     }
@@ -467,7 +468,7 @@ class Finder {
 
   private headOf(unit: Unit): HeadEntry | undefined {
     if (!unit.cap) return undefined
-    const head = this.fc.lex.heads.get(unit.lower)
+    const head = this.headEntry(unit)
     if (!head) return undefined
     // "Staff", "Ministry": capitalised heads only; a lower-case "meeting" is handled after the run.
     const code = this.doc.text.charCodeAt(unit.start)
@@ -736,8 +737,7 @@ class Finder {
     const count = j - i + 1
     if (count === 1 && DESIGNATION.test(first.text)) return
     // "the Ukrainian Foreign Minister": a title with no name after it names no one.
-    const { titles, titlePrefixes } = this.fc.lex
-    const titleName = titlePrefixes.has(first.lower) && titles.has(name.toLowerCase())
+    const titleName = this.beginsTitle(first) && this.fc.lex.titles.has(name.toLowerCase())
     if (titleName || this.endsWithTitle(i, j)) return
     if (count === 1 && first.upper && first.text.replace(/\./g, '').length <= 6) {
       this.pushRun(i, j, 'ORG', 'acronym', 0.6, {})
@@ -795,7 +795,7 @@ class Finder {
 
   private endsWithTitle(i: number, j: number): boolean {
     for (let k = i; k <= j; k++) {
-      if (!this.fc.lex.titlePrefixes.has((this.units[k] as Unit).lower)) continue
+      if (!this.beginsTitle(this.units[k] as Unit)) continue
       const entry = this.fc.lex.titles.get(this.text(k, j).toLowerCase())
       if (entry && entry.kind !== 'descriptor') return true
     }
@@ -812,7 +812,12 @@ class Finder {
   }
 
   private isCommonHead(unit: Unit): boolean {
-    return this.fc.lex.heads.has(unit.lower) || this.fc.lex.titles.has(unit.lower)
+    const { lex } = this.fc
+    const text = this.doc.text
+    return (
+      (lex.headStarts.mayStart(text, unit.start, unit.end) && lex.heads.has(unit.lower)) ||
+      (lex.titleStarts.mayStart(text, unit.start, unit.end) && lex.titles.has(unit.lower))
+    )
   }
 
   /** Sentence-initial capitals of words the text also writes in lower case, or that are not proper nouns. */
@@ -823,6 +828,22 @@ class Finder {
   }
 
   // -------------------------------------------------------------- lookups
+
+  /** The lower-cased unit begins some title (most words begin none: no lower-cased copy). */
+  private beginsTitle(unit: Unit): boolean {
+    const { titleStarts, titlePrefixes } = this.fc.lex
+    return (
+      titleStarts.mayStart(this.doc.text, unit.start, unit.end) && titlePrefixes.has(unit.lower)
+    )
+  }
+
+  /** The head entry of the lower-cased unit. */
+  private headEntry(unit: Unit): HeadEntry | undefined {
+    const { headStarts, heads } = this.fc.lex
+    return headStarts.mayStart(this.doc.text, unit.start, unit.end)
+      ? heads.get(unit.lower)
+      : undefined
+  }
 
   /** The known name that is exactly units[i..j] (asked many times per run: remembered). */
   private lookup(i: number, j: number): Lookup | undefined {
@@ -842,8 +863,13 @@ class Finder {
 
   private computeLookup(i: number, j: number): Lookup | undefined {
     const text = this.text(i, j)
-    const { lex, outlet } = this.fc
-    const named = lex.named.get(text)
+    const { lex, outlet, countries } = this.fc
+    // Cheap filters on the first two characters before the lexicon and the memo are asked.
+    const start = (this.units[i] as Unit).start
+    const end = (this.units[j] as Unit).end
+    const source = this.doc.text
+    const mayBeNamed = lex.namedStarts.mayStart(source, start, end)
+    const named = mayBeNamed ? lex.named.get(text) : undefined
     if (named && (!named.ambiguous || this.afterChannelWord(i))) {
       return {
         type: named.type,
@@ -856,8 +882,11 @@ class Finder {
     if (outlet && text === outlet) {
       return { type: 'ORG', by: 'outlet', confidence: 0.95, identity: null, aliases: [] }
     }
+    // NORP terms pass the named filter; countries, demonyms and capitals their own.
+    if (!mayBeNamed && !(countries && countryPrefixes(countries).mayStart(source, start, end)))
+      return undefined
     // Country, demonym and capital answers depend on the text alone: remembered across docs.
-    const answers = (this.countryAnswers ??= countryAnswersFor(lex, this.fc.countries))
+    const answers = (this.countryAnswers ??= countryAnswersFor(lex, countries))
     let known = answers.get(text)
     if (known === undefined) {
       known = this.countryLookup(text) ?? null
@@ -921,10 +950,12 @@ class Finder {
     {
       const unit = this.units[i] as Unit
       const { lex, countries, outlet } = this.fc
+      const text = this.doc.text
       const answer =
-        lex.namedPrefixes.has(unit.text) ||
+        (lex.namedStarts.mayStart(text, unit.start, unit.end) &&
+          lex.namedPrefixes.has(unit.text)) ||
         (!!outlet && outlet.startsWith(unit.text)) ||
-        (!!countries && countryPrefixes(countries).has(unit.text, unit))
+        (!!countries && countryPrefixes(countries).has(text, unit))
       this.leads[i] = answer ? 1 : 2
       return answer
     }
@@ -950,10 +981,10 @@ class Finder {
   }
 
   private computeTitleAt(i: number, j: number): TitleAt | undefined {
-    const { titles, titleMaxWords, titlePrefixes } = this.fc.lex
+    const { titles, titleMaxWords } = this.fc.lex
     // A unit that begins no title begins no multi-word title either.
     const first = this.units[i] as Unit
-    if (!titlePrefixes.has(first.lower)) return undefined
+    if (!this.beginsTitle(first)) return undefined
     const max = Math.min(j, i + titleMaxWords - 1)
     for (let k = max; k >= i; k--) {
       const text = this.text(i, k)
@@ -1489,18 +1520,34 @@ class WordIndex {
 class CountryPrefixes {
   private readonly raw: Set<string>
   private readonly folded: Set<string>
+  private readonly rawStarts: StartFilter
+  private readonly foldedStarts: StartFilter
 
   constructor(countries: Countries) {
     const all: string[] = []
     for (const c of countries.all) all.push(...c.names, ...c.demonyms, ...c.capitals)
+    const folded = all.map(countryFold)
     this.raw = prefixesOf(all)
-    this.folded = prefixesOf(all.map(countryFold))
+    this.folded = prefixesOf(folded)
+    this.rawStarts = new StartFilter(all, false)
+    this.foldedStarts = new StartFilter(folded, true)
   }
 
-  has(text: string, unit: Unit): boolean {
-    if (this.raw.has(text)) return true
+  /** Whether the unit (of the document `source`) begins a country's name, demonym or capital. */
+  has(source: string, unit: Unit): boolean {
+    const rawMay = this.rawStarts.mayStart(source, unit.start, unit.end)
+    if (rawMay && this.raw.has(unit.text)) return true
+    if (!this.foldedStarts.mayStart(source, unit.start, unit.end)) return false
+    const text = unit.text
     // ASCII without a backtick folds to its lower case (units hold no spaces to trim).
     return this.folded.has(isPlainAscii(text) ? unit.lower : countryFold(text))
+  }
+
+  /** False only when no name, demonym or capital (as written or folded) starts like source[start, end). */
+  mayStart(source: string, start: number, end: number): boolean {
+    return (
+      this.rawStarts.mayStart(source, start, end) || this.foldedStarts.mayStart(source, start, end)
+    )
   }
 }
 

@@ -1,5 +1,6 @@
 import type { EntityType } from '../../core/record.js'
 import type { Lexicons } from '../../core/resources.js'
+import { StartFilter } from './starts.js'
 import type {
   Compiled,
   HeadEntry,
@@ -114,7 +115,10 @@ export function compileLexicons(lexicons: Lexicons): Compiled {
 
   return {
     titlePrefixes: prefixesOf(titles.keys()),
+    titleStarts: new StartFilter(titles.keys(), true),
+    headStarts: new StartFilter(heads.keys(), true),
     namedPrefixes: prefixesOf([...named.keys(), ...norp]),
+    namedStarts: new StartFilter([...named.keys(), ...norp], false),
     speechVerbs: speechVerbForms(lexicons),
     abbreviations,
     titles,

@@ -1,4 +1,5 @@
 import type { EntityType, Span } from '../../core/record.js'
+import type { StartFilter } from './starts.js'
 
 export interface EntitiesOptions {
   /** Candidates below this confidence are dropped before clustering. */
@@ -51,6 +52,10 @@ export interface Compiled {
    * multi-word title, so most spans are rejected with one lookup instead of several slices.
    */
   titlePrefixes: Set<string>
+  /** First two characters of the titles (lower case), asked before `titles`/`titlePrefixes`. */
+  titleStarts: StartFilter
+  /** First two characters of the heads (lower case), asked before `heads`. */
+  headStarts: StartFilter
   heads: Map<string, HeadEntry>
   prefixes: Map<string, EntityType>
   /** Outlets and well-known names by exact surface form. */
@@ -58,6 +63,8 @@ export interface Compiled {
   namedMaxWords: number
   /** Every prefix of every known name, and of every `norp` term (case as written). */
   namedPrefixes: Set<string>
+  /** First two characters of the known names and NORP terms (as written). */
+  namedStarts: StartFilter
   norp: Set<string>
   pronouns: Map<string, PronounEntry>
   notNames: Set<string>

@@ -35,10 +35,10 @@ export function sentencePlaces(
     // The dateline's place is where the report was filed (the fallback), not an event's place.
     if (span.end > view.end || (dateline && start >= dateline.start && start < dateline.end))
       continue
-    const k = view.tokens.findIndex((t) => t.start >= span.start)
+    const k = firstTokenFrom(view, span.start)
     // "Police said …": a group noun the gazetteer also knows as a town (Police, Poland) acts.
     if (isGroupNoun(view, k, span, groups)) continue
-    const after = view.tokens.findIndex((t) => t.start >= span.end)
+    const after = firstTokenFrom(view, span.end)
     if (k < 0) continue
     // "launched from the Rostov region of Russia": where it came from, not where it happened.
     if (isOrigin(view, k)) continue
@@ -52,7 +52,18 @@ export function sentencePlaces(
     const reference = view.words[k - 1] === 'of' && DIRECTION.test(view.words[k - 2] ?? '')
     out.push({ index, span, reference })
   }
-  return out.sort((a, b) => a.span.start - b.span.start)
+  // Spans are read in order of start, so the list is in order already (a sort is stable).
+  for (let k = 1; k < out.length; k++)
+    if (out[k]!.span.start < out[k - 1]!.span.start)
+      return out.sort((a, b) => a.span.start - b.span.start)
+  return out
+}
+
+/** Index of the sentence's first token starting at or after `at` (-1: none). */
+function firstTokenFrom(view: SentenceView, at: number): number {
+  const tokens = view.tokens
+  for (let k = 0; k < tokens.length; k++) if (tokens[k]!.start >= at) return k
+  return -1
 }
 
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'at', 'outside', 'around', 'into', 'towards'])
@@ -325,7 +336,10 @@ function lowerBound(list: readonly { start: number }[], at: number): number {
 }
 
 export function sentenceActors(doc: Doc, view: SentenceView, lex: ActorLexicon): ActorFind[] {
+  // Groups and names are kept apart and merged by start at the end: the same order as a stable
+  // sort of the groups followed by the names, without a sort per sentence.
   const actors: ActorFind[] = []
+  const named: ActorFind[] = []
   const { entities, locationStarts, mentions } = docIndex(doc)
   const groupFilter = wordFilter(lex.groups)
   const flags = view.flags
@@ -371,11 +385,17 @@ export function sentenceActors(doc: Doc, view: SentenceView, lex: ActorLexicon):
     if (isChannel(view, m)) continue
     // "Four" in "Four people were killed": a quantity the tagger capitalised, not an actor.
     if (lex.numbers && namedByNumber(entity.name, lex.numbers)) continue
-    const inside = actors.findIndex((a) => a.start <= m.start && a.end >= m.end)
+    // The first actor (groups, then names) that holds the mention.
+    let list = actors
+    let inside = holderOf(actors, m)
+    if (inside < 0) {
+      list = named
+      inside = holderOf(named, m)
+    }
     // An entity that is only the modifier of a group ("Russian" in "Russian troops") stays a group.
     if (inside >= 0 && entity.type === 'NORP') continue
-    if (inside >= 0) actors.splice(inside, 1)
-    actors.push({
+    if (inside >= 0) list.splice(inside, 1)
+    named.push({
       start: m.start,
       end: m.end,
       name: entity.name,
@@ -384,7 +404,28 @@ export function sentenceActors(doc: Doc, view: SentenceView, lex: ActorLexicon):
       armed: false,
     })
   }
-  return byStart(actors)
+  if (named.length === 0) return byStart(actors)
+  if (actors.length === 0) return named
+  return mergeByStart(byStart(actors), named)
+}
+
+function holderOf(actors: readonly ActorFind[], m: Span): number {
+  for (let k = 0; k < actors.length; k++) {
+    const a = actors[k]!
+    if (a.start <= m.start && a.end >= m.end) return k
+  }
+  return -1
+}
+
+/** Two lists in order of start merged into one; on equal starts the first list's come first. */
+function mergeByStart(a: readonly ActorFind[], b: readonly ActorFind[]): ActorFind[] {
+  const out: ActorFind[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) out.push(b[j]!.start < a[i]!.start ? b[j++]! : a[i++]!)
+  while (i < a.length) out.push(a[i++]!)
+  while (j < b.length) out.push(b[j++]!)
+  return out
 }
 
 /** Whether a name starts with a number word ("Four", "Twenty-three"); names repeat, so memoised. */

@@ -106,6 +106,9 @@ const ADVERB_POS = new Set(['ADV', 'PART'])
 
 type CueHit = { effect: CueEffect; length: number } | null
 
+/** The shared empty list of cue positions (read only). */
+const NONE: number[] = []
+
 /**
  * Cue effects of every word of a sentence, read once per sentence: status, sources and counts
  * ask for the cue of the same words once per trigger, which made cue look-ups the stage's
@@ -120,8 +123,9 @@ export function cueTable(view: SentenceView, cues: Cues): readonly CueHit[] {
   const memo = view.memo
   if (memo.cues !== cues || !memo.table) {
     const table: CueHit[] = new Array<CueHit>(view.words.length)
-    const reports: number[] = []
-    const habits: number[] = []
+    // Most sentences have no report or habitual cue: they share one empty list (never written).
+    let reports = NONE
+    let habits = NONE
     const phrases = wordFilter(cues.phrases)
     const words = wordFilter(cues.words)
     // With word flags, a word without the cue bit is no cue's first word (no hash per word).
@@ -134,8 +138,8 @@ export function cueTable(view: SentenceView, cues: Cues): readonly CueHit[] {
           : phrases.has(word) || words.has(word)
       const cue = may ? readCue(view, k, cues) : null
       table[k] = cue
-      if (cue?.effect === 'report') reports.push(k)
-      else if (cue?.effect === 'habitual') habits.push(k)
+      if (cue?.effect === 'report') (reports === NONE ? (reports = []) : reports).push(k)
+      else if (cue?.effect === 'habitual') (habits === NONE ? (habits = []) : habits).push(k)
     }
     memo.cues = cues
     memo.table = table

@@ -646,6 +646,27 @@ export const RULE_HITS: RuleHit[] = [
     speaker: 'Sanders',
     by: 'quotes/x-said-that',
   },
+  {
+    name: 'say: a content clause whose verb the tagger misread is still content',
+    text: 'Doyle said each year of education yields a 10% bump in income.',
+    content: 'each year of education yields a 10% bump in income',
+    speaker: 'Doyle',
+    by: 'quotes/x-said-that',
+  },
+  {
+    name: "participle: shares the subject of a direct quote's inverted attribution",
+    text: '“It is not new in Virginia,” said Rep. Bobby Scott, adding that the state had elected many Black officials.',
+    content: 'the state had elected many Black officials',
+    speaker: 'Bobby Scott',
+    by: 'quotes/participle',
+  },
+  {
+    name: 'a marked span after "adding," inherits the speaker of the quote before it',
+    text: '"They are not affiliated with the campaign," she said, adding, "Mr. Trump is grateful for their support."',
+    content: 'Mr. Trump is grateful for their support',
+    speaker: 'she',
+    by: 'quotes/inherit-last-speaker',
+  },
 ]
 
 export interface RuleMiss {

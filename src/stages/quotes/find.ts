@@ -438,7 +438,10 @@ function findDirect(
     const after = lastChar === '.' ? null : attributionAfter(view, mark, options)
     const lead = attributionBefore(view, openToken, options)
     if (!after && !lead && !endsLikeSpeech) continue
-    if (!after && !lead && !startsSentence && !':—–'.includes(before)) continue
+    // '…," she said, adding, "B."': a participle cue and a comma before the mark; the quote
+    // takes the speaker of the quote before it.
+    const afterParticiple = before === ',' && PARTICIPLE_LINKS.has(view.lower[openToken - 2] ?? '')
+    if (!after && !lead && !startsSentence && !afterParticiple && !':—–'.includes(before)) continue
     const attribution = after ?? lead
     // "X's remarks were "the textbook definition of …," Mr. Ryan said": the marks close a
     // clause that began before them; the whole clause is the (mixed) quote.
@@ -919,6 +922,15 @@ function findIndirect(
   const directSpans = coverage(direct.map(wholeSpan))
   const insideDirect = (s: Span) => overlapsAny(directSpans, s)
   let lastSubject: { sentence: number; phrase: SpeakerPhrase } | null = null
+  // '"…," said Rep. Scott, adding that …': a direct quote's speaker is the subject a
+  // participle cue later in its sentence shares.
+  const directSpeakers = new Map<number, { cue: number; phrase: SpeakerPhrase }>()
+  for (const d of direct) {
+    const a = d.attribution
+    if (a && a.speaker && a.cueToken >= 0) {
+      directSpeakers.set(view.sentenceOf[a.cueToken]!, { cue: a.cueToken, phrase: a.speaker })
+    }
+  }
   for (let i = 0; i < view.tokens.length; i++) {
     if (inMarks[i]) continue
     if (view.lower[i] === 'according' && view.lower[i + 1] === 'to') {
@@ -949,7 +961,15 @@ function findIndirect(
     if (reduced && view.lower[i] !== 'asked') continue
     const q: QuoteCandidate | null = reduced
       ? (askedAt(view, i, first, last, options) ?? null)
-      : indirectAt(view, i, cue, first, last, options, lastSubject)
+      : indirectAt(
+          view,
+          i,
+          cue,
+          first,
+          last,
+          options,
+          subjectHere(view, i, lastSubject, directSpeakers),
+        )
     if (!q) continue
     if (insideDirect(q.spans[0]!)) continue
     if (q.attribution?.speaker)
@@ -957,6 +977,19 @@ function findIndirect(
     out.push(q)
   }
   return out
+}
+
+/** The last subject of token i's sentence: an indirect quote's, else a direct quote's before i. */
+function subjectHere(
+  view: TokenView,
+  i: number,
+  last: { sentence: number; phrase: SpeakerPhrase } | null,
+  direct: ReadonlyMap<number, { cue: number; phrase: SpeakerPhrase }>,
+): { sentence: number; phrase: SpeakerPhrase } | null {
+  const sentence = view.sentenceOf[i]!
+  if (last && last.sentence === sentence) return last
+  const d = direct.get(sentence)
+  return d && d.cue < i ? { sentence, phrase: d.phrase } : last
 }
 
 const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’'])
@@ -1647,7 +1680,10 @@ function forwardContent(
   )
   if (to < j) return null
   const deny = cue.senses.find((s) => s.frame === 'obj')
-  if (via === 'that' || ((frames & FRAME.that) !== 0 && clauseHasVerb(view, j, to))) {
+  // "Doyle said each year of education yields a 10% bump": after "say" itself a content clause
+  // may hide its verb from the tagger (read as a noun); three words or more are taken.
+  const saysSo = cue.sense.head === 'say' && to - j >= 2 && cue.last === i
+  if (via === 'that' || ((frames & FRAME.that) !== 0 && (saysSo || clauseHasVerb(view, j, to)))) {
     if (to - j < 1 && via !== 'that') return null
     return {
       from: j,

@@ -301,6 +301,26 @@ export const missingVillage: PlaceCase[] = [
   },
 ]
 
+/** The kind of place named before it: "the state of Puebla", "the province of Helmand". */
+export const kindBefore: PlaceCase[] = [
+  {
+    why: 'a region word and "of" before a name that is also a city make it the region',
+    text: 'Gunmen killed five people in the state of Puebla on Sunday.',
+    mention: 'Puebla',
+    name: 'Puebla State',
+    country: 'MX',
+    precision: 3,
+  },
+  {
+    why: 'a region named after "the oblast of" is the region',
+    text: 'Shelling continued across the oblast of Donetsk overnight.',
+    mention: 'Donetsk',
+    name: 'Donetsk Oblast',
+    country: 'UA',
+    precision: 3,
+  },
+]
+
 /** A district the gazetteer lacks in the region an article is about falls back to that region. */
 export const districtFallback: PlaceCase[] = [
   {
@@ -344,6 +364,11 @@ export const misses: { why: string; text: string; mention: string }[] = [
     why: 'a demonym in the plural',
     text: 'North Koreans fought alongside them.',
     mention: 'North Koreans',
+  },
+  {
+    why: 'a region word alone is no place ("the State of Puebla")',
+    text: 'Floods hit the State of Puebla on Monday.',
+    mention: 'State',
   },
   {
     why: 'a place in a meeting name',

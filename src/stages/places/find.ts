@@ -182,7 +182,27 @@ export function findToponyms(doc: Doc, deps: FindDeps): Toponym[] {
   for (const t of found) {
     if (!fromEntities.some((e) => t.start < e.end && t.end > e.start)) merged.push(t)
   }
-  return sortSmall(merged, byStart)
+  const words = lowerWords(doc)
+  const kept: Toponym[] = []
+  for (const t of merged) {
+    // "the State of Tamil Nadu": a region word alone names no place.
+    if (t.lastToken - t.firstToken === 1 && isKindWord(words(t.firstToken), deps)) continue
+    kept.push(t.suffix ? t : withKindBefore(t, words, deps))
+  }
+  return sortSmall(kept, byStart)
+}
+
+function isKindWord(word: string, deps: FindDeps): boolean {
+  return deps.cues.region.has(word) || deps.cues.district.has(word)
+}
+
+/** "the province of Helmand", "the state of Puebla": the kind of place is named before it. */
+function withKindBefore(t: Toponym, words: (k: number) => string, deps: FindDeps): Toponym {
+  if (words(t.firstToken - 1) !== 'of') return t
+  const kind = words(t.firstToken - 2)
+  if (deps.cues.region.has(kind)) return { ...t, suffix: 'region' }
+  if (deps.cues.district.has(kind)) return { ...t, suffix: 'district' }
+  return t
 }
 
 /**

@@ -17,6 +17,7 @@ import { text } from '../text/index.js'
 import {
   commonWordPlaces,
   districtFallback,
+  kindBefore,
   hardFilter,
   metonyms,
   misses,
@@ -126,6 +127,12 @@ describe('places › district at the article region', () => {
   it.each(districtFallback.map((c) => [c.why, c] as const))('%s', (_why, c) => {
     const { doc } = expectCase(c)
     expect(doc.messages.map((m) => m.ruleId)).toContain('places/district-at-region')
+  })
+})
+
+describe('places › the kind of place named before it', () => {
+  it.each(kindBefore.map((c) => [c.why, c] as const))('%s', (_why, c) => {
+    expectCase(c)
   })
 })
 

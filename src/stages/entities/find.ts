@@ -1473,14 +1473,13 @@ function countryAnswersFor(lex: Compiled, countries: Countries | undefined): Mem
 
 /**
  * The words a text writes in lower case, asked only about a few sentence-initial
- * capitals: units are filed by length and first character without slicing their
- * text, and a bucket becomes a set of strings only when a question falls into it.
+ * capitals. On the first question every lower-case word is hashed from its characters
+ * (no slice) into a bitmap; a word whose bit is clear is absent, and a set bit is
+ * confirmed by comparing with the units of that length.
  */
 class WordIndex {
-  private readonly buckets = new Map<number, Unit[] | Set<string>>()
   private filled = false
 
-  /** Filed on the first question: many articles ask none. */
   constructor(
     private readonly units: readonly Unit[],
     private readonly text: string,
@@ -1488,28 +1487,52 @@ class WordIndex {
 
   private fill(): void {
     this.filled = true
-    for (const unit of this.units) if (unit.kind === 'word' && !unit.cap) this.add(unit, this.text)
-  }
-
-  private add(unit: Unit, text: string): void {
-    const key = (unit.end - unit.start) * 0x10000 + text.charCodeAt(unit.start)
-    const bucket = this.buckets.get(key)
-    if (bucket === undefined) this.buckets.set(key, [unit])
-    else (bucket as Unit[]).push(unit)
+    WORD_BITS.fill(0)
+    bitsOwner = this
+    const text = this.text
+    for (const unit of this.units) {
+      if (unit.kind !== 'word' || unit.cap) continue
+      setBit(hashChars(text, unit.start, unit.end))
+    }
   }
 
   has(word: string): boolean {
     if (word.length === 0) return false
-    if (!this.filled) this.fill()
-    const key = word.length * 0x10000 + word.charCodeAt(0)
-    let bucket = this.buckets.get(key)
-    if (bucket === undefined) return false
-    if (Array.isArray(bucket)) {
-      bucket = new Set(bucket.map((u) => u.text))
-      this.buckets.set(key, bucket)
+    // The bitmap is shared by all indexes; refill it if another article's index used it since.
+    if (!this.filled || bitsOwner !== this) this.fill()
+    if (!hasBit(hashChars(word, 0, word.length))) return false
+    const text = this.text
+    const length = word.length
+    for (const unit of this.units) {
+      if (unit.kind !== 'word' || unit.cap || unit.end - unit.start !== length) continue
+      if (text.startsWith(word, unit.start)) return true
     }
-    return bucket.has(word)
+    return false
   }
+}
+
+// One bitmap of 2^16 bits for the word index in use (articles are processed one at a time).
+const WORD_BITS = new Uint32Array(2048)
+let bitsOwner: WordIndex | undefined
+
+function setBit(hash: number): void {
+  const bit = hash & 0xffff
+  WORD_BITS[bit >>> 5] = (WORD_BITS[bit >>> 5] as number) | (1 << (bit & 31))
+}
+
+function hasBit(hash: number): boolean {
+  const bit = hash & 0xffff
+  return ((WORD_BITS[bit >>> 5] as number) & (1 << (bit & 31))) !== 0
+}
+
+/** FNV-1a over the UTF-16 code units of text[start, end). */
+function hashChars(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5
+  for (let k = start; k < end; k++) {
+    h ^= text.charCodeAt(k)
+    h = Math.imul(h, 16777619)
+  }
+  return h >>> 0
 }
 
 /**

@@ -92,9 +92,9 @@ export function resolveEntities(
   const groups = new Map<number, Candidate[]>()
   candidates.forEach((c, i) => {
     const root = find(i)
-    const list = groups.get(root) ?? []
-    list.push(c)
-    groups.set(root, list)
+    const list = groups.get(root)
+    if (list) list.push(c)
+    else groups.set(root, [c])
   })
   const clusters: Cluster[] = []
   for (const members of groups.values()) {
@@ -107,8 +107,11 @@ export function resolveEntities(
   clusters.forEach((cluster, n) => (cluster.entity.id = `e${n + 1}`))
 
   const mentions: Mention[] = []
+  // The cluster of each name mention, by its place in `mentions` (no lookup by entity id).
+  const mentionClusters: Cluster[] = []
   for (const cluster of clusters) {
     for (const member of cluster.members) {
+      mentionClusters.push(cluster)
       mentions.push({
         start: member.start,
         end: member.end,
@@ -119,7 +122,9 @@ export function resolveEntities(
       })
     }
   }
-  for (const m of corefMentions(doc, units, clusters, mentions, lex, options)) mentions.push(m)
+  for (const m of corefMentions(doc, units, mentionClusters, mentions, lex, options)) {
+    mentions.push(m)
+  }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end)
   return { entities: clusters.map((c) => c.entity), mentions }
 }
@@ -448,20 +453,22 @@ interface Anchor {
 function corefMentions(
   doc: Doc,
   units: readonly Unit[],
-  clusters: readonly Cluster[],
+  mentionClusters: readonly Cluster[],
   nameMentions: readonly Mention[],
   lex: Compiled,
   options: ResolveOptions,
 ): Mention[] {
-  const clusterById = new Map(clusters.map((c) => [c.entity.id, c]))
-  // Name mentions in text order, walked together with the units (both sorted by start).
-  const ordered = [...nameMentions].sort((a, b) => a.start - b.start)
+  // Name mentions in text order (a stable sort of their places), walked together with the
+  // units (both sorted by start); `mentionClusters[n]` is the cluster of `nameMentions[n]`.
+  const ordered = nameMentions.map((_, n) => n)
+  ordered.sort((a, b) => (nameMentions[a] as Mention).start - (nameMentions[b] as Mention).start)
   const anchors: Anchor[] = []
   let u = 0
-  for (const m of ordered) {
+  for (const n of ordered) {
+    const m = nameMentions[n] as Mention
     while (u < units.length && (units[u] as Unit).start < m.start) u++
     const unit = units[u]
-    const cluster = clusterById.get(m.entity)
+    const cluster = mentionClusters[n]
     if (!cluster || !unit || unit.start !== m.start || unit.quoted) continue
     anchors.push({
       start: m.start,

@@ -1,4 +1,5 @@
 import type { Doc, Sentence, Token } from '../../core/record.js'
+import { StartFilter } from './starts.js'
 import type { Unit } from './types.js'
 
 // “ ‘ « „ and ” » by character code.
@@ -23,6 +24,7 @@ export function buildUnits(doc: Doc, abbreviations: ReadonlySet<string>): Unit[]
   let sentenceStart = true
   // Most words before a full stop end a sentence and are longer than any abbreviation.
   const longest = longestOf(abbreviations)
+  const abbreviationStarts = startsOf(abbreviations)
   // Tokens are read by character codes: a unit's text is sliced only when a rule asks for it.
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token
@@ -87,6 +89,8 @@ export function buildUnits(doc: Doc, abbreviations: ReadonlySet<string>): Unit[]
       if (
         nextCode === 46 &&
         end - token.start < longest &&
+        // The word and its full stop are text[token.start, end + 1): filtered on its first two.
+        abbreviationStarts.mayStart(text, token.start, end + 1) &&
         abbreviations.has(text.slice(token.start, end) + '.')
       ) {
         end = next.end
@@ -125,6 +129,18 @@ function longestOf(set: ReadonlySet<string>): number {
   return longest
 }
 
+const startsCache = new WeakMap<ReadonlySet<string>, StartFilter>()
+
+/** The first-two-characters filter of the set (built once per set). */
+function startsOf(set: ReadonlySet<string>): StartFilter {
+  let starts = startsCache.get(set)
+  if (starts === undefined) {
+    starts = new StartFilter(set, false)
+    startsCache.set(set, starts)
+  }
+  return starts
+}
+
 /**
  * A unit whose text and lower case are sliced from the document on first use: most
  * tokens are never asked for theirs, and a fresh string per token costs its hashing too.
@@ -153,8 +169,17 @@ class TextUnit implements Unit {
   }
 
   get lower(): string {
-    return (this.lowered ??= this.text.toLowerCase())
+    return (this.lowered ??= lowerCase(this.text))
   }
+}
+
+/** `text.toLowerCase()`; a word of ASCII without capitals (most of them) is its own lower case. */
+function lowerCase(text: string): string {
+  for (let n = 0; n < text.length; n++) {
+    const c = text.charCodeAt(n)
+    if (c >= 128 || (c >= 65 && c <= 90)) return text.toLowerCase()
+  }
+  return text
 }
 
 const UPPER_OR_DIGIT = /[\p{Lu}\p{N}]/uy

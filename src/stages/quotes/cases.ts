@@ -667,6 +667,20 @@ export const RULE_HITS: RuleHit[] = [
     speaker: 'she',
     by: 'quotes/inherit-last-speaker',
   },
+  {
+    name: 'colon-lead: a headline that opens with a name and a colon',
+    text: 'Carson: Cruz taking the wrong approach to the Iowa controversy.\n\nThe debate went on.',
+    content: 'Cruz taking the wrong approach to the Iowa controversy',
+    speaker: 'Carson',
+    by: 'quotes/colon-lead',
+  },
+  {
+    name: 'colon-lead: a transcript turn',
+    text: 'MATTHEWS: Well, speculation is bad. Everyone knows it.',
+    content: 'Well, speculation is bad. Everyone knows it',
+    speaker: 'MATTHEWS',
+    by: 'quotes/colon-lead',
+  },
 ]
 
 export interface RuleMiss {
@@ -726,5 +740,20 @@ export const RULE_MISSES: RuleMiss[] = [
     name: 'a full stop inside the marks ends the sentence: the next one is no attribution',
     text: '"We will rebuild the bridge by spring." Officials said the budget was approved.',
     by: 'quotes/direct-x-said',
+  },
+  {
+    name: 'colon-lead: a label is no speaker',
+    text: 'Update: The vote was delayed until Friday.',
+    by: 'quotes/colon-lead',
+  },
+  {
+    name: "colon-lead: an interview's Q and A name no one",
+    text: 'A: I think the conclusion is correct and we will see it soon.',
+    by: 'quotes/colon-lead',
+  },
+  {
+    name: 'colon-lead: a verb before the colon is the direct-colon frame',
+    text: 'The minister said: the talks have failed for good.',
+    by: 'quotes/colon-lead',
   },
 ]

@@ -168,6 +168,7 @@ export function findQuotes(doc: Doc, options: FindOptions): Found {
   for (const d of direct)
     if (d.attribution && d.attribution.cueToken >= 0) usedCues[d.attribution.cueToken] = 1
   const indirect = dropNested(findIndirect(view, options, inMarks, usedCues, direct))
+  indirect.push(...colonLeads(view, options, direct))
   // A marked span inside reported speech is part of a mixed quote, not a quote of its own
   // (inside give or take a character: the marks around it).
   const reported = coverage(indirect.map(wholeSpan))
@@ -218,6 +219,124 @@ function sameParagraph(view: TokenView, a: QuoteCandidate, b: QuoteCandidate): b
     view.paragraphOf[tokenAt(view, aEnd.start)] ===
     view.paragraphOf[tokenAt(view, b.spans[0]!.start)]
   )
+}
+
+// Labels that open a paragraph with a colon but name no speaker ("Update: …", "Watch: …").
+const COLON_LABELS = new Set([
+  'note',
+  'update',
+  'updated',
+  'correction',
+  'related',
+  'watch',
+  'read',
+  'photo',
+  'photos',
+  'video',
+  'credit',
+  'disclosure',
+  'warning',
+  'breaking',
+  'exclusive',
+  'live',
+  'analysis',
+  'opinion',
+  'advertisement',
+  'caption',
+  'transcript',
+  'editor',
+  'source',
+  'sources',
+  'spoiler',
+  'bottom',
+  'background',
+  'context',
+  'summary',
+  'more',
+  'see',
+  'also',
+  'here',
+  'this',
+  'that',
+  'the',
+  'why',
+  'what',
+  'how',
+  'who',
+])
+
+/**
+ * "Carson: Cruz taking 'Benghazi' approach" (a headline), "MATTHEWS: Well, speculation is bad."
+ * (a transcript turn): a paragraph that opens with a short name and a colon gives the rest of
+ * the paragraph to that name. Labels ("Update:", "Watch:") and anything with a verb before the
+ * colon are left alone, and so is a paragraph a direct quote already covers.
+ */
+function colonLeads(
+  view: TokenView,
+  options: FindOptions,
+  direct: readonly QuoteCandidate[],
+): QuoteCandidate[] {
+  const out: QuoteCandidate[] = []
+  const n = view.tokens.length
+  let directCover: ReturnType<typeof coverage> | null = null
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && view.paragraphOf[i] === view.paragraphOf[i - 1]) continue
+    // A paragraph start: a colon among its first six tokens, after names only.
+    let colon = -1
+    for (let k = i + 1; k < Math.min(n, i + 6); k++) {
+      if (view.paragraphOf[k] !== view.paragraphOf[i]) break
+      if (isPunct(view, k, ':')) {
+        colon = k
+        break
+      }
+      const pos = view.pos[k]!
+      if (pos === 'VERB' || pos === 'AUX' || pos === 'PUNCT') break
+    }
+    if (colon < 0 || !isNameLead(view, i, colon - 1)) continue
+    let end = colon + 1
+    while (end + 1 < n && view.paragraphOf[end + 1] === view.paragraphOf[i]) end++
+    while (end > colon && isPunct(view, end, '.!?;,')) end--
+    if (end - colon < 3 || isQuoteMark(view, colon + 1)) continue
+    const content = span(view, colon + 1, end)
+    directCover ??= coverage(direct.map(wholeSpan))
+    if (overlapsAny(directCover, content)) continue
+    const speaker: SpeakerPhrase = { span: span(view, i, colon - 1), first: i, last: colon - 1 }
+    out.push({
+      kind: 'indirect',
+      spans: [content],
+      attribution: {
+        cue: tokenSpan(view, colon, colon),
+        cueToken: colon,
+        sense: null,
+        speaker,
+        via: [],
+        citing: null,
+        rule: 'quotes/colon-lead',
+      },
+      inherit: false,
+      confidence: 0.5,
+    })
+  }
+  return out
+}
+
+/**
+ * Tokens [first, last] are a short name: capitalised words headed by a noun ("Carson", "NY Post",
+ * "TAPPER"). An interviewer's "Q" and an interviewee's "A" name no one and are left out, and so
+ * are words the tagger reads as verbs or interjections ("Revealed:", "Wow:").
+ */
+function isNameLead(view: TokenView, first: number, last: number): boolean {
+  if (last < first || last - first > 3) return false
+  if (first === last && view.lower[first]!.length === 1) return false
+  const head = view.pos[last]
+  if (head !== 'PROPN' && head !== 'NOUN') return false
+  for (let k = first; k <= last; k++) {
+    const c = view.text.charCodeAt(view.tokens[k]!.start)
+    const capital = c >= 65 && c <= 90
+    if (!capital && view.lower[k] !== '.') return false
+    if (COLON_LABELS.has(view.lower[k]!)) return false
+  }
+  return true
 }
 
 const RELAY_CLASSES = new Set(['report'])

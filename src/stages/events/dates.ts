@@ -389,13 +389,18 @@ function chronoOnWindows(
     const from = view.tokens[a]!.start
     const body = text.slice(from, view.tokens[b]!.end)
     for (const result of parseCached(body, published)) {
-      if (!out.some((o) => o.from + o.result.index === from + result.index))
-        out.push({ from, result })
+      if (!seenAt(out, from + result.index)) out.push({ from, result })
     }
     a = b + 1
     i = a
   }
   return out
+}
+
+/** Whether a date read before starts at the offset. */
+function seenAt(out: readonly { from: number; result: ChronoDate }[], at: number): boolean {
+  for (const o of out) if (o.from + o.result.index === at) return true
+  return false
 }
 
 /**
@@ -430,7 +435,10 @@ export function findDates(
   for (const { from, result } of chronoOnWindows(view, text, published)) {
     const start = from + result.index
     const end = start + result.text.length
-    const overlapping = dates.filter((d) => d.start < end && start < d.end)
+    // (Most chrono dates overlap nothing read before: no list is made for them.)
+    const overlapping = overlaps(dates, start, end)
+      ? dates.filter((d) => d.start < end && start < d.end)
+      : NO_DATES
     // "on Friday, February 3": the full date says which Friday; a bare weekday would be the
     // latest Friday before publication.
     const fuller =
@@ -492,8 +500,21 @@ export function datelineEnd(text: string): number {
 }
 
 /** "said on Monday", "told a briefing on Friday", "in a statement late on Monday". */
+/** Whether any date overlaps [start, end). */
+function overlaps(dates: readonly DateFind[], start: number, end: number): boolean {
+  for (const d of dates) if (d.start < end && start < d.end) return true
+  return false
+}
+const NO_DATES: DateFind[] = []
+
 function isStatementDate(view: SentenceView, date: DateFind): boolean {
-  const i = view.tokens.findIndex((t) => t.start >= date.start)
+  let i = -1
+  for (let k = 0; k < view.tokens.length; k++) {
+    if (view.tokens[k]!.start >= date.start) {
+      i = k
+      break
+    }
+  }
   if (i < 0) return false
   for (let k = i - 1; k >= 0 && k >= i - 5; k--) {
     const w = view.words[k] as string

@@ -541,13 +541,15 @@ function latestDay(
   before: DateFind | null,
 ): DateFind | null {
   let last: DateFind | null = null
-  const consider = (d: DateFind | null) => {
-    if (d && d.date && d.precision === 'day' && (!last || d.start > last.start)) last = d
-  }
-  for (const d of dates) consider(d)
+  for (const d of dates) if (laterDay(d, last)) last = d
   // Relative dates are resolved on the mentions that hold them.
-  for (const m of own) consider(m.date)
+  for (const m of own) if (laterDay(m.date, last)) last = m.date
   return last ?? before
+}
+
+/** Whether d is a day told after `last` (or the first). */
+function laterDay(d: DateFind | null, last: DateFind | null): d is DateFind {
+  return d !== null && !!d.date && d.precision === 'day' && (!last || d.start > last.start)
 }
 
 /** Whether a word of the sentence has the flag. */
@@ -580,7 +582,8 @@ function anchorRelativeDates(
   told: DateFind | null,
   published: number,
 ): void {
-  const absolute = dates.filter((d) => d.relativeDays === null && !d.overnight && d.date)
+  // Made on first need: most sentences hold no relative date.
+  let absolute: DateFind[] | null = null
   for (const m of own) {
     const d = m.date
     if (!d) continue
@@ -588,6 +591,7 @@ function anchorRelativeDates(
       const report = dates.find((x) => x.statement && x.date)
       m.date = { ...d, date: report ? report.date : isoOf(published) }
     } else if (d.relativeDays !== null) {
+      absolute ??= dates.filter((x) => x.relativeDays === null && !x.overnight && x.date)
       const anchor =
         absolute.length > 0
           ? absolute.reduce((a, b) =>

@@ -1478,7 +1478,8 @@ function countryAnswersFor(lex: Compiled, countries: Countries | undefined): Mem
  * confirmed by comparing with the units of that length.
  */
 class WordIndex {
-  private filled = false
+  /** The fill of the shared bitmap that is this index's (-1: never filled). */
+  private generation = -1
 
   constructor(
     private readonly units: readonly Unit[],
@@ -1486,9 +1487,8 @@ class WordIndex {
   ) {}
 
   private fill(): void {
-    this.filled = true
     WORD_BITS.fill(0)
-    bitsOwner = this
+    this.generation = ++bitsGeneration
     const text = this.text
     for (const unit of this.units) {
       if (unit.kind !== 'word' || unit.cap) continue
@@ -1499,7 +1499,7 @@ class WordIndex {
   has(word: string): boolean {
     if (word.length === 0) return false
     // The bitmap is shared by all indexes; refill it if another article's index used it since.
-    if (!this.filled || bitsOwner !== this) this.fill()
+    if (this.generation !== bitsGeneration) this.fill()
     if (!hasBit(hashChars(word, 0, word.length))) return false
     const text = this.text
     const length = word.length
@@ -1513,7 +1513,7 @@ class WordIndex {
 
 // One bitmap of 2^16 bits for the word index in use (articles are processed one at a time).
 const WORD_BITS = new Uint32Array(2048)
-let bitsOwner: WordIndex | undefined
+let bitsGeneration = 0
 
 function setBit(hash: number): void {
   const bit = hash & 0xffff

@@ -681,6 +681,20 @@ export const RULE_HITS: RuleHit[] = [
     speaker: 'MATTHEWS',
     by: 'quotes/colon-lead',
   },
+  {
+    name: 'in-source: a document is the source of the clause',
+    text: 'In the poll, support for the governor has steadily risen over two weeks.',
+    content: 'support for the governor has steadily risen over two weeks',
+    speaker: 'the poll',
+    by: 'quotes/in-source',
+  },
+  {
+    name: "in-source: through an interview, the clause's subject is the source",
+    text: 'In an interview with ABC News, Clinton laughed off the latest attacks on her record.',
+    content: 'Clinton laughed off the latest attacks on her record',
+    speaker: 'Clinton',
+    by: 'quotes/in-source',
+  },
 ]
 
 export interface RuleMiss {
@@ -755,5 +769,20 @@ export const RULE_MISSES: RuleMiss[] = [
     name: 'colon-lead: a verb before the colon is the direct-colon frame',
     text: 'The minister said: the talks have failed for good.',
     by: 'quotes/colon-lead',
+  },
+  {
+    name: 'in-source: a place is no source',
+    text: 'In Ohio, Kasich won the primary easily.',
+    by: 'quotes/in-source',
+  },
+  {
+    name: 'in-source: a clause with its own cue is left to that cue',
+    text: 'In a statement, the ministry said the bridge was destroyed.',
+    by: 'quotes/in-source',
+  },
+  {
+    name: 'in-source: the first common noun must be the source',
+    text: 'In addition to his remarks, the senator raised funds in Ohio.',
+    by: 'quotes/in-source',
   },
 ]

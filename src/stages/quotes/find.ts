@@ -1058,6 +1058,11 @@ function findIndirect(
       continue
     }
     if (usedCues[i]) continue
+    if (view.lower[i] === 'in' && view.sentenceTokens[view.sentenceOf[i]!]![0] === i) {
+      const q = inSource(view, i, options)
+      if (q && !insideDirect(q.spans[0]!)) out.push(q)
+      continue
+    }
     if (view.pos[i]! === 'NOUN' && view.lower[i + 1] === 'that') {
       const q = nominalAt(view, i, options)
       if (q) {
@@ -1096,6 +1101,55 @@ function findIndirect(
     out.push(q)
   }
   return out
+}
+
+/**
+ * "In the new Morning Consult poll, conducted March 11-13, 40 percent back Sanders": a sentence
+ * that opens with "In" and a noun phrase headed by a source noun (`source-nouns.tsv`) gives its
+ * main clause to that noun phrase. A clause with a cue of its own ("In a statement, the
+ * ministry said …") is left to that cue.
+ */
+function inSource(view: TokenView, i: number, options: FindOptions): QuoteCandidate | null {
+  const [, last] = sentenceBounds(view, i)
+  let head = -1
+  let comma = -1
+  for (let k = i + 1; k <= Math.min(last, i + 16); k++) {
+    if (isPunct(view, k, ',')) {
+      if (head >= 0) {
+        comma = k
+        // "…, conducted March 11-13,": a participle phrase after the source belongs to it.
+        if (view.pos[k + 1] === 'VERB' && view.lower[k + 1]!.endsWith('ed')) continue
+        break
+      }
+      return null
+    }
+    if (isPunct(view, k, '.;:')) return null
+    // The first common noun heads the phrase ("In addition to his remarks" is no source).
+    if (head < 0 && view.pos[k] === 'NOUN') {
+      if (!options.lexicon.sourceNouns.has(view.lower[k]!)) return null
+      head = k
+    }
+  }
+  if (head < 0 || comma < 0) return null
+  const from = comma + 1
+  const to = clauseEnd(view, from, last, options)
+  if (to - from < 2 || !clauseHasVerb(view, from - 1, to)) return null
+  for (let k = from; k <= to; k++)
+    if (view.pos[k] === 'VERB' && cueAt(view, k, options)) return null
+  // "In an interview, Clinton laughed off …": the clause's subject spoke through the medium.
+  const speaker =
+    options.lexicon.sourceNouns.get(view.lower[head]!) === 'document'
+      ? phraseStartingAt(view, i + 1, head + 3, options.maxSpeakerTokens)
+      : subjectBefore(view, firstVerb(view, from, to + 1), from, options.maxSpeakerTokens)
+  if (!speaker) return null
+  const content = span(view, from, to)
+  return {
+    kind: 'indirect',
+    spans: [content],
+    attribution: attribution(view, i, i, null, speaker, 'quotes/in-source', options, content),
+    inherit: false,
+    confidence: 0.55,
+  }
 }
 
 /** The last subject of token i's sentence: an indirect quote's, else a direct quote's before i. */

@@ -119,7 +119,19 @@ export function compileLexicon(lexicons: Lexicons): QuoteLexicon {
       links,
     })
   }
+  const sourceNouns = new Map(
+    lexicons
+      .get('source-nouns')
+      .map(
+        (r) =>
+          [
+            (r.noun ?? '').toLowerCase().split(' ').pop()!,
+            r.holder === 'document' ? ('document' as const) : ('subject' as const),
+          ] as const,
+      ),
+  )
   return {
+    sourceNouns,
     nounFrames,
     nounLinks,
     cues,

@@ -29,6 +29,7 @@ describe('quotes lexicons › files are well formed', () => {
     ['attribution-nouns', ['noun', 'class'], 40],
     ['attitude-cues', ['cue', 'class', 'stance', 'frame', 'forms'], 40],
     ['attitude-nouns', ['noun', 'class', 'links'], 40],
+    ['source-nouns', ['noun', 'holder'], 30],
   ])('%s has rows with columns %j', (name, columns, atLeast) => {
     const rows = lexicons.get(name as string)
     expect(rows.length).toBeGreaterThanOrEqual(atLeast as number)
@@ -96,6 +97,16 @@ describe('quotes lexicons › inflection', () => {
       expect(form === 'according' || cues.has(form)).toBe(true)
     },
   )
+})
+
+describe('quotes lexicons › source nouns', () => {
+  it('name a holder, document or subject, and compile by their last word', () => {
+    const compiled = compileLexicon(lexicons)
+    for (const row of lexicons.get('source-nouns')) {
+      expect(['document', 'subject']).toContain(row.holder)
+      expect(compiled.sourceNouns.get(row.noun!.split(' ').pop()!)).toBe(row.holder)
+    }
+  })
 })
 
 describe('quotes lexicons › attitude nouns', () => {

@@ -53,6 +53,8 @@ export interface QuoteLexicon {
   nounFrames: ReadonlyMap<string, { sense: CueSense; links: ReadonlySet<string> }>
   /** Every word that introduces an attitude noun's object ("on", "for", "to"). */
   nounLinks: ReadonlySet<string>
+  /** Nouns of documents and occasions that hold statements ("poll", "statement"), lower case. */
+  sourceNouns: ReadonlyMap<string, 'document' | 'subject'>
 }
 
 export interface QuotesOptions {

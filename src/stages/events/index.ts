@@ -28,8 +28,17 @@ import {
 import { findTriggers, foldedText, idBuffer, makeView, wordId, type sentenceViews } from './find.js'
 import { compilePhrases, compileTriggers, isPloverType } from './lexicon.js'
 import { foldProtests, mergeMentions, toEvent, type Draft, type SourcedCount } from './resolve.js'
-import { reportCues, statusOf, type CueEffect, type Cues } from './status.js'
-import type { DateFind, EventMention, EventsOptions, SentenceView, TriggerEntry } from './types.js'
+import { reportCues, statusOf, type CueEffect, type Cues, type StatusResult } from './status.js'
+import type {
+  ActorFind,
+  CountFind,
+  DateFind,
+  EventMention,
+  EventsOptions,
+  SentenceView,
+  TriggerEntry,
+  TriggerHit,
+} from './types.js'
 import { byStart } from './order.js'
 import {
   CUE_WORD,
@@ -332,25 +341,32 @@ export function findMentions(
         : []
     // "Beijing said it opposed the sanctions. 'China has never …,' a spokesman told a briefing
     // on Friday.": the quote that backs an undated statement gives the day it was made.
-    const said = followUp ? dates.find((d) => d.statement && d.date) : undefined
+    const said = followUp ? statementDate(dates) : undefined
     if (said && before) for (const m of before.mentions) m.date = said
     if (hits.length === 0 && counts.length === 0) {
       toldDay = latestDay(dates, [], toldDay)
       continue
     }
-    const hasDate = dates.some((d) => !d.statement)
-    const statuses = hits.map((hit) => statusOf(view, hit, lex.cues, hasDate))
+    // Loops, not closures: a closure made in this loop costs a context object per sentence.
+    let hasDate = false
+    for (const d of dates) if (!d.statement) hasDate = true
+    const statuses: StatusResult[] = new Array<StatusResult>(hits.length)
     // Places, actors and the clause marks are read only for a sentence with an event left.
-    const kept = statuses.some((st) => !st.drop)
+    let kept = false
+    for (let i = 0; i < hits.length; i++) {
+      const st = statusOf(view, hits[i]!, lex.cues, hasDate)
+      statuses[i] = st
+      if (!st.drop) kept = true
+    }
     const places = kept ? sentencePlaces(doc, view, dateline, lex.actors.groups) : []
     const actors = kept ? sentenceActors(doc, view, lex.actors) : []
     const distinct = kept && hasFlag(view, DISTINCT_WORD)
     const own: EventMention[] = []
     // A date next to an event that did not happen ("the upcoming meeting on 10 April") is that
     // event's, not the date of a deed told beside it.
-    const unrealised = hits.filter(
-      (_, i) => statuses[i]!.drop || statuses[i]!.status !== 'happened',
-    )
+    const unrealised: TriggerHit[] = []
+    for (let i = 0; i < hits.length; i++)
+      if (statuses[i]!.drop || statuses[i]!.status !== 'happened') unrealised.push(hits[i]!)
     for (let i = 0; i < hits.length; i++) {
       const hit = hits[i]!
       const st = statuses[i]!
@@ -363,9 +379,7 @@ export function findMentions(
       const labour =
         hit.entry.term === 'strike' &&
         hit.entry.pos === 'N' &&
-        view.words.some(
-          (w, i) => lex.cues.words.get(w) === 'labour' && isLower(view.firstCode(i)),
-        ) &&
+        hasLabourCue(view, lex.cues) &&
         !cueCoding(view, hit, lex.modes)
       const type: PloverType = refused
         ? 'REJECT'
@@ -384,7 +398,7 @@ export function findMentions(
         (cue?.acled && cue.mode ? cue.acled : null) ??
         hit.entry.acled ??
         cue?.acled ??
-        defaultAcled(hit.entry.type, mode, found.length >= 2 && found.every((a) => a.armed))
+        defaultAcled(hit.entry.type, mode, found.length >= 2 && allArmed(found))
       const claimedBy = claimantFor(doc, view, hit, lex.cues, previousSource)
       own.push({
         hit,
@@ -422,7 +436,7 @@ export function findMentions(
       own[0]?.claimedBy ?? claimantOfSentence(doc, view, lex, previousSource)
     const leftover: SourcedCount[] = []
     for (const c of counts) {
-      const fits = own.filter((m) => COUNT_TYPES[c.key].includes(m.type) && m.status === 'happened')
+      const nearest = nearestFitting(own, c)
       const sourced: SourcedCount = {
         key: c.key,
         value: c.value,
@@ -433,13 +447,10 @@ export function findMentions(
         official: isOfficial(sentenceSource, lex.cues),
         order: order++,
       }
-      if (fits.length === 0) {
+      if (nearest === null) {
         leftover.push(sourced)
         continue
       }
-      const nearest = fits.reduce((a, b) =>
-        Math.abs(b.hit.start - c.start) < Math.abs(a.hit.start - c.start) ? b : a,
-      )
       sourced.source = nearest.claimedBy
       sourced.official = nearest.official
       nearest.counts.push(sourced)
@@ -505,6 +516,35 @@ function requestedActs(view: SentenceView, own: EventMention[], cues: Cues): voi
     }
     asked = m.strong
   }
+}
+
+/** Whether a lower-case word of the sentence is a labour cue ("teachers", "workers"). */
+function hasLabourCue(view: SentenceView, cues: Cues): boolean {
+  for (let i = 0; i < view.words.length; i++)
+    if (cues.words.get(view.words[i]!) === 'labour' && isLower(view.firstCode(i))) return true
+  return false
+}
+
+function allArmed(actors: readonly ActorFind[]): boolean {
+  for (const a of actors) if (!a.armed) return false
+  return true
+}
+
+/** The first statement date with a day, if any. */
+function statementDate(dates: readonly DateFind[]): DateFind | undefined {
+  for (const d of dates) if (d.statement && d.date) return d
+  return undefined
+}
+
+/** The first nearest happened mention of a category the figure can count (null: none). */
+function nearestFitting(own: readonly EventMention[], c: CountFind): EventMention | null {
+  let best: EventMention | null = null
+  for (const m of own) {
+    if (!COUNT_TYPES[c.key].includes(m.type) || m.status !== 'happened') continue
+    if (best === null || Math.abs(m.hit.start - c.start) < Math.abs(best.hit.start - c.start))
+      best = m
+  }
+  return best
 }
 
 function isIntentWord(word: string, cues: Cues): boolean {

@@ -72,11 +72,23 @@ const TIME_WORDS = new Set([
   'yesterday',
   'tonight',
 ])
+const WEEKDAY_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+])
 const TIME_OPENERS = new Set(['on', 'in', 'last', 'this', 'early', 'late', 'earlier', 'later'])
 
 /** "Sen. Bernie Sanders on Wednesday morning": the last token before a trailing time adjunct. */
 function beforeTimeAdjunct(view: TokenView, first: number, last: number): number {
   if (!TIME_WORDS.has(view.lower[last]!)) return last
+  // "a statement Wednesday": a bare day after a common noun.
+  if (last > first && view.pos[last - 1] === 'NOUN' && WEEKDAY_WORDS.has(view.lower[last]!))
+    return last - 1
   for (let k = last - 1; k > first && k >= last - 3; k--) {
     if (TIME_OPENERS.has(view.lower[k]!)) {
       let end = k - 1
@@ -283,6 +295,8 @@ export function subjectBefore(
   // between commas; NP1 starts the clause.
   const segments: SpeakerPhrase[] = []
   let skippedClause = false
+  // "Mr. Trump, in an interview on Friday, said": the adjunct is not part of the mention.
+  let mentionEnd = j - 1
   let comma = j
   for (let round = 0; round < 4; round++) {
     let k = comma - 1
@@ -294,7 +308,7 @@ export function subjectBefore(
     const whole = segment !== null && segment.first === start
     const withMention = (picked: SpeakerPhrase, from: number) => ({
       ...picked,
-      mention: tokenSpan(view, from, j - 1),
+      mention: tokenSpan(view, from, Math.max(from, mentionEnd)),
     })
     if (k < floor || !isPunct(view, k, ',')) {
       if (whole && (segments.length > 0 || skippedClause)) {
@@ -315,6 +329,7 @@ export function subjectBefore(
         // "X, in a brief interview on Saturday, said": an adjunct right before the cue.
         (opener === 'ADP' && segments.length === 0)
       if (!skippable) return null
+      if (opener === 'ADP' && segments.length === 0) mentionEnd = k - 1
       skippedClause = true
     }
     comma = k

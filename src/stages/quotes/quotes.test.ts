@@ -219,6 +219,16 @@ describe('quotes › the speaker mention of a subject', () => {
       'Jose Yepez, a council member, who had never heard him speak',
     ],
     [
+      'leaves out an adjunct between commas before the cue',
+      'Mr. Trump, in an interview on Friday, said the wall would be built.',
+      'Mr. Trump',
+    ],
+    [
+      'leaves out a bare day after a common noun',
+      'A statement Wednesday said the road would reopen.',
+      'A statement',
+    ],
+    [
       'takes "More" before a modifier',
       'More black state lawmakers said they would back Clinton.',
       'More black state lawmakers',

@@ -291,36 +291,54 @@ function sourcesOf(doc: Doc): NonNullable<DocIndex['sources']> {
 function sourcesBySentence(doc: Doc): NonNullable<DocIndex['sources']> {
   const sentences = doc.layers.sentences ?? []
   const out: NonNullable<DocIndex['sources']> = new Map()
-  const bucket = (k: number) => {
-    let b = out.get(k)
-    if (!b) out.set(k, (b = { quotes: [], claims: [] }))
-    return b
-  }
-  const spread = (span: Span, add: (k: number) => void) => {
-    // Sentences are in text order: the first whose end lies past the span's start, onwards.
-    let lo = 0
-    let hi = sentences.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if ((sentences[mid] as Span).end <= span.start) lo = mid + 1
-      else hi = mid
-    }
-    // `<=`: a zero-length span at a sentence's start belongs to it (the sentence's own source).
-    for (let k = lo; k < sentences.length && (sentences[k] as Span).start <= span.end; k++) add(k)
-  }
-  ;(doc.layers.quotes ?? []).forEach((q, i) => {
-    if (!q.speakerName) return
-    for (const s of q.spans)
-      spread(s, (k) => {
-        const list = bucket(k).quotes
+  // Loops, not closures per quote and span: this runs once per doc on every doc.
+  const quotes = doc.layers.quotes ?? []
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i]!
+    if (!q.speakerName) continue
+    for (const s of q.spans) {
+      for (let k = firstSentenceOf(sentences, s); k < sentences.length; k++) {
+        if (sentences[k]!.start > s.end) break
+        const list = bucketOf(out, k).quotes
         if (list.at(-1) !== i) list.push(i)
-      })
-  })
-  ;(doc.layers.claims ?? []).forEach((c, i) => {
-    if (!c.claimant) return
-    spread(c, (k) => bucket(k).claims.push(i))
-  })
+      }
+    }
+  }
+  const claims = doc.layers.claims ?? []
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i]!
+    if (!c.claimant) continue
+    for (let k = firstSentenceOf(sentences, c); k < sentences.length; k++) {
+      if (sentences[k]!.start > c.end) break
+      bucketOf(out, k).claims.push(i)
+    }
+  }
   return out
+}
+
+function bucketOf(
+  out: NonNullable<DocIndex['sources']>,
+  k: number,
+): { quotes: number[]; claims: number[] } {
+  let b = out.get(k)
+  if (!b) out.set(k, (b = { quotes: [], claims: [] }))
+  return b
+}
+
+/**
+ * Sentences are in text order: the first whose end lies past the span's start. From there on,
+ * every sentence that starts at or before the span's end (`<=`: a zero-length span at a
+ * sentence's start belongs to it, the sentence's own source).
+ */
+function firstSentenceOf(sentences: readonly Span[], span: Span): number {
+  let lo = 0
+  let hi = sentences.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sentences[mid]!.end <= span.start) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** First index in a start-sorted list whose start is at or after `at`. */

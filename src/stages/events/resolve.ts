@@ -289,6 +289,8 @@ export function chooseCount(counts: SourcedCount[], vague: boolean): number | nu
   return pick.value
 }
 
+const NO_KEYS: ReadonlySet<CountKey> = new Set()
+
 /** Build the event record from a draft. */
 export function toEvent(
   doc: Doc,
@@ -321,7 +323,8 @@ export function toEvent(
   // A town named anywhere in the event beats a river or sea it happened on (ACLED codes the
   // nearest town); the dateline's town stands in when only water is named.
   const landOf = (m: EventMention) => m.places.filter((i) => !isWater(places[i]))
-  const onLand = ms.some((m) => landOf(m).length > 0)
+  let onLand = false
+  for (const m of ms) for (const i of m.places) if (!isWater(places[i])) onLand = true
   const datelineTown = dateline !== null && places[dateline]?.precision === 1
   // The place lists of the mentions that count, in mention order.
   const withPlaces: number[][] = onLand
@@ -339,7 +342,8 @@ export function toEvent(
   } else if (dateline !== null) chosen = [dateline]
 
   const counts: Partial<Record<CountKey, number>> = {}
-  const keys = new Set(draft.counts.map((c) => c.key))
+  // (Most events carry no figure: no set of keys is made for them.)
+  const keys = draft.counts.length > 0 ? new Set(draft.counts.map((c) => c.key)) : NO_KEYS
   for (const key of keys) {
     const value = chooseCount(
       draft.counts.filter((c) => c.key === key).sort((a, b) => a.order - b.order),

@@ -79,6 +79,23 @@ const SKIPPABLE_AFTER = new Set([
   'recently',
   'firmly',
 ])
+/** Directions written before a place name, which belong to it ("southern Lebanon"). */
+const DIRECTION_ADJECTIVES = new Set([
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'northeastern',
+  'northwestern',
+  'southeastern',
+  'southwestern',
+  'north-eastern',
+  'north-western',
+  'south-eastern',
+  'south-western',
+])
+
 /** Verbs whose subject a polity is not acting: "Ukraine lies", "Syria borders". */
 const LITERAL_VERBS = new Set(['lies', 'lie', 'borders', 'border', 'stretches', 'covers', 'sits'])
 
@@ -97,6 +114,8 @@ export function readingOf(doc: Doc, t: Toponym, options: ReadingOptions): Readin
   if (isDateline(doc, t, options.paragraphStarts)) return 'literal'
 
   let p = t.firstToken - 1
+  // "in southern Lebanon", "across eastern Ukraine": the direction belongs to the place.
+  if (DIRECTION_ADJECTIVES.has(word(p))) p--
   if (word(p) === 'the') p--
   const prev = word(p)
   const prev2 = word(p - 1)

@@ -152,6 +152,14 @@ export const metonyms: PlaceCase[] = [
     use: 'location',
   },
   {
+    why: 'a direction between the preposition and the place belongs to the place',
+    text: 'Drone strikes on two villages in eastern Ukraine killed five people on Monday.',
+    mention: 'Ukraine',
+    name: 'Ukraine',
+    country: 'UA',
+    use: 'location',
+  },
+  {
     why: 'a plural noun after a country followed by a verb is a noun: no metonym',
     text: 'Ukraine rivers froze early in May.',
     mention: 'Ukraine',

@@ -695,6 +695,13 @@ export const RULE_HITS: RuleHit[] = [
     speaker: 'Clinton',
     by: 'quotes/in-source',
   },
+  {
+    name: 'content before "X said" whose comma sits inside a closing mark',
+    text: 'The former secretary of state will play the "woman card," Fiorina said.',
+    content: 'The former secretary of state will play the "woman card,"',
+    speaker: 'Fiorina',
+    by: 'quotes/content-x-said',
+  },
 ]
 
 export interface RuleMiss {

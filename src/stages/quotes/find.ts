@@ -1482,7 +1482,9 @@ function indirectAt(
   // Backward content: "CONTENT, X said." / "CONTENT, said X."
   if (!speaker) return null
   const leftEdge = inverted ? i : speaker.first
-  const comma = leftEdge - 1
+  // 'will play the "woman card," Fiorina said': the comma sits inside a closing mark.
+  const markedComma = isQuoteMark(view, leftEdge - 1) && isPunct(view, leftEdge - 2, ',')
+  const comma = markedComma ? leftEdge - 2 : leftEdge - 1
   if (comma <= first || !isPunct(view, comma, ',')) return null
   let after = skipAdjuncts(view, inverted ? speaker.last + 1 : cue.last + 1, last)
   const lemma = cue.sense.head
@@ -1495,7 +1497,7 @@ function indirectAt(
   if (!(after.next > last || isPunct(view, after.next, '.,;!?'))) return null
   let from = afterDateline(view, first, last)
   while (from < comma && isQuoteMark(view, from)) from++
-  const to = comma - 1
+  const to = markedComma ? comma + 1 : comma - 1
   // "This campaign, he says, is different.": a parenthetical attribution; the
   // content continues after it when a clause follows.
   let rest: Span | null = null

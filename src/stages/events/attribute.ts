@@ -148,10 +148,14 @@ function distanceTo(hit: Span, s: Span): number {
 export function datelinePlace(doc: Doc): number | null {
   const places = doc.layers.places ?? []
   const from = datelineSpan(doc.text)?.start ?? 0
-  const at = places.findIndex(
-    (p) => p.use === 'location' && [p as Span, ...(p.mentions ?? [])].some((s) => s.start === from),
-  )
-  return at < 0 ? null : at
+  // (A loop: no array per place.)
+  for (let at = 0; at < places.length; at++) {
+    const p = places[at]!
+    if (p.use !== 'location') continue
+    if (p.start === from) return at
+    for (const s of p.mentions ?? []) if (s.start === from) return at
+  }
+  return null
 }
 
 // ------------------------------------------------------------------------------------ actors
@@ -248,11 +252,14 @@ const indexes = new WeakMap<Doc, DocIndex>()
 function docIndex(doc: Doc): DocIndex {
   let index = indexes.get(doc)
   if (!index) {
+    // Built by loops: no pair array per entity, no filtered copy of the places.
+    const entities = new Map<string, Entity>()
+    for (const e of doc.layers.entities ?? []) entities.set(e.id, e)
+    const locationStarts = new Set<number>()
+    for (const p of doc.layers.places ?? []) if (p.use === 'location') locationStarts.add(p.start)
     index = {
-      entities: new Map((doc.layers.entities ?? []).map((e) => [e.id, e])),
-      locationStarts: new Set(
-        (doc.layers.places ?? []).filter((p) => p.use === 'location').map((p) => p.start),
-      ),
+      entities,
+      locationStarts,
       locationSpans: locationSpansOf(doc),
       mentions: byStart((doc.layers.mentions ?? []).filter((m) => m.kind !== 'pronoun')),
       allMentions: null,

@@ -141,6 +141,12 @@ export const ENTITY_HITS: readonly [string, string, EntityType, (string | null)?
     'EVENT',
   ],
   ['Thousands marched to mark Independence Day.', 'Independence Day', 'EVENT'],
+  // a title-case headline keeps a name the article names again
+  [
+    'Mayor Vows To Fight Cuts Against Sarah Lindqvist\nThe budget of Sarah Lindqvist was cut.',
+    'Sarah Lindqvist',
+    'PERSON',
+  ],
   // NORP
   ['Ukrainian forces captured two Chinese soldiers.', 'Chinese', 'NORP'],
   ['North Koreans fought on the Kursk front.', 'North Koreans', 'NORP'],
@@ -174,6 +180,23 @@ export const ENTITY_MISSES: readonly [string, string, EntityType?][] = [
   ['Police detained 14 protesters outside the ministry.', 'Police'],
   ['"We will not leave," said Amira Osman, the group\'s coordinator.', 'Amira Osman', 'ORG'],
   ['The British government said it would act.', 'British government'],
+  // a title-case headline: shapes say nothing there
+  [
+    'Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Developers\nHe spoke.',
+    'Railing Against Trump',
+  ],
+  [
+    'Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Developers\nHe spoke.',
+    'Sanders Vows To Eliminate Tax Breaks Used By Developers',
+  ],
+  [
+    'Stealth Over Health: Hillary Clinton Was Headed to ER But Diverted\nClinton was not.',
+    'Hillary Clinton Was Headed',
+  ],
+  [
+    'Clinton Breaks With Obama On Lawsuit Bill\nIt passed.',
+    'Clinton Breaks With Obama On Lawsuit Bill',
+  ],
 ]
 
 /** [text, pronoun or description (first occurrence), name of the entity it must point at] */

@@ -288,8 +288,76 @@ export function findCandidates(doc: Doc, units: readonly Unit[], fc: FindContext
   return finder.run()
 }
 
+/** Rules that type a name by its shape alone: weak in a title-case headline. */
+const SHAPE_RULES = new Set(['name-shape', 'speaker-shape', 'surname-suffix', 'default'])
+
+/** Words running text writes in lower case even inside names; capitalised, they mark title case. */
+const TITLE_CASE_WORDS = new Set([
+  'and',
+  'but',
+  'or',
+  'nor',
+  'as',
+  'at',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'of',
+  'off',
+  'on',
+  'onto',
+  'over',
+  'to',
+  'up',
+  'with',
+  'against',
+  'after',
+  'before',
+  'about',
+  'amid',
+  'among',
+  'despite',
+  'during',
+  'under',
+  'until',
+  'without',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'not',
+  'says',
+  'said',
+  'say',
+  'its',
+  'his',
+  'her',
+  'their',
+  'that',
+  'this',
+  'than',
+  'who',
+  'what',
+  'how',
+  'why',
+  'when',
+])
+
 class Finder {
   readonly out: Candidate[] = []
+  private readonly titleCaseBySentence = new Map<number, boolean>()
   /** Each analysed run: its span and where its candidates start in `out`. */
   readonly runs: { start: number; end: number; from: number; to: number }[] = []
 
@@ -793,6 +861,38 @@ class Finder {
     this.pushRun(i, j, 'ORG', 'default', 0.35, {})
   }
 
+  /**
+   * Whether a sentence is written in title case: two or more of its words after the first are
+   * capitalised function words ("Was", "Against", "With", "Over"), which running text writes
+   * in lower case even inside names. Asked only for shape-typed names; answered once per sentence.
+   */
+  private titleCase(sentence: number): boolean {
+    let known = this.titleCaseBySentence.get(sentence)
+    if (known !== undefined) return known
+    let count = 0
+    let k = this.firstUnitOf(sentence)
+    for (; k < this.units.length && count < 2; k++) {
+      const unit = this.units[k] as Unit
+      if (unit.sentence !== sentence) break
+      if (unit.cap && !unit.initial && TITLE_CASE_WORDS.has(unit.lower)) count++
+    }
+    known = count >= 2
+    this.titleCaseBySentence.set(sentence, known)
+    return known
+  }
+
+  /** The first unit of a sentence (units are in text order; binary search). */
+  private firstUnitOf(sentence: number): number {
+    let lo = 0
+    let hi = this.units.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((this.units[mid] as Unit).sentence < sentence) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
   private endsWithTitle(i: number, j: number): boolean {
     for (let k = i; k <= j; k++) {
       if (!this.beginsTitle(this.units[k] as Unit)) continue
@@ -1184,6 +1284,12 @@ class Finder {
           last = through
         }
       }
+    }
+    // In a headline written in title case every word is capitalised: a shape alone says nothing
+    // there ("Railing Against Trump", "Curious Plan"), so such a name stands only when the
+    // article names it again in running text (then the mentions link).
+    if (SHAPE_RULES.has(finalRule) && this.titleCase(first.sentence)) {
+      finalConfidence = Math.min(finalConfidence, 0.2)
     }
     let identity = extra.identity ?? null
     if (end === last.end && !last.possessive) {

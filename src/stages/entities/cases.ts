@@ -141,6 +141,25 @@ export const ENTITY_HITS: readonly [string, string, EntityType, (string | null)?
     'EVENT',
   ],
   ['Thousands marched to mark Independence Day.', 'Independence Day', 'EVENT'],
+  // time prefixes and titles with an article
+  [
+    'He was preceded by then-Secretary of State Hillary Clinton in 2011.',
+    'Hillary Clinton',
+    'PERSON',
+  ],
+  ['It was backed by Speaker of the House Newt Gingrich in 1994.', 'Newt Gingrich', 'PERSON'],
+  // institutions with a lower-case connector, branches of known groups, townships
+  [
+    'He was hauled before the Senate Subcommittee on Consumer Protection on Monday.',
+    'Senate Subcommittee on Consumer Protection',
+    'ORG',
+  ],
+  [
+    'Islamic State West Africa Province (ISWAP) is active there.',
+    'Islamic State West Africa Province',
+    'ORG',
+  ],
+  ['Bombs fell on a school in the Tabayin township.', 'Tabayin', 'GPE'],
   // a title-case headline keeps a name the article names again
   [
     'Mayor Vows To Fight Cuts Against Sarah Lindqvist\nThe budget of Sarah Lindqvist was cut.',
@@ -180,6 +199,24 @@ export const ENTITY_MISSES: readonly [string, string, EntityType?][] = [
   ['Police detained 14 protesters outside the ministry.', 'Police'],
   ['"We will not leave," said Amira Osman, the group\'s coordinator.', 'Amira Osman', 'ORG'],
   ['The British government said it would act.', 'British government'],
+  ['He was preceded by then-Secretary of State Hillary Clinton in 2011.', 'State Hillary Clinton'],
+  ['It was backed by Speaker of the House Newt Gingrich in 1994.', 'House Newt Gingrich'],
+  [
+    'He spoke to the Subcommittee on Consumer Protection on Monday.',
+    'Subcommittee on Consumer Protection',
+    'PERSON',
+  ],
+  [
+    'Islamic State West Africa Province (ISWAP) is active there.',
+    'Islamic State West Africa Province',
+    'GPE',
+  ],
+  ['Bombs fell on a school in the Tabayin township.', 'Tabayin', 'PERSON'],
+  [
+    'KANO, Nigeria (Reuters) - Suspected Islamist militants killed 12 people.',
+    'Suspected Islamist',
+  ],
+  ['Alleged Russian saboteurs were detained in Warsaw.', 'Alleged Russian'],
   // a title-case headline: shapes say nothing there
   [
     'Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Developers\nHe spoke.',

@@ -515,11 +515,13 @@ class Finder {
 
   /** "Secretary" + "of State": the run so far and the next words begin a multi-word title. */
   private titleContinues(i: number, j: number): boolean {
-    const after = this.units[j + 2]
+    // "Speaker of the House": the article belongs to the title.
+    const the = this.units[j + 2]?.text === 'the'
+    const after = this.units[the ? j + 3 : j + 2]
     if (!after) return false
     for (let k = i; k <= j; k++) {
       if (!this.beginsTitle(this.units[k] as Unit)) continue
-      const key = `${this.text(k, j)} of ${after.text}`.toLowerCase()
+      const key = `${this.text(k, j)} of ${the ? 'the ' : ''}${after.text}`.toLowerCase()
       if (this.fc.lex.titles.has(key)) return true
     }
     return false
@@ -905,6 +907,8 @@ class Finder {
   private personShaped(i: number, j: number): boolean {
     for (let k = i; k <= j; k++) {
       const unit = this.units[k] as Unit
+      // "Subcommittee on Consumer Protection": a lower-case word joins institutions, not names.
+      if (unit.kind === 'word' && !unit.cap) return false
       if (unit.upper && unit.text.length > 2) return false
       if (/\d/.test(unit.text)) return false
     }

@@ -5,6 +5,7 @@ import type { Unit } from './types.js'
 // “ ‘ « „ and ” » by character code.
 const OPENING_QUOTES = new Set([0x201c, 0x2018, 0xab, 0x201e])
 const CLOSING_QUOTES = new Set([0x201d, 0xbb])
+const TIME_PREFIXES = new Set(['then', 'ex', 'Ex', 'Then'])
 const NAME_PARTICLE = /^(al|el|ad|as|ash|bin|ibn|abu|de|van|von|d|o)[-'’]\p{Lu}/u
 
 /**
@@ -75,8 +76,10 @@ export function buildUnits(doc: Doc, abbreviations: ReadonlySet<string>): Unit[]
       const after = tokens[j + 2]
       // Glue only when the part after the hyphen is itself name-like: "Ust-Luga",
       // "Iskander-M", "al-Zallaqa"; "Soviet-era" and "Russian-backed" stay apart.
+      // "then-Secretary of State X", "ex-President X": a time prefix is no part of the name.
       if (
         (nextCode === 45 || nextCode === 0x2011) &&
+        !(j === i && TIME_PREFIXES.has(text.slice(token.start, end))) &&
         after &&
         after.start === next.end &&
         after.end > after.start &&

@@ -160,6 +160,18 @@ export const ENTITY_HITS: readonly [string, string, EntityType, (string | null)?
     'ORG',
   ],
   ['Bombs fell on a school in the Tabayin township.', 'Tabayin', 'GPE'],
+  // the head of an appositive comes before its complement and is no adjective
+  [
+    'Christmas trees came from Oregon, the homeland of Senator Ron Wyden, on Monday.',
+    'Oregon',
+    'GPE',
+  ],
+  ['He co-founded Centerview Partners, a private equity firm.', 'Centerview Partners', 'ORG'],
+  [
+    'The plan was backed by Olena Kovalchuk, a retired general, on Monday.',
+    'Olena Kovalchuk',
+    'PERSON',
+  ],
   // a title-case headline keeps a name the article names again
   [
     'Mayor Vows To Fight Cuts Against Sarah Lindqvist\nThe budget of Sarah Lindqvist was cut.',

@@ -1215,14 +1215,28 @@ class Finder {
       // "the group's coordinator", "the city's mayor": a possessive noun is an owner, not the head.
       if (unit.possessive && this.units[k + 1]?.kind === 'word') continue
       const word = unit.lower
+      // "the homeland of Senator Ron Wyden": the head comes before its complement.
+      if (unit.pos === 'ADP') return undefined
       if (APPOSITIVE_PLACE.has(word)) return { type: 'GPE', role: null }
       if (APPOSITIVE_ORG.has(word)) return { type: 'ORG', role: null }
       const title = this.fc.lex.titles.get(word)
-      if (title && title.kind !== 'modifier' && title.kind !== 'honorific') {
+      if (
+        title &&
+        title.kind !== 'modifier' &&
+        title.kind !== 'honorific' &&
+        !this.nounPhraseGoesOn(k)
+      ) {
         return { type: 'PERSON', role: this.roleUntilPause(roleStart as Unit) }
       }
     }
     return undefined
+  }
+
+  /** "a private equity firm", "a major bank": a lower-case noun or adjective after the word. */
+  private nounPhraseGoesOn(k: number): boolean {
+    const next = this.units[k + 1]
+    if (!next || next.kind !== 'word' || next.cap) return false
+    return next.pos === 'NOUN' || next.pos === 'ADJ'
   }
 
   /** The appositive's text up to the next comma or the end of the sentence. */

@@ -172,6 +172,9 @@ export const ENTITY_HITS: readonly [string, string, EntityType, (string | null)?
     'Olena Kovalchuk',
     'PERSON',
   ],
+  // places named in a plural
+  ['Rebels shelled the villages of Foua and Kfraya on Monday.', 'Foua', 'GPE'],
+  ['Rebels shelled the villages of Foua and Kfraya on Monday.', 'Kfraya', 'GPE'],
   // a title-case headline keeps a name the article names again
   [
     'Mayor Vows To Fight Cuts Against Sarah Lindqvist\nThe budget of Sarah Lindqvist was cut.',
@@ -229,6 +232,13 @@ export const ENTITY_MISSES: readonly [string, string, EntityType?][] = [
     'Suspected Islamist',
   ],
   ['Alleged Russian saboteurs were detained in Warsaw.', 'Alleged Russian'],
+  ['Sen. Marco Rubio (R-Fla.) also had strong views.', 'R-Fla'],
+  ['Critics charged that the hearing failed.', 'Critics'],
+  ['Aides said the president would speak.', 'Aides'],
+  ['He said: He is ready to go.', 'He'],
+  ['Many killed in the Benghazi attacks, Groberg says, were friends.', 'Benghazi', 'PERSON'],
+  ['The event took place at the Forum last year.', 'Forum'],
+  ['Former Gov. Jeb Bush of Florida said on Twitter that he disagreed.', 'Florida', 'PERSON'],
   // a title-case headline: shapes say nothing there
   [
     'Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Developers\nHe spoke.',

@@ -93,6 +93,11 @@ const PLACE_PREPOSITIONS = new Map([
 ])
 // "<noun> of X" makes X a place; the value is the type X takes.
 const PLACE_NOUNS: ReadonlyMap<string, EntityType> = new Map([
+  // "the villages of Foua and Kfraya"
+  ['villages', 'GPE'],
+  ['towns', 'GPE'],
+  ['cities', 'GPE'],
+  ['settlements', 'GPE'],
   ['village', 'GPE'],
   ['town', 'GPE'],
   ['city', 'GPE'],
@@ -259,7 +264,9 @@ const PLACE_ADJECTIVES = new Set([
   'St.',
   'Port',
 ])
-const AGENT_PLURAL = /(ers|ors|ents|ants|ists|ians|ees|ives|als)$/
+const AGENT_PLURAL = /(ers|ors|ents|ants|ists|ysts|ians|ees|ives|als|ics|ides|erts|olls|orts|veys)$/
+/** "(R-Fla.)", "(D-Mass.)": a US party and state after a name, no name itself. */
+const PARTY_TAG = /^[RDI]-[A-Z][A-Za-z]{0,4}$/
 
 // Spans of units are remembered under i * SPAN_WIDTH + (j - i): small integers, cheap Map keys.
 // Longer spans (a run of capitals) are not remembered.
@@ -353,6 +360,13 @@ const TITLE_CASE_WORDS = new Set([
   'how',
   'why',
   'when',
+  'he',
+  'she',
+  'it',
+  'we',
+  'they',
+  'you',
+  'more',
 ])
 
 class Finder {
@@ -461,7 +475,13 @@ class Finder {
   // ------------------------------------------------------------------ runs
 
   private isNameWord(unit: Unit | undefined): boolean {
-    return !!unit && unit.kind === 'word' && unit.cap && !this.fc.lex.notNames.has(unit.text)
+    return (
+      !!unit &&
+      unit.kind === 'word' &&
+      unit.cap &&
+      !this.fc.lex.notNames.has(unit.text) &&
+      !PARTY_TAG.test(unit.text)
+    )
   }
 
   private startsRun(i: number): boolean {
@@ -835,7 +855,20 @@ class Finder {
     }
     // Sentence-initial agent plurals ("Residents described", "Organisers estimated") are not names.
     const agentPlural = first.initial && AGENT_PLURAL.test(first.text)
-    if (count === 1 && !agentPlural && this.fc.lex.speechVerbs.has(this.units[j + 1]?.text ?? '')) {
+    // "the Benghazi attacks", "Gov. Jeb Bush of Florida said": a word after a determiner or
+    // preposition is no speaker of the verb after it.
+    const before = this.units[i - 1]
+    const governed =
+      before !== undefined &&
+      before.kind === 'word' &&
+      (before.pos === 'ADP' || before.pos === 'DET') &&
+      before.sentence === first.sentence
+    if (
+      count === 1 &&
+      !agentPlural &&
+      !governed &&
+      this.fc.lex.speechVerbs.has(this.units[j + 1]?.text ?? '')
+    ) {
       // "Clinton said": an unknown single name that speaks is most likely a person.
       this.pushRun(i, j, 'PERSON', 'speaker-shape', 0.5, {})
       return
@@ -855,8 +888,10 @@ class Finder {
       } else if (SURNAME_SUFFIX.test(word) && word.length > 4) {
         this.pushRun(i, j, 'PERSON', 'surname-suffix', 0.45, {})
       } else {
-        // A sentence-initial capital alone is no evidence: kept only if linked to a surer mention.
-        this.pushRun(i, j, 'GPE', 'default', first.initial ? 0.2 : 0.4, {})
+        // A lone capital with no context (and, more so, a sentence-initial one) is kept only
+        // when linked to a surer mention: on its own it was mostly a common noun or a name of
+        // another type ("Forum", "Politics", "Navy" were GPEs).
+        this.pushRun(i, j, 'GPE', 'default', first.initial ? 0.2 : 0.25, {})
       }
       return
     }

@@ -172,6 +172,14 @@ export const ENTITY_HITS: readonly [string, string, EntityType, (string | null)?
     'Olena Kovalchuk',
     'PERSON',
   ],
+  // an institution of up to four words before a title, and a capitalised role noun as a title
+  [
+    'National Republican Senatorial Committee Chairman Roger Wicker tweeted.',
+    'Roger Wicker',
+    'PERSON',
+  ],
+  ['House Minority Leader Nancy Pelosi is among those who spoke.', 'Nancy Pelosi', 'PERSON'],
+  ['Former Clinton Senior Adviser Sidney Blumenthal said that.', 'Sidney Blumenthal', 'PERSON'],
   // places named in a plural
   ['Rebels shelled the villages of Foua and Kfraya on Monday.', 'Foua', 'GPE'],
   ['Rebels shelled the villages of Foua and Kfraya on Monday.', 'Kfraya', 'GPE'],
@@ -239,6 +247,7 @@ export const ENTITY_MISSES: readonly [string, string, EntityType?][] = [
   ['Many killed in the Benghazi attacks, Groberg says, were friends.', 'Benghazi', 'PERSON'],
   ['The event took place at the Forum last year.', 'Forum'],
   ['Former Gov. Jeb Bush of Florida said on Twitter that he disagreed.', 'Florida', 'PERSON'],
+  ['House Minority Leader Nancy Pelosi is among those who spoke.', 'House Minority'],
   // a title-case headline: shapes say nothing there
   [
     'Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Developers\nHe spoke.',

@@ -300,6 +300,9 @@ const SHAPE_RULES = new Set(['name-shape', 'speaker-shape', 'surname-suffix', 'd
 
 /** Words running text writes in lower case even inside names; capitalised, they mark title case. */
 const TITLE_CASE_WORDS = new Set([
+  'a',
+  'an',
+  'the',
   'and',
   'but',
   'or',
@@ -787,7 +790,8 @@ class Finder {
         continue
       }
       // "Texas Sen. Ted Cruz", "House Speaker Paul Ryan": a word or two of context before a title.
-      const title2 = this.titleWithin(k + 1, Math.min(j, k + 2), j)
+      // Up to four words: "National Republican Senatorial Committee Chairman Roger Wicker".
+      const title2 = this.titleWithin(k + 1, Math.min(j, k + 4), j)
       if (title2 !== undefined) {
         // The context is a name of its own ("Texas", "Granville County"), typed as any run.
         this.analyse(k, title2 - 1)
@@ -814,7 +818,10 @@ class Finder {
   private titleWithin(from: number, to: number, j: number): number | undefined {
     for (let t = from; t <= to; t++) {
       const title = this.titleAt(t, j)
-      if (title && title.entry.kind !== 'modifier' && title.entry.kind !== 'descriptor') return t
+      if (!title || title.entry.kind === 'modifier') continue
+      // A role noun capitalised as a title leads a name too: "House Minority Leader Nancy
+      // Pelosi", "Clinton Senior Adviser Sidney Blumenthal".
+      if (title.entry.kind !== 'descriptor' || (this.units[t] as Unit).cap) return t
     }
     return undefined
   }
@@ -895,25 +902,35 @@ class Finder {
       }
       return
     }
-    this.pushRun(i, j, 'ORG', 'default', 0.35, {})
+    // "FULL TEXT", "HOW CHINA'S DECLINE AFFECTS THE WORLD": words in capitals are a shouted
+    // line, not an organisation (an acronym is one word).
+    const shouted = first.upper && last.upper
+    this.pushRun(i, j, 'ORG', 'default', shouted ? 0.2 : 0.35, {})
   }
 
   /**
    * Whether a sentence is written in title case: two or more of its words after the first are
    * capitalised function words ("Was", "Against", "With", "Over"), which running text writes
-   * in lower case even inside names. Asked only for shape-typed names; answered once per sentence.
+   * in lower case even inside names. Asked only for shape-typed names; answered once per
+   * sentence (one pass over its units).
    */
   private titleCase(sentence: number): boolean {
     let known = this.titleCaseBySentence.get(sentence)
     if (known !== undefined) return known
-    let count = 0
-    let k = this.firstUnitOf(sentence)
-    for (; k < this.units.length && count < 2; k++) {
+    let functionWords = 0
+    let words = 0
+    let lowerCase = 0
+    for (let k = this.firstUnitOf(sentence); k < this.units.length; k++) {
       const unit = this.units[k] as Unit
       if (unit.sentence !== sentence) break
-      if (unit.cap && !unit.initial && TITLE_CASE_WORDS.has(unit.lower)) count++
+      if (unit.kind !== 'word' || unit.initial) continue
+      words++
+      if (!unit.cap) lowerCase++
+      else if (TITLE_CASE_WORDS.has(unit.lower)) functionWords++
     }
-    known = count >= 2
+    // Or every word capitalised in a line long enough to be a sentence ("Paul Ryan Thinks
+    // About Donald Trump"); a short line of names ("Joel B. Pollak") is not one.
+    known = functionWords >= 2 || (words >= 4 && lowerCase === 0)
     this.titleCaseBySentence.set(sentence, known)
     return known
   }

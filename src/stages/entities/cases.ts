@@ -180,6 +180,9 @@ export const ENTITY_HITS: readonly [string, string, EntityType, (string | null)?
   ],
   ['House Minority Leader Nancy Pelosi is among those who spoke.', 'Nancy Pelosi', 'PERSON'],
   ['Former Clinton Senior Adviser Sidney Blumenthal said that.', 'Sidney Blumenthal', 'PERSON'],
+  // name particles
+  ['President Luiz Inácio Lula da Silva spoke on Monday.', 'Luiz Inácio Lula da Silva', 'PERSON'],
+  ['The plan was drafted by Ursula von der Leyen last year.', 'Ursula von der Leyen', 'PERSON'],
   // places named in a plural
   ['Rebels shelled the villages of Foua and Kfraya on Monday.', 'Foua', 'GPE'],
   ['Rebels shelled the villages of Foua and Kfraya on Monday.', 'Kfraya', 'GPE'],

@@ -295,6 +295,22 @@ export function findCandidates(doc: Doc, units: readonly Unit[], fc: FindContext
   return finder.run()
 }
 
+/** Lower-case particles inside personal and place names (Portuguese, Spanish, Dutch, German, …). */
+const NAME_PARTICLES = new Set([
+  'da',
+  'das',
+  'de',
+  'del',
+  'della',
+  'der',
+  'di',
+  'do',
+  'dos',
+  'du',
+  'van',
+  'von',
+])
+
 /** Rules that type a name by its shape alone: weak in a title-case headline. */
 const SHAPE_RULES = new Set(['name-shape', 'speaker-shape', 'surname-suffix', 'default'])
 
@@ -515,6 +531,23 @@ class Finder {
         j++
         hasHead ||= this.headOf(next) !== undefined
         continue
+      }
+      // Name particles: "Lula da Silva", "Ursula von der Leyen", "Rio de Janeiro", "Rio Grande
+      // do Sul" (one or two lower-case particles between capitalised words).
+      if (NAME_PARTICLES.has(next.text)) {
+        let k = j + 2
+        if (NAME_PARTICLES.has(this.units[k]?.text ?? '')) k++
+        const after = this.units[k]
+        if (
+          after &&
+          this.isNameWord(after) &&
+          after.sentence === current.sentence &&
+          after.end - after.start > 2
+        ) {
+          j = k
+          hasHead ||= this.headOf(after) !== undefined
+          continue
+        }
       }
       // Connectors inside institution names: "Security Service of Ukraine",
       // "Office of the UN High Commissioner for Human Rights", "Horn & Sahel Report".
@@ -960,7 +993,7 @@ class Finder {
     for (let k = i; k <= j; k++) {
       const unit = this.units[k] as Unit
       // "Subcommittee on Consumer Protection": a lower-case word joins institutions, not names.
-      if (unit.kind === 'word' && !unit.cap) return false
+      if (unit.kind === 'word' && !unit.cap && !NAME_PARTICLES.has(unit.text)) return false
       if (unit.upper && unit.text.length > 2) return false
       if (/\d/.test(unit.text)) return false
     }

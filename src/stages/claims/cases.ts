@@ -143,6 +143,14 @@ export const MISSES: ClaimMiss[] = [
     text: '"The aim is simple: to make the war more expensive for the Kremlin," the official said.',
   },
   {
+    name: 'a view attributed by an attitude verb (quotes/attitude)',
+    text: 'Senator Daniel Whitcomb wants the sanctions lifted by the end of the year.',
+  },
+  {
+    name: 'an intention attributed by an attitude noun (quotes/attitude-nominal)',
+    text: "Whitcomb's decision to run for governor surprised the party.",
+  },
+  {
     name: 'a verification statement',
     text: '"We are working to verify all the facts," Zelenskyy says.',
   },

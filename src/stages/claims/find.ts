@@ -37,6 +37,9 @@ const TAGS = new Map(
   ].map((tag) => [tag, tag]),
 )
 
+/** Quote rules (the quotes stage's `by`) that attribute views and intentions, not facts. */
+const NOT_CLAIM_RULES = new Set(['quotes/attitude', 'quotes/attitude-nominal'])
+
 /** Cue classes whose content is a wish, an order, a question or a stance, never a claim. */
 const NOT_CLAIMS = new Set(['urge', 'call for', 'intend', 'evaluate', 'ask', 'believe'])
 const DENY = 'deny'
@@ -435,6 +438,8 @@ export function findClaims(
   const out: ClaimCandidate[] = []
   quotes.forEach((quote, index) => {
     if (!quote.speakerName) return
+    // Attributions of a view or an intention ("X wants …", "X's support for …") are no claims.
+    if (NOT_CLAIM_RULES.has(quote.by)) return
     const classes = cueClasses(doc, view, quote)
     const claimant = quote.speakerName
     const claimantEntity = quote.speaker

@@ -45,7 +45,7 @@ export function sentencePlaces(
     // "Russia had fired …", "Moscow still uses": the place acts; it is not where anything happened.
     let v = after
     while (v >= 0 && v < view.tokens.length && view.tokens[v]!.pos === 'ADV') v++
-    const governed = view.tokens[k - 1]?.pos === 'ADP'
+    const governed = governedByPreposition(view, k)
     if (!governed && v >= 0 && /^(VERB|AUX)$/.test(view.tokens[v]?.pos ?? '')) continue
     // "Russia's Belgorod region", "Russia's shadow fleet": a possessive modifies what follows.
     if (/^['’]s$/.test(view.words[after] ?? '')) continue
@@ -64,6 +64,19 @@ function firstTokenFrom(view: SentenceView, at: number): number {
   const tokens = view.tokens
   for (let k = 0; k < tokens.length; k++) if (tokens[k]!.start >= at) return k
   return -1
+}
+
+/**
+ * Whether a preposition governs the place starting at token k, also through a possessor: "in
+ * Myanmar's Sagaing region killed …" locates the strike; the region is no subject of "killed".
+ */
+function governedByPreposition(view: SentenceView, k: number): boolean {
+  let b = k - 1
+  if (/^['’]s$/.test(view.words[b] ?? '')) {
+    b--
+    while (b >= 0 && view.tokens[b]!.pos === 'PROPN') b--
+  }
+  return view.tokens[b]?.pos === 'ADP'
 }
 
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'at', 'outside', 'around', 'into', 'towards'])
@@ -92,6 +105,15 @@ function isOrigin(view: SentenceView, k: number): boolean {
 }
 
 /**
+ * How precisely a place locates an event: ACLED's precision (1 a town, 2 near one, 3 a region),
+ * with a whole country one level worse than any region ("in Myanmar's Sagaing region" is Sagaing).
+ */
+export function placeLevel(place: Place | undefined): number {
+  if (!place) return 3
+  return place.precision + (place.feature === 'A.PCLI' ? 1 : 0)
+}
+
+/**
  * The most precise places tied to the trigger: the best ACLED precision level present, the one
  * nearest the trigger, and those listed with it ("near Tarasivka and Bilohorivka").
  */
@@ -100,7 +122,7 @@ export function placesFor(doc: Doc, hit: TriggerHit, all: PlaceCandidateSpan[]):
   if (all.length === 0) return []
   // One place named: it is the place (the commonest case, no lists built).
   if (all.length === 1) return [all[0]!.index]
-  const level = (c: { index: number }) => (places[c.index] as Place).precision
+  const level = (c: { index: number }) => placeLevel(places[c.index])
   let bestAll = Infinity
   let bestDirect = Infinity
   let direct = 0

@@ -1,4 +1,5 @@
 import type { CountKey, Doc, Event, EventActor, Place } from '../../core/record.js'
+import { placeLevel } from './attribute.js'
 import { dayOf, isoOf } from './dates.js'
 import type { EventMention, SourcedCount } from './types.js'
 
@@ -335,10 +336,9 @@ export function toEvent(
   let chosen: number[] = []
   if (withPlaces.length > 0) {
     let best = Infinity
-    for (const list of withPlaces)
-      for (const i of list) best = Math.min(best, places[i]?.precision ?? 3)
-    const list = withPlaces.find((x) => x.some((i) => places[i]?.precision === best))!
-    chosen = list.filter((i) => places[i]?.precision === best)
+    for (const list of withPlaces) for (const i of list) best = Math.min(best, placeLevel(places[i]))
+    const list = withPlaces.find((x) => x.some((i) => placeLevel(places[i]) === best))!
+    chosen = list.filter((i) => placeLevel(places[i]) === best)
   } else if (dateline !== null) chosen = [dateline]
 
   const counts: Partial<Record<CountKey, number>> = {}

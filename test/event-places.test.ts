@@ -1,0 +1,32 @@
+/**
+ * Where an event happened, through the whole pipeline (the events stage's own tests stub the
+ * places layer): rows written for these tests, run against the built gazetteer.
+ */
+import { describe, expect, it } from 'vitest'
+import { articleToDoc } from '../src/ingest/article.js'
+import { defaultPipeline } from '../src/pipeline.js'
+import { loadResources } from '../src/resources/index.js'
+
+const pipeline = defaultPipeline(loadResources())
+const placesOfEvents = (text: string): string[][] => {
+  const doc = pipeline.run(articleToDoc({ id: 'e', text, published: '2024-09-18' }))
+  const places = doc.layers.places ?? []
+  return (doc.layers.events ?? []).map((e) => e.places.map((i) => places[i]?.name ?? '?'))
+}
+
+describe('events › the place of an event', () => {
+  it.each([
+    [
+      'a region after a possessive country, governed by "in", though a verb follows it',
+      'Strike hits school\nA military air strike on a village school in Myanmar’s Sagaing region killed at least 11 children on Monday.',
+      'Sagaing Region',
+    ],
+    [
+      'a region is more precise than the country named with it',
+      'Shelling hits villages\nArtillery shelled villages in Ukraine and in the Kharkiv region on Monday, killing two people.',
+      'Kharkiv Oblast',
+    ],
+  ])('%s', (_why, text, place) => {
+    expect(placesOfEvents(text)).toContainEqual([place])
+  })
+})

@@ -33,6 +33,13 @@ export const triggerHits: TriggerCase[] = [
     mode: 'deport',
   },
   {
+    // wink tags "abducted" (a verb it does not know) as a noun
+    text: 'Gunmen abducted 30 women near the town on Monday.',
+    type: 'ASSAULT',
+    trigger: 'abducted',
+    mode: 'abduct',
+  },
+  {
     text: 'Police beat up two journalists outside the court on Monday.',
     type: 'ASSAULT',
     trigger: 'beat up',

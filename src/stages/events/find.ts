@@ -169,8 +169,10 @@ const NOUN_POS = new Set(['NOUN', 'PROPN', 'X', 'NUM'])
 function posFits(entry: TriggerEntry, token: Token, form: FormKind): boolean {
   if (entry.pos === 'V') {
     if (VERB_POS.has(token.pos)) return true
-    // Participles are often tagged as adjectives ("the shelled city"); -ing forms as nouns.
-    return (form === 'ed' && token.pos === 'ADJ') || (form === 'ing' && token.pos === 'NOUN')
+    // Participles are often tagged as adjectives ("the shelled city"); -ing forms as nouns; and
+    // a verb the tagger does not know ("abducted") as a noun or a name: no noun ends that way.
+    if (form === 'ed') return token.pos === 'ADJ' || token.pos === 'NOUN' || token.pos === 'PROPN'
+    return form === 'ing' && token.pos === 'NOUN'
   }
   if (entry.pos === 'N') return NOUN_POS.has(token.pos) || token.pos === 'ADJ'
   return true

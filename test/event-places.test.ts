@@ -14,6 +14,23 @@ const placesOfEvents = (text: string): string[][] => {
   return (doc.layers.events ?? []).map((e) => e.places.map((i) => places[i]?.name ?? '?'))
 }
 
+describe('events › a place taken is territory, not captives', () => {
+  const modes = (text: string) => {
+    const doc = pipeline.run(articleToDoc({ id: 'e', text, published: '2024-09-18' }))
+    return (doc.layers.events ?? []).map((e) => [e.type, e.mode])
+  }
+  it.each([
+    ['Town falls\nRebels captured Lashio in northern Shan State on Monday.', [['ASSAULT', null]]],
+    ['Town falls\nRebels seized control of the town of Lashio on Monday.', [['ASSAULT', null]]],
+    [
+      'Soldiers captured\nUkrainian troops captured two Russian soldiers on Monday.',
+      [['ASSAULT', 'abduct']],
+    ],
+  ])('%s', (text, expected) => {
+    expect(modes(text)).toEqual(expected)
+  })
+})
+
 describe('events › the place of an event', () => {
   it.each([
     [

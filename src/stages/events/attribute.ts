@@ -104,6 +104,19 @@ function isOrigin(view: SentenceView, k: number): boolean {
   return false
 }
 
+/** Words between a verb and the place it takes: "captured (control of) the (town of) Lashio". */
+const TAKEN_PLACE_GAP =
+  /^\s*(?:(?:full\s+|complete\s+)?control\s+(?:of|over)\s+)?(?:the\s+)?(?:(?:town|city|village|settlement|district|region|province|state|port)\s+of\s+)?$/i
+
+/** Whether the trigger's object is a place ("captured Lashio", "seized the town of Bakhmut"). */
+export function takesPlace(doc: Doc, hit: TriggerHit, places: PlaceCandidateSpan[]): boolean {
+  for (const c of places) {
+    if (c.span.start < hit.end) continue
+    return TAKEN_PLACE_GAP.test(doc.text.slice(hit.end, c.span.start))
+  }
+  return false
+}
+
 /**
  * How precisely a place locates an event: ACLED's precision (1 a town, 2 near one, 3 a region),
  * with a whole country one level worse than any region ("in Myanmar's Sagaing region" is Sagaing).

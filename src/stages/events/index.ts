@@ -10,6 +10,7 @@ import {
   dateFor,
   isOfficial,
   placesFor,
+  takesPlace,
   sentenceActors,
   sentencePlaces,
   type ActorLexicon,
@@ -392,19 +393,30 @@ export function findMentions(
             : hit.entry.type
       const recoded = declared || refused || labour
       const cue = hit.entry.mode || recoded ? null : cueCoding(view, hit, lex.modes)
-      const mode = labour ? 'strike' : recoded ? null : (hit.entry.mode ?? cue?.mode ?? null)
+      // "rebels captured Lashio", "seized the town of X": a place taken is territory, not people
+      // taken captive or goods impounded; ACLED codes it as a battle.
+      const territory =
+        (hit.entry.mode === 'abduct' || hit.entry.mode === 'seize') &&
+        !recoded &&
+        takesPlace(doc, hit, places)
+      const mode = labour
+        ? 'strike'
+        : recoded || territory
+          ? null
+          : (hit.entry.mode ?? cue?.mode ?? null)
       const found = actorsFor(view, hit, actors)
-      const acled =
-        (cue?.acled && cue.mode ? cue.acled : null) ??
-        hit.entry.acled ??
-        cue?.acled ??
-        defaultAcled(hit.entry.type, mode, found.length >= 2 && allArmed(found))
+      const acled = territory
+        ? 'Battles/Armed clash'
+        : ((cue?.acled && cue.mode ? cue.acled : null) ??
+          hit.entry.acled ??
+          cue?.acled ??
+          defaultAcled(hit.entry.type, mode, found.length >= 2 && allArmed(found)))
       const claimedBy = claimantFor(doc, view, hit, lex.cues, previousSource)
       own.push({
         hit,
         sentence: view.index,
         paragraph: view.paragraph,
-        type,
+        type: territory ? 'ASSAULT' : type,
         mode,
         acled: labour ? 'Protests/Peaceful protest' : recoded ? null : acled,
         strong: !st.weak || declared || refused,

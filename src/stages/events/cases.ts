@@ -179,6 +179,8 @@ export const triggerHits: TriggerCase[] = [
 
 /** Texts with no happened event at all: precision guards. */
 export const triggerMisses: string[] = [
+  // armed men arriving is no visit
+  'The attackers arrived on motorcycles in the village late on Monday.',
   'The soldiers handed over their weapons to the commander.',
   'The shelter was full, officials said.',
   'Air raid sirens sounded across the region for two hours.',

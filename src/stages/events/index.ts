@@ -405,6 +405,10 @@ export function findMentions(
           ? null
           : (hit.entry.mode ?? cue?.mode ?? null)
       const found = actorsFor(view, hit, actors)
+      // "The attackers arrived in Kukawa": armed men arriving is no visit (CONSULT) but the
+      // approach of an attack, which its own trigger codes.
+      if (type === 'CONSULT' && mode === 'visit' && found.length > 0 && found.every((a) => a.armed))
+        continue
       const acled = territory
         ? 'Battles/Armed clash'
         : ((cue?.acled && cue.mode ? cue.acled : null) ??

@@ -39,6 +39,11 @@ describe('events › the place of an event', () => {
       'Sagaing Region',
     ],
     [
+      'a dateline after a single hyphen is where the report was filed, not the event',
+      'Strikes kill nine\nBEIRUT (Reuters) - Israeli air strikes on two villages in southern Lebanon killed nine people on Tuesday, the ministry said.',
+      'Lebanon',
+    ],
+    [
       'a region is more precise than the country named with it',
       'Shelling hits villages\nArtillery shelled villages in Ukraine and in the Kharkiv region on Monday, killing two people.',
       'Kharkiv Oblast',

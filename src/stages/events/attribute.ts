@@ -72,6 +72,8 @@ function firstTokenFrom(view: SentenceView, at: number): number {
  */
 function governedByPreposition(view: SentenceView, k: number): boolean {
   let b = k - 1
+  // "in southern Lebanon killed …": a direction belongs to the place.
+  if (/^(north|south|east|west)(ern|-?(east|west)(ern)?)?$|^central$/.test(view.words[b] ?? '')) b--
   if (/^['’]s$/.test(view.words[b] ?? '')) {
     b--
     while (b >= 0 && view.tokens[b]!.pos === 'PROPN') b--

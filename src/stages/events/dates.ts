@@ -479,7 +479,8 @@ export function datelineSpan(text: string): { start: number; end: number } | nul
   let from = 0
   for (let line = 0; line < 3 && from < text.length && from < 600; line++) {
     const head = text.slice(from, from + 120)
-    const dash = head.search(/\s[—–]\s|\s--\s/)
+    // Wires write an em dash, two hyphens or one ("BEIRUT (Reuters) - …").
+    const dash = head.search(/\s[—–]\s|\s--?\s/)
     const newline = head.indexOf('\n')
     if (dash >= 0 && (newline < 0 || dash < newline)) {
       const before = head.slice(0, dash)

@@ -336,7 +336,8 @@ export function toEvent(
   let chosen: number[] = []
   if (withPlaces.length > 0) {
     let best = Infinity
-    for (const list of withPlaces) for (const i of list) best = Math.min(best, placeLevel(places[i]))
+    for (const list of withPlaces)
+      for (const i of list) best = Math.min(best, placeLevel(places[i]))
     const list = withPlaces.find((x) => x.some((i) => placeLevel(places[i]) === best))!
     chosen = list.filter((i) => placeLevel(places[i]) === best)
   } else if (dateline !== null) chosen = [dateline]

@@ -229,6 +229,16 @@ export const HITS: QuoteHit[] = [
     ],
   },
   {
+    name: 'a dateline after a headline, with a wire hyphen, is not content',
+    text: 'Strikes kill nine\nBEIRUT (Reuters) - Israeli strikes killed nine people, the health ministry said.',
+    quotes: [{ text: 'Israeli strikes killed nine people', speaker: 'the health ministry' }],
+  },
+  {
+    name: 'a dateline of a place in capitals alone is not content',
+    text: 'KYIV — Ukrainian forces advanced near Tarasivka, the General Staff said.',
+    quotes: [{ text: 'Ukrainian forces advanced near Tarasivka', speaker: 'General Staff' }],
+  },
+  {
     name: 'a parenthetical attribution keeps both halves',
     text: 'This campaign, Sanders says, is different from the last one.',
     quotes: [

@@ -1659,18 +1659,36 @@ function askedAt(
   }
 }
 
-/** Content from a sentence start skips a dateline ("PORT SUDAN, May 20 (Agency) — …"). */
+/**
+ * Content from a sentence start skips a dateline ("PORT SUDAN, May 20 (Agency) — …",
+ * "BEIRUT (Reuters) - …", "KYIV — …"): in the first two paragraphs (a headline may come first),
+ * a dash (a hyphen between spaces too, as wires write it) after a closing bracket, a number,
+ * or a place name in capitals that opens the sentence.
+ */
 function afterDateline(view: TokenView, first: number, last: number): number {
-  if (view.paragraphOf[first] !== 0) return first
-  for (let k = first; k <= Math.min(last, first + 16); k++) {
-    if (
-      isPunct(view, k, '—–') &&
-      k > first &&
-      (isPunct(view, k - 1, ')') || view.pos[k - 1]! === 'NUM')
-    )
-      return k + 1
+  if (view.paragraphOf[first]! > 1) return first
+  const capitalsFirst = isAllCapitals(view, first)
+  for (let k = first + 1; k <= Math.min(last, first + 16); k++) {
+    if (!isPunct(view, k, '—–-')) continue
+    if (view.lower[k] === '-' && !spacedHyphen(view, k)) continue
+    if (isPunct(view, k - 1, ')') || view.pos[k - 1]! === 'NUM' || capitalsFirst) return k + 1
+    return first
   }
   return first
+}
+
+/** A word of two or more letters, all capitals ("KYIV", "PORT"). */
+function isAllCapitals(view: TokenView, i: number): boolean {
+  const t = view.tokens[i]
+  if (!t || t.end - t.start < 2) return false
+  const word = view.text.slice(t.start, t.end)
+  return /^[A-Z][A-Z'’.-]+$/.test(word)
+}
+
+/** A hyphen with a space on each side: a dash, not a hyphen inside a word. */
+function spacedHyphen(view: TokenView, k: number): boolean {
+  const t = view.tokens[k]!
+  return view.text[t.start - 1] === ' ' && view.text[t.end] === ' '
 }
 
 function afterRelative(view: TokenView, cue: number): boolean {

@@ -234,6 +234,11 @@ export const HITS: QuoteHit[] = [
     quotes: [{ text: 'Israeli strikes killed nine people', speaker: 'the health ministry' }],
   },
   {
+    name: '"said in a statement" is an adjunct, not a phrasal verb',
+    text: 'The ministry said in a statement that two soldiers were killed.',
+    quotes: [{ text: 'two soldiers were killed', speaker: 'The ministry' }],
+  },
+  {
     name: 'a dateline of a place in capitals alone is not content',
     text: 'KYIV — Ukrainian forces advanced near Tarasivka, the General Staff said.',
     quotes: [{ text: 'Ukrainian forces advanced near Tarasivka', speaker: 'General Staff' }],
@@ -421,6 +426,26 @@ export interface QuoteMiss {
 }
 
 export const MISSES: QuoteMiss[] = [
+  {
+    name: 'a phrasal verb says nothing ("called in air support")',
+    text: 'Troops had called in air support before dawn.',
+    notQuoted: '',
+  },
+  {
+    name: 'a phrasal verb says nothing ("called off the talks")',
+    text: 'The government called off the talks on Monday.',
+    notQuoted: '',
+  },
+  {
+    name: 'a participle after its noun is no cue ("groups opposed to military rule have …")',
+    text: 'Armed groups opposed to military rule have gained ground.',
+    notQuoted: '',
+  },
+  {
+    name: 'an object noun closed before a new clause is no content ("claimed responsibility, but")',
+    text: 'No group has claimed responsibility, but two militias are active in the area.',
+    notQuoted: '',
+  },
   {
     name: 'scare quotes are no quote',
     text: 'The so-called "shadow fleet" carries Russian oil.',

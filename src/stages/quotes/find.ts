@@ -1866,6 +1866,7 @@ function forwardContent(
   // Directive and accusation frames take content only in their own pattern.
   if ((frames & (FRAME.that | FRAME.obj)) === 0) return null
   if (isPunct(view, j, ',.;:!?')) return null
+  if (via !== 'that' && notSpeechUse(view, i, k, j)) return null
   const to = throughOpenMark(
     view,
     j,
@@ -1894,6 +1895,45 @@ function forwardContent(
   // An object instead of a clause: denials, confirmations, announcements.
   if (deny) return { from: j, to, sense: deny, rule: 'quotes/x-denied-y', confidence: 0.6 }
   return null
+}
+
+/**
+ * Uses of a cue verb that say nothing: a phrasal verb ("called in air support", "called off
+ * the talks"), a participle after its noun ("groups opposed to military rule have …"), and an
+ * object noun closed by a comma before a new clause ("claimed responsibility, but …").
+ */
+function notSpeechUse(view: TokenView, cue: number, after: number, j: number): boolean {
+  const word = view.lower[cue] ?? ''
+  // "said in a statement" is an adjunct; only "call in" (summon) takes "in" as a particle.
+  const particle = view.lower[j] ?? ''
+  if (j === after && (PARTICLES.has(particle) || (particle === 'in' && word.startsWith('call'))))
+    return true
+  if (
+    word.endsWith('ed') &&
+    view.lower[j] === 'to' &&
+    NOUN_TAGS.has(view.pos[cue - 1] ?? '') &&
+    finiteVerbAfter(view, j, Math.min(view.tokens.length - 1, j + 12))
+  )
+    return true
+  return (
+    view.pos[j] === 'NOUN' &&
+    isPunct(view, j + 1, ',') &&
+    LINKING_WORDS.has(view.lower[j + 2] ?? '')
+  )
+}
+
+const PARTICLES = new Set(['off', 'up', 'out', 'back', 'down'])
+const NOUN_TAGS = new Set(['NOUN', 'PROPN'])
+const LINKING_WORDS = new Set(['but', 'and', 'while', 'although', 'though'])
+
+/** A finite verb or auxiliary in the sentence after `from`: the cue was no main verb. */
+function finiteVerbAfter(view: TokenView, from: number, to: number): boolean {
+  const sentence = view.sentenceOf[from]
+  for (let k = from + 1; k <= to && view.sentenceOf[k] === sentence; k++) {
+    if (view.pos[k] === 'AUX') return true
+    if (isPunct(view, k, ',;:')) return false
+  }
+  return false
 }
 
 /** One bit per frame, so a cue's frames are a number tested with `&`. */

@@ -1,3 +1,4 @@
+import { WEEKDAYS } from '../../core/calendar.js'
 import type { SpeakerPhrase, TokenView } from './types.js'
 import { isPunct, tokenSpan } from './view.js'
 
@@ -53,13 +54,7 @@ function isCapitalisedName(view: TokenView, i: number): boolean {
 }
 
 const TIME_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...WEEKDAYS,
   'morning',
   'afternoon',
   'evening',
@@ -72,15 +67,7 @@ const TIME_WORDS = new Set([
   'yesterday',
   'tonight',
 ])
-const WEEKDAY_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-])
+const WEEKDAY_WORDS: ReadonlySet<string> = new Set(WEEKDAYS)
 const TIME_OPENERS = new Set(['on', 'in', 'last', 'this', 'early', 'late', 'earlier', 'later'])
 
 /** "Sen. Bernie Sanders on Wednesday morning": the last token before a trailing time adjunct. */

@@ -11,7 +11,8 @@ const pipeline = defaultPipeline(loadResources())
 const placesOfEvents = (text: string): string[][] => {
   const doc = pipeline.run(articleToDoc({ id: 'e', text, published: '2024-09-18' }))
   const places = doc.layers.places ?? []
-  return (doc.layers.events ?? []).map((e) => e.places.map((i) => places[i]?.name ?? '?'))
+  // The mention as written: the gazetteer's names for regions may change with its data.
+  return (doc.layers.events ?? []).map((e) => e.places.map((i) => places[i]?.mention ?? '?'))
 }
 
 describe('events › a place taken is territory, not captives', () => {
@@ -36,7 +37,7 @@ describe('events › the place of an event', () => {
     [
       'a region after a possessive country, governed by "in", though a verb follows it',
       'Strike hits school\nA military air strike on a village school in Myanmar’s Sagaing region killed at least 11 children on Monday.',
-      'Sagaing Region',
+      'Sagaing region',
     ],
     [
       'a dateline after a single hyphen is where the report was filed, not the event',
@@ -46,7 +47,7 @@ describe('events › the place of an event', () => {
     [
       'a region is more precise than the country named with it',
       'Shelling hits villages\nArtillery shelled villages in Ukraine and in the Kharkiv region on Monday, killing two people.',
-      'Kharkiv Oblast',
+      'Kharkiv region',
     ],
   ])('%s', (_why, text, place) => {
     expect(placesOfEvents(text)).toContainEqual([place])

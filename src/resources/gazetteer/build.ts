@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -105,6 +106,7 @@ export function buildGazetteer(path: string, options: BuildOptions = {}): BuildR
       refreshRegions(db)
       missingAliases = addAliases(writer, data('aliases.tsv'))
       setMeta(db, 'schema', SCHEMA_VERSION)
+      setMeta(db, 'data', dataVersion(dataDir))
       setMeta(db, 'built', new Date().toISOString())
       setMeta(db, 'imports', '[]')
     })()
@@ -175,12 +177,31 @@ export function countRows(db: Db): { places: number; names: number } {
   return { places, names }
 }
 
+/**
+ * A digest of the data files written for sitrep (regions, aliases, romanisation, points): an
+ * index built from other versions of them is out of date even when its schema is the same, so
+ * that an upgrade that adds regions is seen without a schema bump.
+ */
+export function dataVersion(dataDir: URL = DATA_DIR): string {
+  const hash = createHash('sha256')
+  for (const name of DATA_FILES) hash.update(readFileSync(new URL(name, dataDir)))
+  return hash.digest('hex').slice(0, 16)
+}
+
+const DATA_FILES = [
+  'admin1.tsv',
+  'aliases.tsv',
+  'regions.tsv',
+  'translit.tsv',
+  'country-points.tsv',
+]
+
 export function isBuilt(path: string): boolean {
   if (!existsSync(path)) return false
   try {
     const db = new Database(path, { readonly: true, fileMustExist: true })
     try {
-      return getMeta(db, 'schema') === SCHEMA_VERSION
+      return getMeta(db, 'schema') === SCHEMA_VERSION && getMeta(db, 'data') === dataVersion()
     } finally {
       db.close()
     }

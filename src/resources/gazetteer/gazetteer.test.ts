@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildGazetteer, importGeonames, openGazetteer, type OpenGazetteer } from './index.js'
 import { defaultGazetteerPath } from './index.js'
 import { regionBase, SCHEMA_VERSION } from './db.js'
-import { cities500File } from './build.js'
+import { cities500File, isBuilt } from './build.js'
+import Database from 'better-sqlite3'
 import { parseGeonamesLine } from './geonames.js'
 import { fixtureCountries } from './fixtures/countries.js'
 
@@ -113,6 +114,23 @@ describe('shipped GeoNames data', () => {
     const rows = head.map(parseGeonamesLine).filter((r) => r !== null)
     expect(rows.length).toBeGreaterThan(10)
     expect(rows[0]!.featureClass).toBe('P')
+  })
+})
+
+describe('an index is rebuilt when the data it was built from changes', () => {
+  it('is up to date with the data it was built from, and stale once that data differs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-gazetteer-data-'))
+    try {
+      const path = join(dir, 'gazetteer.db')
+      buildGazetteer(path, { placesFile: fixture('mini-cities.txt'), countries: fixtureCountries })
+      expect(isBuilt(path)).toBe(true)
+      const db = new Database(path)
+      db.prepare("UPDATE meta SET v = 'older data' WHERE k = 'data'").run()
+      db.close()
+      expect(isBuilt(path)).toBe(false)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 

@@ -104,6 +104,14 @@ export const proximity: PlaceCase[] = [
     precision: 1,
   },
   {
+    why: 'a town in a list is no region holding the name before it ("Culiacán, Puebla and Kano")',
+    text: 'Protests took place in Culiacán, Puebla and Kano on Monday.',
+    mention: 'Culiacán',
+    name: 'Culiacán',
+    country: 'MX',
+    precision: 1,
+  },
+  {
     why: 'without context the larger, higher-ranked place wins',
     text: 'Officials in Paris announced new measures.',
     mention: 'Paris',

@@ -263,11 +263,32 @@ function containerOf(
     }
     if (!ok) return -1
     if (y.firstToken - t.lastToken > 12) return -1
+    // "Mombasa, Kisumu and Eldoret": a town of some size in a list is the town, not a region
+    // holding the name before it (Kisumu County shares Kisumu's name).
+    if (glue === ',' && listGoesOn(doc, y, toponyms, words) && hasTown(candidates[j]!)) return -1
     // The word right before the container must say "inside": a comma, "in" or "of".
     if (regionLike && (glue === ',' || glue === 'in' || glue === 'of')) return j
     if (!regionLike) continue
   }
   return -1
+}
+
+/** Whether another toponym follows the name after "and", "or" or a comma: a list goes on. */
+function listGoesOn(
+  doc: Doc,
+  y: Toponym,
+  toponyms: readonly Toponym[],
+  words: (k: number) => string,
+): boolean {
+  const next = words(y.lastToken)
+  if (next !== 'and' && next !== 'or' && next !== ',') return false
+  const after = y.lastToken + 1
+  return toponyms.some((o) => o.firstToken === after || o.firstToken === after + 1)
+}
+
+/** A town of 10,000 or more among the candidates. */
+function hasTown(candidates: readonly GazetteerEntry[]): boolean {
+  return candidates.some((e) => e.feature.startsWith('P.') && e.population >= 10_000)
 }
 
 /** Whether a country among the candidates holds one of the regions ("Georgia" the country holds no US state). */

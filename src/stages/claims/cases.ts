@@ -17,6 +17,13 @@ export interface ClaimHit {
 
 export const HITS: ClaimHit[] = [
   {
+    name: 'a denier named in ", which X denied" is the claimant of the denial',
+    text: 'A rights group said the police had used live ammunition, which the interior ministry denied.',
+    claim: 'the police had used live ammunition',
+    claimant: 'the interior ministry',
+    stance: 'denies',
+  },
+  {
     name: 'a reported event is asserted',
     text: 'Regional officials said Russian forces struck the city overnight, killing four people.',
     claim: 'Russian forces struck the city overnight, killing four people',

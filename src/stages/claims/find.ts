@@ -535,11 +535,22 @@ function whichDenies(doc: Doc, view: ClaimView): ClaimCandidate[] {
       let verb = i + 2
       while (verb <= last && verb < i + 6 && !isDenyCue(view, verb)) verb++
       if (verb > last || verb >= i + 6) continue
-      const subject = subjectName(doc, view, first, i)
+      // ", which the interior ministry denied": the denier is named in the relative clause;
+      // ", which it denies": the denier is the sentence's subject.
+      const named = verb > i + 2 && !isAnaphoricRange(view, i + 2, verb - 1)
+      const subject = named
+        ? nounPhraseName(doc, view, i + 2, verb - 1)
+        : subjectName(doc, view, first, i)
       if (!subject) continue
+      // What is denied: a quote's content that runs up to the comma, else the whole clause.
+      const end = view.tokens[i - 1]!.end
+      const sentenceStart = view.tokens[first]!.start
+      const quoted = (doc.layers.quotes ?? []).find(
+        (q) => q.start > sentenceStart && q.start < end && q.end >= end,
+      )
       out.push({
-        start: view.tokens[first]!.start,
-        end: view.tokens[i - 1]!.end,
+        start: named && quoted ? quoted.start : view.tokens[first]!.start,
+        end,
         quote: null,
         claimant: subject.name,
         claimantEntity: subject.entity,
@@ -551,6 +562,32 @@ function whichDenies(doc: Doc, view: ClaimView): ClaimCandidate[] {
     }
   }
   return out
+}
+
+/** Whether tokens [from, to] are a pronoun alone ("it", "they"). */
+function isAnaphoricRange(view: ClaimView, from: number, to: number): boolean {
+  if (to !== from) return false
+  const id = view.ids[from]
+  return id !== undefined && id >= 0 && (view.lexicon.flags[id]! & F_ANAPHORIC) !== 0
+}
+
+/** A noun phrase's name: the entity a mention inside it refers to, else its text. */
+function nounPhraseName(
+  doc: Doc,
+  view: ClaimView,
+  from: number,
+  to: number,
+): { name: string; entity: string | null } {
+  const span = { start: view.tokens[from]!.start, end: view.tokens[to]!.end }
+  const refs = (view.refs ??= {
+    mentions: layerIndex(doc.layers.mentions ?? []),
+    entities: firstById(doc.layers.entities ?? []),
+  })
+  const mention = firstOverlapping(refs.mentions, span)
+  const entity = mention ? refs.entities.get(mention.entity) : undefined
+  return entity
+    ? { name: entity.name, entity: entity.id }
+    : { name: doc.text.slice(span.start, span.end), entity: null }
 }
 
 function isDenyCue(view: ClaimView, i: number): boolean {

@@ -17,6 +17,20 @@ export interface ClaimHit {
 
 export const HITS: ClaimHit[] = [
   {
+    name: 'a denier named in ", a claim X rejected" is the claimant of the denial',
+    text: 'A local blogger claimed the convoy was carrying weapons, a claim the city council rejected as false.',
+    claim: 'the convoy was carrying weapons',
+    claimant: 'the city council',
+    stance: 'denies',
+  },
+  {
+    name: 'the claim before ", a claim X rejected" stays its author\'s assertion',
+    text: 'A local blogger claimed the convoy was carrying weapons, a claim the city council rejected as false.',
+    claim: 'the convoy was carrying weapons',
+    claimant: 'A local blogger',
+    stance: 'asserts',
+  },
+  {
     name: 'a denier named in ", which X denied" is the claimant of the denial',
     text: 'A rights group said the police had used live ammunition, which the interior ministry denied.',
     claim: 'the police had used live ammunition',

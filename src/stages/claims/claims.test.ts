@@ -31,7 +31,10 @@ describe('claims › hits', () => {
       ...c,
       text: doc.text.slice(c.start, c.end),
     }))
-    const claim = found.find((c) => c.text === row.claim)
+    // Two claims may share a text ("X claimed …, a claim Y rejected"): the row's claimant picks.
+    const claim =
+      found.find((c) => c.text === row.claim && c.claimant === row.claimant) ??
+      found.find((c) => c.text === row.claim)
     expect(
       claim,
       `no claim "${row.claim}" in ${JSON.stringify(found.map((c) => c.text))}`,

@@ -523,7 +523,10 @@ function isAnaphoric(view: ClaimView, quote: Quote): boolean {
   return id !== undefined && id >= 0 && (view.lexicon.flags[id]! & F_ANAPHORIC) !== 0
 }
 
-/** "China has faced accusations of …, which it denies": a denial by the clause's subject. */
+/**
+ * "China has faced accusations of …, which it denies": a denial by the clause's subject; "…,
+ * which the ministry denied" and "…, a claim Ukrainian officials rejected": by the one named.
+ */
 function whichDenies(doc: Doc, view: ClaimView): ClaimCandidate[] {
   const out: ClaimCandidate[] = []
   const { ids, lexicon } = view
@@ -531,15 +534,21 @@ function whichDenies(doc: Doc, view: ClaimView): ClaimCandidate[] {
   const which = lexicon.w.which
   for (const [first, last] of view.sentences) {
     for (let i = first + 3; i + 2 <= last; i++) {
-      if (ids[i] !== comma || ids[i + 1] !== which) continue
-      let verb = i + 2
-      while (verb <= last && verb < i + 6 && !isDenyCue(view, verb)) verb++
-      if (verb > last || verb >= i + 6) continue
+      if (ids[i] !== comma) continue
+      // ", which X denied" and ", a claim (that) X rejected": the words before the denier.
+      const lead = ids[i + 1] === which ? 1 : claimAppositive(view, i + 1)
+      if (lead === 0) continue
+      let verb = i + 1 + lead
+      const limit = i + 5 + lead
+      while (verb <= last && verb < limit && !isDenyCue(view, verb)) verb++
+      if (verb > last || verb >= limit) continue
       // ", which the interior ministry denied": the denier is named in the relative clause;
       // ", which it denies": the denier is the sentence's subject.
-      const named = verb > i + 2 && !isAnaphoricRange(view, i + 2, verb - 1)
+      const denier = i + 1 + lead
+      const named = verb > denier && !isAnaphoricRange(view, denier, verb - 1)
+      if (lead > 1 && !named) continue
       const subject = named
-        ? nounPhraseName(doc, view, i + 2, verb - 1)
+        ? nounPhraseName(doc, view, denier, verb - 1)
         : subjectName(doc, view, first, i)
       if (!subject) continue
       // What is denied: a quote's content that runs up to the comma, else the whole clause.
@@ -564,6 +573,20 @@ function whichDenies(doc: Doc, view: ClaimView): ClaimCandidate[] {
   return out
 }
 
+/** The length of "a claim (that)" / "an allegation (that)" at token k, or 0. */
+function claimAppositive(view: ClaimView, k: number): number {
+  const text = (i: number) => {
+    const t = view.tokens[i]
+    return t ? view.text.slice(t.start, t.end).toLowerCase() : ''
+  }
+  const article = text(k)
+  if (article !== 'a' && article !== 'an') return 0
+  if (!CLAIM_NOUNS.has(text(k + 1))) return 0
+  return text(k + 2) === 'that' ? 3 : 2
+}
+
+const CLAIM_NOUNS = new Set(['claim', 'allegation', 'accusation', 'charge', 'assertion'])
+
 /** Whether tokens [from, to] are a pronoun alone ("it", "they"). */
 function isAnaphoricRange(view: ClaimView, from: number, to: number): boolean {
   if (to !== from) return false
@@ -583,8 +606,10 @@ function nounPhraseName(
     mentions: layerIndex(doc.layers.mentions ?? []),
     entities: firstById(doc.layers.entities ?? []),
   })
+  // A mention that is the whole phrase names it; "Ukrainian" inside "Ukrainian officials" does not.
   const mention = firstOverlapping(refs.mentions, span)
-  const entity = mention ? refs.entities.get(mention.entity) : undefined
+  const whole = mention && mention.start <= span.start && mention.end >= span.end
+  const entity = whole ? refs.entities.get(mention.entity) : undefined
   return entity
     ? { name: entity.name, entity: entity.id }
     : { name: doc.text.slice(span.start, span.end), entity: null }

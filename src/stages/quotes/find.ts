@@ -877,6 +877,9 @@ function clauseEnd(
   // bounded however many cues share a sentence.
   for (let k = from + 1; k <= last; k++) {
     if (isPunct(view, k, ';')) return k - 1
+    // "…, a claim Ukrainian officials rejected": a noun phrase that comments on the content
+    // (and may attribute a reply to someone else) is no part of it.
+    if (isPunct(view, k, ',') && commentNounAhead(view, k + 1)) return k - 1
     // "Barkley, who said he votes democratic, said …": the main clause resumes.
     if (relative && isPunct(view, k, ',') && ['VERB', 'AUX'].includes(view.pos[k + 1] ?? '')) {
       return k - 1
@@ -1892,8 +1895,10 @@ function forwardContent(
       confidence: via === 'that' ? 0.85 : 0.7,
     }
   }
-  // An object instead of a clause: denials, confirmations, announcements.
-  if (deny) return { from: j, to, sense: deny, rule: 'quotes/x-denied-y', confidence: 0.6 }
+  // An object instead of a clause: denials, confirmations, announcements; "rejected as
+  // false" has no object (what was rejected is named before it).
+  if (deny && !(deny.stance === 'denies' && (view.pos[j] === 'ADP' || view.lower[j] === 'as')))
+    return { from: j, to, sense: deny, rule: 'quotes/x-denied-y', confidence: 0.6 }
   return null
 }
 
@@ -1935,6 +1940,15 @@ function finiteVerbAfter(view: TokenView, from: number, to: number): boolean {
   }
   return false
 }
+
+/** "a claim", "an allegation", "a charge" opening an appositive after the content. */
+function commentNounAhead(view: TokenView, k: number): boolean {
+  const article = view.lower[k]
+  if (article !== 'a' && article !== 'an') return false
+  return COMMENT_NOUNS.has(view.lower[k + 1] ?? '')
+}
+
+const COMMENT_NOUNS = new Set(['claim', 'allegation', 'accusation', 'charge', 'assertion'])
 
 /** One bit per frame, so a cue's frames are a number tested with `&`. */
 const FRAME: Record<CueSense['frame'], number> = { that: 1, obj: 2, of: 4, to: 8, for: 16 }

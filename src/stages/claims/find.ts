@@ -601,15 +601,24 @@ function nounPhraseName(
   from: number,
   to: number,
 ): { name: string; entity: string | null } {
-  const span = { start: view.tokens[from]!.start, end: view.tokens[to]!.end }
+  // A mention that is the whole phrase names it; "Ukrainian" inside "Ukrainian officials" does not.
+  return spanName(doc, view, { start: view.tokens[from]!.start, end: view.tokens[to]!.end }, true)
+}
+
+/** A span's name: the entity of the first mention overlapping it (covering it, if `whole`), else its text. */
+function spanName(
+  doc: Doc,
+  view: ClaimView,
+  span: Span,
+  whole: boolean,
+): { name: string; entity: string | null } {
   const refs = (view.refs ??= {
     mentions: layerIndex(doc.layers.mentions ?? []),
     entities: firstById(doc.layers.entities ?? []),
   })
-  // A mention that is the whole phrase names it; "Ukrainian" inside "Ukrainian officials" does not.
   const mention = firstOverlapping(refs.mentions, span)
-  const whole = mention && mention.start <= span.start && mention.end >= span.end
-  const entity = whole ? refs.entities.get(mention.entity) : undefined
+  const fits = mention && (!whole || (mention.start <= span.start && mention.end >= span.end))
+  const entity = fits ? refs.entities.get(mention.entity) : undefined
   return entity
     ? { name: entity.name, entity: entity.id }
     : { name: doc.text.slice(span.start, span.end), entity: null }
@@ -635,16 +644,7 @@ function subjectName(
   if (i >= before) return null
   let j = i
   while (j + 1 < before && view.tags[j + 1] === 'PROPN') j++
-  const span = { start: view.tokens[i]!.start, end: view.tokens[j]!.end }
-  const refs = (view.refs ??= {
-    mentions: layerIndex(doc.layers.mentions ?? []),
-    entities: firstById(doc.layers.entities ?? []),
-  })
-  const mention = firstOverlapping(refs.mentions, span)
-  const entity = mention ? refs.entities.get(mention.entity) : undefined
-  return entity
-    ? { name: entity.name, entity: entity.id }
-    : { name: doc.text.slice(span.start, span.end), entity: null }
+  return spanName(doc, view, { start: view.tokens[i]!.start, end: view.tokens[j]!.end }, false)
 }
 
 /** Entities by id; the first of a repeated id wins, as a search of the layer would find it. */

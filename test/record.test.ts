@@ -102,3 +102,31 @@ describe('the record does not depend on what the process read before', () => {
     expect(run(pipeline)).toBe(first)
   })
 })
+
+describe('a batch gives each article the record it gets alone', () => {
+  // `runBatch` runs each stage over the whole batch before the next stage starts; a stage
+  // that kept something of one article for the next (a one-slot cache, a scratch buffer)
+  // would leak it into its neighbours' records here.
+  const names = [
+    'darfur-camp-shelling',
+    'kherson-ferry-strike',
+    'kherson-ferry-strike-wire',
+    'red-sea-ship-attack',
+  ]
+  const docsOf = () =>
+    names.map((name) =>
+      articleToDoc({
+        id: name,
+        text: readFileSync(new URL(`../examples/articles/${name}.txt`, import.meta.url), 'utf8'),
+        published: '2025-06-02',
+      }),
+    )
+
+  it('runs the bundled example articles alone and in one batch to identical records', () => {
+    const alone = docsOf().map((doc) => JSON.stringify(defaultPipeline(loadResources()).run(doc)))
+    const batch = defaultPipeline(loadResources())
+      .runBatch(docsOf())
+      .map((doc) => JSON.stringify(doc))
+    expect(batch).toEqual(alone)
+  })
+})

@@ -10,7 +10,7 @@ import { htmlToArticle } from '../ingest/html.js'
 import { parseJsonlLine } from '../ingest/jsonl.js'
 import { eventRows } from '../corpus/events.js'
 import { ingestMany } from '../corpus/ingest.js'
-import { extractDoc } from '../extract.js'
+import { extractDocs } from '../extract.js'
 import { defaultPipeline } from '../pipeline.js'
 import { loadResources } from '../resources/index.js'
 import type { EventRecord, Store } from '../store/store.js'
@@ -71,11 +71,12 @@ export function corpusIngest(
   store: Store,
   options: { batchSize?: number; extract?: (doc: Doc) => Doc | Promise<Doc> } = {},
 ): IngestArticles {
-  let extract = options.extract
+  const extract = options.extract
+  let extractMany: ((docs: Doc[]) => Promise<Doc[]>) | undefined
   return async (entries) => {
-    if (!extract) {
+    if (!extract && !extractMany) {
       const pipeline = defaultPipeline(loadResources())
-      extract = (doc) => extractDoc(doc, pipeline)
+      extractMany = (docs) => extractDocs(docs, pipeline)
     }
     const errors: IngestReport['errors'] = []
     const progress = await ingestMany(
@@ -83,7 +84,8 @@ export function corpusIngest(
       entries.map((entry) => ({ kind: 'article' as const, ...entry })),
       {
         ...(options.batchSize ? { batchSize: options.batchSize } : {}),
-        extract,
+        ...(extract ? { extract } : {}),
+        ...(extractMany ? { extractMany } : {}),
         onError: (where, error) => errors.push({ where, message: error.message }),
       },
     )

@@ -76,6 +76,36 @@ describe('createPipeline', () => {
     ])
   })
 
+  it('runs a batch stage by stage, each stage over every doc before the next stage', () => {
+    const seen: string[] = []
+    const pipeline = createPipeline(
+      [
+        stage('a', [], ['tokens'], (doc) => void seen.push(`a:${doc.id}`)),
+        stage('b', ['tokens'], ['entities'], (doc) => void seen.push(`b:${doc.id}`)),
+      ],
+      resources,
+    )
+    const docs = pipeline.runBatch([createDoc('1', 'x'), createDoc('2', 'y')])
+    expect(seen).toEqual(['a:1', 'a:2', 'b:1', 'b:2'])
+    expect(docs.map((d) => d.id)).toEqual(['1', '2'])
+  })
+
+  it('keeps a stage crash on one doc of a batch to that doc', () => {
+    const pipeline = createPipeline(
+      [
+        stage('boom', [], ['quotes'], (doc) => {
+          if (doc.id === 'bad') throw new Error('bug')
+          doc.layers.quotes = []
+        }),
+      ],
+      resources,
+    )
+    const [bad, good] = pipeline.runBatch([createDoc('bad', 'x'), createDoc('good', 'y')])
+    expect(bad?.messages).toEqual([expect.objectContaining({ stage: 'boom', ruleId: 'internal' })])
+    expect(good?.messages).toEqual([])
+    expect(good?.layers.quotes).toEqual([])
+  })
+
   it('accumulates per-stage timings when asked', () => {
     const timings = new Map<string, number>()
     createPipeline([stage('a', [], ['tokens'])], resources).run(createDoc('d', 'x'), timings)

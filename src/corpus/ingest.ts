@@ -43,6 +43,11 @@ export interface IngestOptions {
   batchSize?: number
   /** Runs the extraction pipeline on a normalised doc; default: none (text only). */
   extract?: (doc: Doc) => Doc | Promise<Doc>
+  /**
+   * Runs the pipeline on a batch's new docs at once (`extractDocs`: stage by stage, about
+   * 1.5 times faster than one by one); used instead of `extract` when given.
+   */
+  extractMany?: (docs: Doc[]) => Promise<Doc[]>
   /** Estimated Jaccard of shingles from which an article is a copy of another. */
   reprintThreshold?: number
   /** Clock, for tests. */
@@ -142,7 +147,7 @@ async function ingestBatch(
       }
       seenInBatch.add(key)
       prepared.push({
-        doc: options.extract ? await options.extract(doc) : doc,
+        doc: options.extract && !options.extractMany ? await options.extract(doc) : doc,
         contentHash,
         canonical,
         where,
@@ -153,6 +158,19 @@ async function ingestBatch(
     }
   }
   if (prepared.length === 0) return
+  // The pipeline catches a failing stage per doc, so a batch fails whole only on a bug
+  // outside the stages; then none of its articles is stored, and each is reported.
+  if (options.extractMany) {
+    try {
+      await options.extractMany(prepared.map((item) => item.doc))
+    } catch (error) {
+      for (const item of prepared) {
+        progress.errors++
+        options.onError?.(item.where, error as Error)
+      }
+      return
+    }
+  }
   const now = options.now ?? (() => new Date().toISOString())
   await store.transaction(async (writer) => {
     const touched = { stories: new Set<string>(), clusters: new Set<string>() }

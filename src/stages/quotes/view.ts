@@ -64,10 +64,34 @@ function constantTags(tokens: readonly Token[]): string[] {
   return out
 }
 
+/** Tags the tagger gives to words that are also names ("Lynch said", "Hope Hicks", "Rice"). */
+const MISREAD_NAME_TAGS: ReadonlySet<string> = new Set(['VERB', 'ADJ', 'NOUN', 'ADV'])
+
+/**
+ * A capitalised word inside a name the entities stage found is a proper noun, whatever the
+ * tagger said: "Lynch said …" (tagged VERB) must read as a subject before its cue like any
+ * other name. The phrase rules read tags, so the fix is made in the view's tags.
+ */
+function namesAsProperNouns(doc: Doc, tokens: readonly Token[], pos: string[]): void {
+  const mentions = doc.layers.mentions ?? []
+  let t = 0
+  for (const mention of mentions) {
+    if (mention.kind !== 'name' || mention.confidence < 0.5) continue
+    while (t > 0 && tokens[t - 1]!.end > mention.start) t--
+    while (t < tokens.length && tokens[t]!.end <= mention.start) t++
+    for (let i = t; i < tokens.length && tokens[i]!.start < mention.end; i++) {
+      if (!MISREAD_NAME_TAGS.has(pos[i]!)) continue
+      const c = doc.text[tokens[i]!.start] ?? ''
+      if (c !== c.toLowerCase()) pos[i] = 'PROPN'
+    }
+  }
+}
+
 /** Index the doc's tokens once: lower-case forms, sentence and paragraph of every token. */
 export function buildView(doc: Doc): TokenView {
   const tokens = doc.layers.tokens ?? []
   const pos = constantTags(tokens)
+  namesAsProperNouns(doc, tokens, pos)
   const sentences = doc.layers.sentences ?? []
   const paragraphs = doc.layers.paragraphs ?? []
   const lower = lowerForms(doc.text, tokens)

@@ -180,6 +180,29 @@ describe('quotes › speakers through the entities layer', () => {
     expect(doc.text.slice(quote.speakerSpan!.start, quote.speakerSpan!.end)).toBe('who')
   })
 
+  it('reads a name the entities stage found as the subject even when the tagger calls it a verb', () => {
+    const text =
+      'Retired general Mark Lynch said the bridge was mined. Lynch said the sappers left.'
+    const lynch: Entity = { ...zelenskyy, name: 'Mark Lynch', aliases: ['Lynch'], role: null }
+    const name = (start: number, end: number): Mention => ({
+      start,
+      end,
+      entity: 'e1',
+      kind: 'name',
+      by: 'test',
+      confidence: 0.6,
+    })
+    const second = text.lastIndexOf('Lynch')
+    const mentions = [name(text.indexOf('Mark'), text.indexOf(' said')), name(second, second + 5)]
+    const found = quoteTexts(run(text, [lynch], mentions))
+    expect(found.map((q) => [q.text, q.speaker])).toEqual([
+      ['the bridge was mined', 'Mark Lynch'],
+      ['the sappers left', 'Mark Lynch'],
+    ])
+    // Without the mentions the tagger's VERB leaves the second cue with no subject.
+    expect(quoteTexts(run(text)).map((q) => q.text)).not.toContain('the sappers left')
+  })
+
   it('writes spans that index the text, with provenance', () => {
     const doc = run(body, [zelenskyy], [mention('he', 'pronoun')])
     for (const quote of doc.layers.quotes!) {

@@ -392,6 +392,21 @@ export const HITS: QuoteHit[] = [
       { text: 'troops had crossed the border', speaker: 'The defence ministry' },
     ],
   },
+  {
+    name: 'a bare weekday after a trailing cue ("…, officials said Tuesday.")',
+    text: 'The bridge at Zatoka was destroyed, officials said Tuesday.',
+    quotes: [{ text: 'The bridge at Zatoka was destroyed', speaker: 'officials' }],
+  },
+  {
+    name: 'a weekday and a part of the day after a trailing cue',
+    text: 'Two ferries were sunk overnight, the navy said Friday afternoon.',
+    quotes: [{ text: 'Two ferries were sunk overnight', speaker: 'the navy' }],
+  },
+  {
+    name: 'an abbreviated date between the cue and "that"',
+    text: 'The governor said Sept. 5 that the evacuation would go on.',
+    quotes: [{ text: 'the evacuation would go on', speaker: 'The governor' }],
+  },
 ]
 
 /** Cue verbs of the "X <verb> that …" construction: each must produce an indirect quote. */
@@ -426,6 +441,11 @@ export interface QuoteMiss {
 }
 
 export const MISSES: QuoteMiss[] = [
+  {
+    name: 'a time word after the cue is no content ("officials said Friday, as …")',
+    text: 'The port was closed, officials said Friday, as they met in Odesa.',
+    notQuoted: 'Friday, as they met in Odesa',
+  },
   {
     name: 'a phrasal verb says nothing ("called in air support")',
     text: 'Troops had called in air support before dawn.',

@@ -108,6 +108,18 @@ const ADJUNCT_STARTERS = new Set([
   'overnight',
   'again',
 ])
+// Time words that stand after a cue with no preposition, as US and wire copy writes them:
+// "officials said Tuesday", "the ministry said Friday afternoon", "he said yesterday".
+const BARE_TIMES: ReadonlySet<string> = new Set([...WEEKDAYS, 'yesterday', 'today', 'tonight'])
+const PARTS_OF_DAY: ReadonlySet<string> = new Set(['morning', 'afternoon', 'evening', 'night'])
+// Months as news abbreviates them before a day: "said Sept. 5", "said Oct. 12".
+const MONTH_WORDS: ReadonlySet<string> = new Set([
+  ...MONTHS,
+  ...['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'].flatMap(
+    (m) => [m, `${m}.`],
+  ),
+])
+
 // Verbs whose first object is the hearer, not the content ("told Reuters that …").
 const HEARER_FIRST = new Set([
   'tell',
@@ -830,6 +842,17 @@ function skipAdjuncts(
       moved = true
       // An adverb may open the content ("about 40 apartments"): only "that" after it proves it an adjunct.
       certain = false
+      continue
+    }
+    if (BARE_TIMES.has(lower)) {
+      k++
+      if (k <= last && PARTS_OF_DAY.has(view.lower[k]!)) k++
+      moved = true
+      continue
+    }
+    if (MONTH_WORDS.has(lower) && view.pos[k + 1] === 'NUM' && k + 1 <= last) {
+      k += 2
+      moved = true
       continue
     }
     if (ADJUNCT_STARTERS.has(lower)) {

@@ -393,6 +393,14 @@ export const HITS: QuoteHit[] = [
     ],
   },
   {
+    name: 'a short utterance that opens the sentence, with a cue after it, is speech',
+    text: '“You winning?” she said. “Never,” the colonel replied.',
+    quotes: [
+      { text: 'You winning?', speaker: 'she', kind: 'direct' },
+      { text: 'Never', speaker: 'the colonel', kind: 'direct' },
+    ],
+  },
+  {
     name: 'a bare weekday after a trailing cue ("…, officials said Tuesday.")',
     text: 'The bridge at Zatoka was destroyed, officials said Tuesday.',
     quotes: [{ text: 'The bridge at Zatoka was destroyed', speaker: 'officials' }],
@@ -441,6 +449,16 @@ export interface QuoteMiss {
 }
 
 export const MISSES: QuoteMiss[] = [
+  {
+    name: 'a word or two in marks inside a sentence stays scare quotes, cue or not',
+    text: 'He called it a “peace plan,” officials said.',
+    notQuoted: 'peace plan',
+  },
+  {
+    name: 'a short marked opener followed by a view, not a speech cue, is no quote',
+    text: '“Brave,” critics believe, is the wrong word.',
+    notQuoted: 'Brave',
+  },
   {
     name: 'a time word after the cue is no content ("officials said Friday, as …")',
     text: 'The port was closed, officials said Friday, as they met in Odesa.',

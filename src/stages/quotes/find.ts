@@ -558,12 +558,18 @@ function findDirect(
     const parts = contentParts(view.text, mark)
     if (parts.length === 0) continue
     const words = wordCount(view, parts)
-    if (words < options.minDirectWords) continue
     const lastChar = view.text[mark.parts[mark.parts.length - 1]!.end - 1] ?? ''
     const endsLikeSpeech = mark.close < 0 || ',.!?…'.includes(lastChar)
     const openToken = tokenAt(view, mark.open)
     const before = previousNonSpace(view.text, mark.open)
     const startsSentence = before === '' || '.!?\n'.includes(before)
+    // A word or two in marks is scare quotes, unless it is a whole utterance: it opens
+    // the sentence, ends like speech and a cue follows ("“You winning?” she said.").
+    if (
+      words < options.minDirectWords &&
+      !shortUtterance(view, mark, startsSentence, lastChar, options)
+    )
+      continue
     // '… politics." Sanders said he …': a quote closed by a full stop ends its sentence; the
     // words after the mark begin the next one and attribute something else.
     const after = lastChar === '.' ? null : attributionAfter(view, mark, options)
@@ -597,6 +603,26 @@ function findDirect(
     })
   }
   return out
+}
+
+function shortUtterance(
+  view: TokenView,
+  mark: MarkedSpan,
+  startsSentence: boolean,
+  lastChar: string,
+  options: FindOptions,
+): boolean {
+  if (!startsSentence || mark.close < 0 || !',!?'.includes(lastChar)) return false
+  // A speech cue of the plain "say" or "ask" kind right after the mark, past its subject:
+  // ", she said", ", Mr. Lee asked" (not a view: '“Brave,” critics believe').
+  const next = tokenAt(view, mark.close + 1)
+  const [, last] = sentenceBounds(view, next)
+  for (let k = next; k <= Math.min(last, next + 5); k++) {
+    if (view.pos[k] !== 'VERB') continue
+    const cue = cueAt(view, k, options)
+    return cue !== null && !cue.sense.weak && (cue.sense.cls === 'say' || cue.sense.cls === 'ask')
+  }
+  return false
 }
 
 /**

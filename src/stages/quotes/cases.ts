@@ -401,6 +401,16 @@ export const HITS: QuoteHit[] = [
     ],
   },
   {
+    name: 'an interjected clause right after "that" opens the content',
+    text: 'The general said that, if ordered, his brigade would cross the river.',
+    quotes: [{ text: 'if ordered, his brigade would cross the river', speaker: 'The general' }],
+  },
+  {
+    name: 'a programme title in marks before the speaker: the indirect quote is found',
+    text: 'In an interview with “Face the Nation,” the minister said the talks had failed.',
+    quotes: [{ text: 'the talks had failed', speaker: 'the minister' }],
+  },
+  {
     name: 'a bare weekday after a trailing cue ("…, officials said Tuesday.")',
     text: 'The bridge at Zatoka was destroyed, officials said Tuesday.',
     quotes: [{ text: 'The bridge at Zatoka was destroyed', speaker: 'officials' }],
@@ -449,6 +459,11 @@ export interface QuoteMiss {
 }
 
 export const MISSES: QuoteMiss[] = [
+  {
+    name: 'a title in marks after a preposition is a name, not speech',
+    text: 'On the weekend broadcast of “Fox News Sunday,” the senator said the vote would fail.',
+    notQuoted: 'Fox News Sunday',
+  },
   {
     name: 'a word or two in marks inside a sentence stays scare quotes, cue or not',
     text: 'He called it a “peace plan,” officials said.',

@@ -570,6 +570,7 @@ function findDirect(
       !shortUtterance(view, mark, startsSentence, lastChar, options)
     )
       continue
+    if (isTitleInMarks(view, openToken, mark)) continue
     // '… politics." Sanders said he …': a quote closed by a full stop ends its sentence; the
     // words after the mark begin the next one and attribute something else.
     const after = lastChar === '.' ? null : attributionAfter(view, mark, options)
@@ -604,6 +605,39 @@ function findDirect(
   }
   return out
 }
+
+/**
+ * "the broadcast of “Fox News Sunday,”", "in “The Art of the Deal”": a title named after a
+ * preposition or article, every word capitalised, is a name in marks, not speech.
+ */
+function isTitleInMarks(view: TokenView, openToken: number, mark: MarkedSpan): boolean {
+  const previous = view.pos[openToken - 1]
+  if (previous !== 'ADP' && previous !== 'DET') return false
+  if (view.sentenceOf[openToken - 1] !== view.sentenceOf[openToken]) return false
+  const end = mark.close < 0 ? view.text.length : mark.close
+  let words = 0
+  for (let k = openToken + 1; k < view.tokens.length && view.tokens[k]!.start < end; k++) {
+    const c = view.text[view.tokens[k]!.start] ?? ''
+    if (c.toLowerCase() === c.toUpperCase()) continue
+    if (++words > 6) return false
+    if (c === c.toLowerCase() && !TITLE_SMALL_WORDS.has(view.lower[k]!)) return false
+  }
+  return words > 0
+}
+
+/** Words a title leaves in lower case. */
+const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set([
+  'of',
+  'the',
+  'and',
+  'a',
+  'an',
+  'in',
+  'on',
+  'for',
+  'to',
+  'at',
+])
 
 function shortUtterance(
   view: TokenView,
@@ -1914,6 +1948,9 @@ function forwardContent(
     // Unsure the skipped words were adjuncts: the content starts at the cue after all.
     j = k
   }
+  // "said that, if elected, he would …": an interjected clause right after "that" opens
+  // the content; the comma before it is no end.
+  if (via === 'that' && isPunct(view, j, ',') && j < last) j++
   if (j > last) return null
   // Directive and accusation frames take content only in their own pattern.
   if ((frames & (FRAME.that | FRAME.obj)) === 0) return null

@@ -411,6 +411,19 @@ export const HITS: QuoteHit[] = [
     quotes: [{ text: 'the talks had failed', speaker: 'the minister' }],
   },
   {
+    name: 'a sentence adverb between commas before the cue ("X, meanwhile, said")',
+    text: 'The mayor, meanwhile, said the bridge would reopen. Kovalenko, for his part, said it would not.',
+    quotes: [
+      { text: 'the bridge would reopen', speaker: 'The mayor' },
+      { text: 'it would not', speaker: 'Kovalenko' },
+    ],
+  },
+  {
+    name: 'a party tag and a relative clause between the name and the cue',
+    text: 'Sen. Claire Boyd (D-Mo.), who backs the bill, said the vote would pass.',
+    quotes: [{ text: 'the vote would pass', speaker: 'Sen. Claire Boyd' }],
+  },
+  {
     name: 'a bare weekday after a trailing cue ("…, officials said Tuesday.")',
     text: 'The bridge at Zatoka was destroyed, officials said Tuesday.',
     quotes: [{ text: 'The bridge at Zatoka was destroyed', speaker: 'officials' }],

@@ -273,7 +273,7 @@ export function subjectBefore(
     const relative = tokenSpan(view, j, j)
     j--
     if (isPunct(view, j, ',')) j--
-    const antecedent = phraseEndingAt(view, j, floor, maxTokens)
+    const antecedent = phraseBeforeTag(view, j, floor, maxTokens)
     return antecedent ? { ...antecedent, mention: relative } : null
   }
   if (!isPunct(view, j, ','))
@@ -288,7 +288,7 @@ export function subjectBefore(
   for (let round = 0; round < 4; round++) {
     let k = comma - 1
     while (k >= floor && !isPunct(view, k, ',;:') && !isQuoteBoundary(view, k)) k--
-    const segment = phraseEndingAt(view, comma - 1, k + 1, maxTokens)
+    const segment = phraseBeforeTag(view, comma - 1, k + 1, maxTokens)
     // A leading "But", "And" or "Even" does not stop a segment from being a whole phrase.
     let start = k + 1
     while (start < comma - 1 && ['CCONJ', 'ADV'].includes(view.pos[start]!)) start++
@@ -310,18 +310,42 @@ export function subjectBefore(
       return withMention(pickNamed(view, segments), segments[0]!.first)
     } else {
       const opener = view.pos[k + 1] ?? ''
+      // "X, meanwhile, said", "X, however, said": a sentence adverb right before the cue.
+      const adverb = opener === 'ADV' && segments.length === 0 && comma - k - 1 <= 3
       const skippable =
         RELATIVES.has(view.lower[k + 1] ?? '') ||
         ['VERB', 'DET', 'NUM', 'ADJ', 'NOUN', 'PROPN'].includes(opener) ||
         // "X, in a brief interview on Saturday, said": an adjunct right before the cue.
-        (opener === 'ADP' && segments.length === 0)
+        (opener === 'ADP' && segments.length === 0) ||
+        adverb
       if (!skippable) return null
-      if (opener === 'ADP' && segments.length === 0) mentionEnd = k - 1
+      if ((opener === 'ADP' && segments.length === 0) || adverb) mentionEnd = k - 1
       skippedClause = true
     }
     comma = k
   }
   return null
+}
+
+/**
+ * The phrase ending at `end`, through a party or state tag in parentheses that closes it:
+ * "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said" (the tag is part of the
+ * name, as before a cue).
+ */
+function phraseBeforeTag(
+  view: TokenView,
+  end: number,
+  floor: number,
+  maxTokens: number,
+): SpeakerPhrase | null {
+  if (!isPunct(view, end, ')')) return phraseEndingAt(view, end, floor, maxTokens)
+  let open = end - 1
+  while (open > Math.max(floor, end - 6) && !isPunct(view, open, '(')) open--
+  if (!isPunct(view, open, '(')) return null
+  const named = phraseEndingAt(view, open - 1, floor, maxTokens)
+  if (!named) return null
+  const mention = { start: (named.mention ?? named.span).start, end: view.tokens[end]!.end }
+  return { ...named, last: end, mention }
 }
 
 /** Of a phrase and its appositions: the first headed by a name, else the first with a name, else the first. */

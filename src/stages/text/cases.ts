@@ -32,6 +32,10 @@ export const SENTENCE_CASES: readonly [string, string[]][] = [
     ['It was No. 3 on the list.', 'No.', 'That was wrong.'],
   ],
   [
+    'Sen. Claire Boyd (D-Mo.), who backs the bill, said so. She left.',
+    ['Sen. Claire Boyd (D-Mo.), who backs the bill, said so.', 'She left.'],
+  ],
+  [
     'First paragraph ends here\nSecond paragraph starts here.',
     ['First paragraph ends here', 'Second paragraph starts here.'],
   ],

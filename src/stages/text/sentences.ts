@@ -70,6 +70,7 @@ export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'pp',
 ])
 
+const CONTINUING_PUNCTUATION: ReadonlySet<string> = new Set([',', ';'])
 const CLOSING_QUOTES = new Set(['”', '’', '»', '"', "'"])
 const OPENING_PUNCTUATION = /^[“‘«"'([—–-]$/
 
@@ -78,8 +79,9 @@ const OPENING_PUNCTUATION = /^[“‘«"'([—–-]$/
  * - an abbreviation before a name or number does not end a sentence
  *   ("Maj." + "Gen. Serhii Kryvonos", "Sept." + "5");
  * - a single initial does not either ("J." + "K. Rowling");
- * - a "sentence" that starts in lower case continues the previous one
- *   ("“Are you sure?”" + "he asked.", "U.S." + "officials");
+ * - a "sentence" that starts in lower case, or with a comma or a
+ *   semicolon, continues the previous one ("“Are you sure?”" + "he asked.", "U.S." +
+ *   "officials", "(D-Mo.)" + ", who …");
  * - a closing quotation mark stranded at the start of a sentence belongs to
  *   the previous one.
  * Ranges never merge across a paragraph break (they arrive cut at them).
@@ -141,6 +143,9 @@ function mergeRule(
     return 'text/abbreviation'
   if (word && /^\p{Lu}$/u.test(word) && first && /^\p{Lu}/u.test(first)) return 'text/initial'
   if (first && /^\p{Ll}/u.test(first)) return 'text/lowercase-continuation'
+  // No sentence starts with a comma or a semicolon: "Sen. Claire McCaskill (D-Mo.), who
+  // has endorsed Clinton, said …" is one sentence after an abbreviation's full stop.
+  if (first && CONTINUING_PUNCTUATION.has(first)) return 'text/punctuation-continuation'
   return null
 }
 

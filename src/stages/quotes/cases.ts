@@ -424,6 +424,26 @@ export const HITS: QuoteHit[] = [
     quotes: [{ text: 'the vote would pass', speaker: 'Sen. Claire Boyd' }],
   },
   {
+    name: 'a source after "according to" that the tagger half reads as verbs ("exit polls")',
+    text: 'Turnout among young voters fell to 31 percent in the north, according to exit polls.',
+    quotes: [
+      {
+        text: 'Turnout among young voters fell to 31 percent in the north',
+        speaker: 'exit polls',
+      },
+    ],
+  },
+  {
+    name: 'a whole sentence before "according to" whose verb the tagger missed',
+    text: 'The governor trails her rival in the south by 4 percentage points, according to the polling average.',
+    quotes: [
+      {
+        text: 'The governor trails her rival in the south by 4 percentage points',
+        speaker: 'the polling average',
+      },
+    ],
+  },
+  {
     name: 'a bare weekday after a trailing cue ("…, officials said Tuesday.")',
     text: 'The bridge at Zatoka was destroyed, officials said Tuesday.',
     quotes: [{ text: 'The bridge at Zatoka was destroyed', speaker: 'officials' }],

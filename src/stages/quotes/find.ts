@@ -1412,10 +1412,13 @@ function beforeMainVerb(view: TokenView, from: number, to: number): number {
 
 function accordingTo(view: TokenView, i: number, options: FindOptions): QuoteCandidate | null {
   const [first, last] = sentenceBounds(view, i)
-  const speaker = subjectAfter(view, i + 2, last, options.maxSpeakerTokens)
+  const speaker =
+    subjectAfter(view, i + 2, last, options.maxSpeakerTokens) ??
+    sourceToComma(view, i + 2, last, options.maxSpeakerTokens)
   if (!speaker) return null
   let from: number
   let to: number
+  let sentenceOpening = false
   if (i === first || (i === first + 1 && view.pos[first]! !== 'NOUN')) {
     // "According to X, CONTENT."
     from = i + 2
@@ -1429,6 +1432,7 @@ function accordingTo(view: TokenView, i: number, options: FindOptions): QuoteCan
   } else {
     // "CONTENT, according to X."
     from = afterDateline(view, first, last)
+    sentenceOpening = true
     to = i - 1
     if (isPunct(view, to, ',')) to--
     // "…, with 56 percent of voters viewing him positively, according to a poll": the
@@ -1436,11 +1440,15 @@ function accordingTo(view: TokenView, i: number, options: FindOptions): QuoteCan
     for (let k = to - 1; k > from; k--) {
       if (isPunct(view, k, ',') && view.lower[k + 1] === 'with') {
         from = k + 1
+        sentenceOpening = false
         break
       }
     }
   }
-  if (to - from < 2 || !clauseHasVerb(view, from, to)) return null
+  // The tagger misses the verb of some clauses ("Sanders trails Clinton …", "trails" read as
+  // a noun); a whole sentence of six words or more before the source is taken as a clause.
+  const longSentence = sentenceOpening && to - from >= 5
+  if (to - from < 2 || (!longSentence && !clauseHasVerb(view, from, to))) return null
   const content = span(view, from, to)
   return {
     kind: 'indirect',
@@ -1458,6 +1466,30 @@ function accordingTo(view: TokenView, i: number, options: FindOptions): QuoteCan
     inherit: false,
     confidence: 0.8,
   }
+}
+
+/**
+ * The source after "according to" when no noun phrase reading finds it: the words up to the
+ * next comma or the sentence end, ending in a noun ("according to exit polls", "according to
+ * HuffPost Pollster's polling average", where the tagger reads "exit" and "polling" as verbs).
+ */
+function sourceToComma(
+  view: TokenView,
+  start: number,
+  last: number,
+  maxTokens: number,
+): SpeakerPhrase | null {
+  let end = start
+  while (end + 1 <= last && !isPunct(view, end + 1, ',.;:!?') && !isQuoteMark(view, end + 1)) end++
+  if (start > last || end - start + 1 > maxTokens) return null
+  // Its last word a noun, or a noun the tagger read as an adjective after one ("polling average").
+  const nominal = (k: number) => view.pos[k] === 'NOUN' || view.pos[k] === 'PROPN'
+  const modified = end > start && (nominal(end - 1) || view.pos[end - 1] === 'VERB')
+  if (!nominal(end) && !(view.pos[end] === 'ADJ' && modified)) return null
+  for (let k = start; k <= end; k++) {
+    if (view.pos[k] === 'AUX' || view.pos[k] === 'PRON') return null
+  }
+  return { span: span(view, start, end), first: start, last: end }
 }
 
 /**

@@ -444,6 +444,19 @@ export const HITS: QuoteHit[] = [
     ],
   },
   {
+    name: 'a quote signed with a name after a dash, as round-ups print them',
+    text: '“We will rebuild every house in this village.” ― Oleksandr Prokudin\n“The water came at night.” — Iryna Melnyk, a teacher in Hola Prystan',
+    quotes: [
+      { text: 'We will rebuild every house in this village', speaker: 'Oleksandr Prokudin' },
+      { text: 'The water came at night', speaker: 'Iryna Melnyk' },
+    ],
+  },
+  {
+    name: 'a dateline with a horizontal bar stays out of the content',
+    text: 'WASHINGTON ― The sanctions will stay in place, two officials said Friday, as they left the meeting.',
+    quotes: [{ text: 'The sanctions will stay in place', speaker: 'two officials' }],
+  },
+  {
     name: 'a bare weekday after a trailing cue ("…, officials said Tuesday.")',
     text: 'The bridge at Zatoka was destroyed, officials said Tuesday.',
     quotes: [{ text: 'The bridge at Zatoka was destroyed', speaker: 'officials' }],

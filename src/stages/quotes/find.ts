@@ -6,6 +6,7 @@ import { containsAny, coverage, overlapsAny } from './spans.js'
 import {
   isVerbalFiller,
   phraseEndingAt,
+  hasProperName,
   phraseStartingAt,
   subjectAfter,
   subjectBefore,
@@ -573,7 +574,9 @@ function findDirect(
     if (isTitleInMarks(view, openToken, mark)) continue
     // '… politics." Sanders said he …': a quote closed by a full stop ends its sentence; the
     // words after the mark begin the next one and attribute something else.
-    const after = lastChar === '.' ? null : attributionAfter(view, mark, options)
+    const after =
+      signatureAfter(view, mark, options) ??
+      (lastChar === '.' ? null : attributionAfter(view, mark, options))
     const lead = attributionBefore(view, openToken, options)
     if (!after && !lead && !endsLikeSpeech) continue
     // '…," she said, adding, "B."': a participle cue and a comma before the mark; the quote
@@ -723,6 +726,36 @@ function attributionAfter(
     if (pos === 'VERB' && !inRelativeClause(view, start, k)) return null
   }
   return null
+}
+
+/** The dashes that sign a quote with its speaker's name. */
+const SIGNATURE_DASHES: ReadonlySet<string> = new Set(['—', '―', '–', '--'])
+
+/**
+ * “…” ― Azucena Gonzàlez: a quote signed with a name after a dash, as round-ups of readers'
+ * or officials' words print them. The name must close its paragraph (or its sentence).
+ */
+function signatureAfter(
+  view: TokenView,
+  mark: MarkedSpan,
+  options: FindOptions,
+): Attribution | null {
+  if (mark.close < 0) return null
+  let dash = tokenAt(view, mark.close + 1)
+  if (view.tokens[dash] && view.tokens[dash]!.start <= mark.close) dash++
+  if (!SIGNATURE_DASHES.has(view.lower[dash] ?? '')) return null
+  const paragraph = view.paragraphOf[dash]
+  const name = phraseStartingAt(view, dash + 1, view.tokens.length - 1, options.maxSpeakerTokens)
+  if (!name || !hasProperName(view, name) || view.paragraphOf[name.last] !== paragraph) return null
+  const next = name.last + 1
+  const closes =
+    next >= view.tokens.length ||
+    view.paragraphOf[next] !== paragraph ||
+    isPunct(view, next, ',.') ||
+    view.sentenceOf[next] !== view.sentenceOf[name.last]
+  if (!closes) return null
+  const speaker = isPunct(view, next, ',') ? withTrailingApposition(view, name, next + 12) : name
+  return attribution(view, dash, dash, null, speaker, 'quotes/direct-signed', options)
 }
 
 function inRelativeClause(view: TokenView, from: number, k: number): boolean {
@@ -1624,10 +1657,13 @@ function indirectAt(
     const restTo = clauseEnd(view, restFrom, last, options)
     // A participle or a prepositional phrase after it is the outlet's addition, not content.
     const opener = view.pos[restFrom]
+    // So is "as"/"while" with its own clause: "…, lawmakers said Friday, as they bristled at …".
+    const circumstance = CIRCUMSTANCE_OPENERS.has(view.lower[restFrom]!)
     const finite =
       opener !== undefined &&
       opener !== 'ADP' &&
       opener !== 'CCONJ' &&
+      !circumstance &&
       !view.lower[restFrom]!.endsWith('ing')
     if (finite && restTo > restFrom && clauseHasVerb(view, restFrom - 1, restTo)) {
       rest = span(view, restFrom, restTo)
@@ -1660,6 +1696,9 @@ function indirectAt(
     confidence: weak ? ATTITUDE_CONFIDENCE : 0.8,
   }
 }
+
+/** Conjunctions that open the outlet's account of when or how a thing was said. */
+const CIRCUMSTANCE_OPENERS: ReadonlySet<string> = new Set(['as', 'while'])
 
 /** The rule and the confidence of a quote found through an attitude cue (attitude-cues.tsv). */
 const ATTITUDE_RULE = 'quotes/attitude'
@@ -1787,7 +1826,9 @@ function afterDateline(view: TokenView, first: number, last: number): number {
   if (view.paragraphOf[first]! > 1) return first
   const capitalsFirst = isAllCapitals(view, first)
   for (let k = first + 1; k <= Math.min(last, first + 16); k++) {
-    if (!isPunct(view, k, '—–-')) continue
+    // Em and en dashes, the horizontal bar some sites print ("WASHINGTON ― …"), a double
+    // hyphen, or a hyphen with a space on each side.
+    if (!isPunct(view, k, '—–―-') && view.lower[k] !== '--') continue
     if (view.lower[k] === '-' && !spacedHyphen(view, k)) continue
     if (isPunct(view, k - 1, ')') || view.pos[k - 1]! === 'NUM' || capitalsFirst) return k + 1
     return first

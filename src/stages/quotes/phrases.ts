@@ -207,10 +207,16 @@ function adjunctAhead(view: TokenView, k: number): boolean {
  * Florida-based Republican strategist." runs to the end of the sentence, or to the
  * next quotation mark.
  */
-/** ", emailed supporters …": a comma before a verb ends the apposition; the clause goes on. */
+/**
+ * ", emailed supporters …": a comma before a verb ends the apposition; the clause goes on.
+ * So does a comma before a participle or a subordinate clause (", referring to …", ", though
+ * he added …"): they tell how or when the speaker spoke, not who the speaker is.
+ */
 function clauseResumes(view: TokenView, k: number): boolean {
+  if (!isPunct(view, k, ',')) return false
   const next = view.pos[k + 1]
-  return isPunct(view, k, ',') && (next === 'VERB' || next === 'AUX')
+  const word = view.lower[k + 1] ?? ''
+  return next === 'VERB' || next === 'AUX' || next === 'SCONJ' || /^[a-z]+ing$/.test(word)
 }
 
 export function withTrailingApposition(
@@ -219,7 +225,7 @@ export function withTrailingApposition(
   ceil: number,
 ): SpeakerPhrase {
   const from = phrase.mention?.start ?? phrase.span.start
-  if (!isPunct(view, phrase.last + 1, ',')) return phrase
+  if (!isPunct(view, phrase.last + 1, ',') || clauseResumes(view, phrase.last + 1)) return phrase
   let end = phrase.last + 1
   while (
     end + 1 <= ceil &&

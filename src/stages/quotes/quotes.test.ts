@@ -300,6 +300,16 @@ describe('quotes › the speaker mention of an inverted attribution', () => {
       'The rally will go ahead, said Huma Abedin, the campaign vice chair.',
       'Huma Abedin, the campaign vice chair',
     ],
+    [
+      'stops before a participle right after the name',
+      'The rally will go ahead, said Huma Abedin, referring to the permit.',
+      'Huma Abedin',
+    ],
+    [
+      'stops before a subordinate clause right after the name',
+      'The rally will go ahead, said Huma Abedin, though she added that the venue had changed.',
+      'Huma Abedin',
+    ],
   ])('%s', (_name, body, mention) => {
     const doc = run(body)
     const quote = (doc.layers.quotes ?? []).find((q) => q.speakerName === 'Huma Abedin')

@@ -391,6 +391,24 @@ function isQuoteBoundary(view: TokenView, i: number): boolean {
   return isPunct(view, i, '"“”„«»')
 }
 
+/**
+ * "Sen. Amy Klobuchar (D-Minn.)": a party or state tag in parentheses right after a name is
+ * part of its mention, after an inverted cue as before a cue.
+ */
+function withPartyTag(view: TokenView, phrase: SpeakerPhrase, ceil: number): SpeakerPhrase {
+  const open = phrase.last + 1
+  if (!isPunct(view, open, '(') || !hasProperName(view, phrase)) return phrase
+  let close = open + 1
+  while (close <= Math.min(ceil, open + 6) && !isPunct(view, close, ')')) close++
+  if (close > ceil || !isPunct(view, close, ')') || close === open + 1) return phrase
+  const end = view.tokens[close]!.end
+  return {
+    ...phrase,
+    last: close,
+    mention: { start: (phrase.mention ?? phrase.span).start, end },
+  }
+}
+
 /** The speaker after an inverted cue ("…," said Taras Zhuravel, a military analyst). */
 export function subjectAfter(
   view: TokenView,
@@ -398,8 +416,9 @@ export function subjectAfter(
   ceil: number,
   maxTokens: number,
 ): SpeakerPhrase | null {
-  const phrase = phraseStartingAt(view, start, ceil, maxTokens)
-  if (!phrase) return null
+  const untagged = phraseStartingAt(view, start, ceil, maxTokens)
+  if (!untagged) return null
+  const phrase = withPartyTag(view, untagged, ceil)
   // "the brigade's spokesman, Captain Andrii Savchuk": prefer the appositive name.
   const comma = phrase.last + 1
   if (!hasProperName(view, phrase) && comma <= ceil && isPunct(view, comma, ',')) {

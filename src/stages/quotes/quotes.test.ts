@@ -283,6 +283,15 @@ describe('quotes › the speaker mention of a possessor', () => {
 })
 
 describe('quotes › the speaker mention of an inverted attribution', () => {
+  it('keeps a party tag after the name, and finds the quote through it', () => {
+    const doc = run('The levee will not hold, said Rep. Dana Whitfield (D-La.).')
+    const quote = doc.layers.quotes?.[0]
+    expect(quote?.speakerName).toBe('Rep. Dana Whitfield')
+    expect(doc.text.slice(quote!.speakerSpan!.start, quote!.speakerSpan!.end)).toBe(
+      'Rep. Dana Whitfield (D-La.)',
+    )
+  })
+
   it('stops at the end of the paragraph', () => {
     const doc = run('The rally will go ahead, said Huma Abedin\n\nAnother paragraph starts here.')
     const quote = (doc.layers.quotes ?? []).find((q) => q.speakerName === 'Huma Abedin')

@@ -371,6 +371,17 @@ function extendOverModifier(
   maxTokens: number,
 ): SpeakerPhrase | null {
   if (!phrase) return null
+  // "New polls released Sunday said …": a time word alone after a participle is the
+  // participle's adjunct; the subject is the noun before the participle.
+  if (isTimeOnly(view, phrase)) {
+    const verb = phrase.first - 1
+    if (verb - 1 < floor || view.pos[verb] !== 'VERB' || !/(ed|en)$/.test(view.lower[verb]!)) {
+      return phrase
+    }
+    const head = phraseEndingAt(view, verb - 1, floor, maxTokens)
+    // The head noun names the speaker; the mention runs to the time word.
+    return head ? { ...head, mention: { start: head.span.start, end: phrase.span.end } } : phrase
+  }
   const adp = phrase.first - 1
   const verb = phrase.first - 2
   if (verb - 1 < floor || view.pos[adp] !== 'ADP' || view.pos[verb] !== 'VERB') {
@@ -385,6 +396,14 @@ function extendOverModifier(
         last: phrase.last,
       }
     : phrase
+}
+
+/** A phrase of time words only ("Sunday", "Friday night"). */
+function isTimeOnly(view: TokenView, phrase: SpeakerPhrase): boolean {
+  for (let k = phrase.first; k <= phrase.last; k++) {
+    if (!TIME_WORDS.has(view.lower[k]!)) return false
+  }
+  return true
 }
 
 function isQuoteBoundary(view: TokenView, i: number): boolean {

@@ -222,6 +222,11 @@ describe('quotes › the speaker mention of a subject', () => {
       'White House spokesman Josh Earnest',
     ],
     [
+      'takes the noun before a participle and its time word',
+      'New polls released Sunday said the race was tied.',
+      'New polls released Sunday',
+    ],
+    [
       'takes a pronoun joined by "and"',
       'She and her defenders said the emails were never classified.',
       'She and her defenders',

@@ -457,6 +457,30 @@ export const HITS: QuoteHit[] = [
     quotes: [{ text: 'The sanctions will stay in place', speaker: 'two officials' }],
   },
   {
+    name: '"continued" attributes a direct quote to its subject',
+    text: '“The dam will not hold,” the engineer said. “We have warned them for a year,” she continued.',
+    quotes: [
+      { text: 'The dam will not hold', speaker: 'the engineer' },
+      // "she" resolves to the last speaker.
+      { text: 'We have warned them for a year', speaker: 'the engineer' },
+    ],
+  },
+  {
+    name: '"continue" inside reported content does not end it',
+    text: 'The ministry said the talks had been useful and would continue next week in Geneva.',
+    quotes: [
+      {
+        text: 'the talks had been useful and would continue next week in Geneva',
+        speaker: 'The ministry',
+      },
+    ],
+  },
+  {
+    name: '"citing" reasons, not a source, leaves the speaker alone',
+    text: '“Families are leaving every week,” the mayor said, citing the closed schools.',
+    quotes: [{ text: 'Families are leaving every week', speaker: 'the mayor' }],
+  },
+  {
     name: 'a bare weekday after a trailing cue ("…, officials said Tuesday.")',
     text: 'The bridge at Zatoka was destroyed, officials said Tuesday.',
     quotes: [{ text: 'The bridge at Zatoka was destroyed', speaker: 'officials' }],
@@ -505,6 +529,11 @@ export interface QuoteMiss {
 }
 
 export const MISSES: QuoteMiss[] = [
+  {
+    name: '"continued" without marked words says nothing',
+    text: 'The shelling continued throughout the night as troops advanced on the town.',
+    notQuoted: '',
+  },
   {
     name: 'a title in marks after a preposition is a name, not speech',
     text: 'On the weekend broadcast of “Fox News Sunday,” the senator said the vote would fail.',

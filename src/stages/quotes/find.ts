@@ -432,6 +432,16 @@ export function cueAt(view: TokenView, i: number, options: FindOptions): CueMatc
   return found
 }
 
+/**
+ * A cue that can attribute a statement of its own: not one that only ever attributes marked
+ * words ("continued", "went on"). Clause ends and new attributions ask for these, so that
+ * "the talks would continue next week" is not cut at "continue".
+ */
+function statementCueAt(view: TokenView, i: number, options: FindOptions): CueMatch | null {
+  const cue = cueAt(view, i, options)
+  return cue && !cue.senses.every((sense) => sense.frame === 'quote') ? cue : null
+}
+
 function cueAtUncached(view: TokenView, i: number, options: FindOptions): CueMatch | null {
   // The part of speech first: most tokens fail it, and it costs no string hashing.
   const pos = view.pos[i]!
@@ -913,9 +923,27 @@ function citingPhrase(
 ): SpeakerPhrase | null {
   for (let k = first; k < last; k++) {
     if (view.lower[k] !== 'citing' || !outside(view, k, content)) continue
-    return phraseStartingAt(view, k + 1, last, options.maxSpeakerTokens)
+    const cited = phraseStartingAt(view, k + 1, last, options.maxSpeakerTokens)
+    return cited && isSourcePhrase(view, cited, options) ? cited : null
   }
   return null
+}
+
+/**
+ * What "citing" names is a source when it is named ("Reuters", "the General Staff") or
+ * headed by a source, document or organisation noun ("officials", "a statement", "the
+ * ministry"); "citing low growth" or "citing the jobless" gives reasons, not a source.
+ * A plural name alone ("citing the many Americans who …") is a group, not a source.
+ */
+function isSourcePhrase(view: TokenView, phrase: SpeakerPhrase, options: FindOptions): boolean {
+  const { lexicon } = options
+  for (let k = phrase.first; k <= phrase.last; k++) {
+    const lower = view.lower[k]!
+    if (lexicon.anonymousHeads.has(lower) || lexicon.sourceNouns.has(lower)) return true
+    if (lexicon.titles.has(lower) || lexicon.orgHeads.has(lower)) return true
+    if (view.pos[k] === 'PROPN' && !(k === phrase.last && lower.endsWith('s'))) return true
+  }
+  return false
 }
 
 // ---------------------------------------------------------------- indirect
@@ -1022,7 +1050,7 @@ function clauseEnd(
       // '…,"' then the next word: look past a closing mark.
       const after = isQuoteMark(view, k + 1) ? k + 2 : k + 1
       const next = view.lower[after] ?? ''
-      if (stopAtParticiple && PARTICIPLE_LINKS.has(next) && cueAt(view, after, options))
+      if (stopAtParticiple && PARTICIPLE_LINKS.has(next) && statementCueAt(view, after, options))
         return k - 1
       if (next === 'according' && view.lower[after + 1] === 'to') return k - 1
       if (trailingAttributionAt(view, after, last, options)) return k - 1
@@ -1040,7 +1068,7 @@ function trailingAttributionAt(
   last: number,
   options: FindOptions,
 ): boolean {
-  const direct = cueAt(view, k, options)
+  const direct = statementCueAt(view, k, options)
   if (direct && direct.sense.frame !== 'to') {
     const after = direct.last + 1
     return (
@@ -1052,7 +1080,7 @@ function trailingAttributionAt(
     )
   }
   for (let j = k; j <= Math.min(last, k + options.maxSpeakerTokens + 2); j++) {
-    const cue = cueAt(view, j, options)
+    const cue = statementCueAt(view, j, options)
     if (cue) {
       const subject = subjectBefore(view, j, k, options.maxSpeakerTokens)
       if (!subject || subject.first !== k) return false
@@ -1071,18 +1099,18 @@ function newAttribution(view: TokenView, k: number, last: number, options: FindO
   let j = subject.last + 1
   while (j <= last && isVerbalFiller(view, j)) j++
   if (j > last || view.pos[j]! !== 'VERB' || view.lower[j]!.endsWith('ing')) return false
-  return cueAt(view, j, options) !== null
+  return statementCueAt(view, j, options) !== null
 }
 
 /** "… and accused Y of Z", "… but denied that …": a second cue sharing the subject. */
 function coordinatedCue(view: TokenView, k: number, last: number, options: FindOptions): boolean {
   while (k <= last && isVerbalFiller(view, k)) k++
-  return k <= last && view.pos[k]! === 'VERB' && cueAt(view, k, options) !== null
+  return k <= last && view.pos[k]! === 'VERB' && statementCueAt(view, k, options) !== null
 }
 
 function participleAhead(view: TokenView, k: number, last: number, options: FindOptions): boolean {
   for (let j = k; j <= Math.min(last, k + 6); j++) {
-    if (PARTICIPLE_LINKS.has(view.lower[j]!) && cueAt(view, j, options)) return true
+    if (PARTICIPLE_LINKS.has(view.lower[j]!) && statementCueAt(view, j, options)) return true
   }
   return false
 }
@@ -1254,7 +1282,7 @@ function inSource(view: TokenView, i: number, options: FindOptions): QuoteCandid
   const to = clauseEnd(view, from, last, options)
   if (to - from < 2 || !clauseHasVerb(view, from - 1, to)) return null
   for (let k = from; k <= to; k++)
-    if (view.pos[k] === 'VERB' && cueAt(view, k, options)) return null
+    if (view.pos[k] === 'VERB' && statementCueAt(view, k, options)) return null
   // "In an interview, Clinton laughed off …": the clause's subject spoke through the medium.
   const speaker =
     options.lexicon.sourceNouns.get(view.lower[head]!) === 'document'
@@ -1561,6 +1589,8 @@ function indirectAt(
   options: FindOptions,
   lastSubject: { sentence: number; phrase: SpeakerPhrase } | null,
 ): QuoteCandidate | null {
+  // "“…,” he continued.": a cue that only ever attributes marked words gives no indirect quote.
+  if (cue.senses.every((sense) => sense.frame === 'quote')) return null
   const passive = isPassive(view, i)
   const raised = raisingAt(view, i, cue, first, last, passive, options)
   if (raised !== undefined) return raised
@@ -2110,7 +2140,14 @@ function commentNounAhead(view: TokenView, k: number): boolean {
 const COMMENT_NOUNS = new Set(['claim', 'allegation', 'accusation', 'charge', 'assertion'])
 
 /** One bit per frame, so a cue's frames are a number tested with `&`. */
-const FRAME: Record<CueSense['frame'], number> = { that: 1, obj: 2, of: 4, to: 8, for: 16 }
+const FRAME: Record<CueSense['frame'], number> = {
+  that: 1,
+  obj: 2,
+  of: 4,
+  to: 8,
+  for: 16,
+  quote: 32,
+}
 
 /** The frames of a cue's senses as bits of FRAME. */
 function frameBits(senses: readonly CueSense[]): number {

@@ -81,6 +81,12 @@ export function compileLexicon(lexicons: Lexicons): QuoteLexicon {
     lexicons.get('relay-channels').map((r) => [r.name ?? '', r.kind ?? 'platform'] as const),
   )
   const titles = new Set(lexicons.get('speaker-titles').map((r) => (r.title ?? '').toLowerCase()))
+  const orgHeads = new Set(
+    lexicons
+      .get('org-heads')
+      .filter((r) => r.type === 'ORG')
+      .map((r) => (r.term ?? '').toLowerCase()),
+  )
   const channelFirst = new Set([...channels.keys()].map((n) => n.split(' ')[0]!.toLowerCase()))
   const channelLowerInitials = new Set(
     [...channels.keys()].map((n) => n.charCodeAt(0)).filter((c) => c >= 97 && c <= 122),
@@ -131,6 +137,7 @@ export function compileLexicon(lexicons: Lexicons): QuoteLexicon {
       ),
   )
   return {
+    orgHeads,
     sourceNouns,
     nounFrames,
     nounLinks,

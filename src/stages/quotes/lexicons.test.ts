@@ -18,7 +18,7 @@ const CLASSES = [
   'intend',
   'ask',
 ]
-const FRAMES = ['that', 'obj', 'of', 'to', 'for']
+const FRAMES = ['that', 'obj', 'of', 'to', 'for', 'quote']
 
 describe('quotes lexicons › files are well formed', () => {
   it.each([

@@ -1,7 +1,7 @@
 import type { Span, Token } from '../../core/record.js'
 
 /** What follows a cue: see speech-verbs.tsv. */
-export type CueFrame = 'that' | 'obj' | 'of' | 'to' | 'for'
+export type CueFrame = 'that' | 'obj' | 'of' | 'to' | 'for' | 'quote'
 export type CueClass =
   | 'say'
   | 'report'
@@ -47,6 +47,8 @@ export interface QuoteLexicon {
   channelLowerInitials: ReadonlySet<number>
   /** Title words stripped from a fallback speaker name (lower case). */
   titles: ReadonlySet<string>
+  /** Lower-case heads of organisation names (org-heads.tsv): "the defence ministry", "the General Staff". */
+  orgHeads: ReadonlySet<string>
   /** Attribution nouns ("claim", "belief", "concerns") → the sense their holder has. */
   nouns: ReadonlyMap<string, CueSense>
   /** Attitude nouns ("attacks", "support") → their sense and the words that introduce the object. */

@@ -581,11 +581,9 @@ function claimAppositive(view: ClaimView, k: number): number {
   }
   const article = text(k)
   if (article !== 'a' && article !== 'an') return 0
-  if (!CLAIM_NOUNS.has(text(k + 1))) return 0
+  if (!view.lexicon.commentNouns.has(text(k + 1))) return 0
   return text(k + 2) === 'that' ? 3 : 2
 }
-
-const CLAIM_NOUNS = new Set(['claim', 'allegation', 'accusation', 'charge', 'assertion'])
 
 /** Whether tokens [from, to] are a pronoun alone ("it", "they"). */
 function isAnaphoricRange(view: ClaimView, from: number, to: number): boolean {

@@ -57,6 +57,9 @@ export function compileClaimLexicon(lexicons: Lexicons): ClaimLexicon {
   const opinions = lexicons
     .get('opinion-cues')
     .map((r) => ({ words: words(r.cue), kind: r.kind ?? 'evaluation' }))
+  const commentNouns = new Set(
+    lexicons.get('comment-nouns').map((r) => (r.noun ?? '').toLowerCase()),
+  )
   const cueClasses = new Map<string, Set<string>>()
   for (const row of lexicons.get('speech-verbs')) {
     for (const form of inflections((row.cue ?? '').toLowerCase(), row.forms)) {
@@ -121,6 +124,7 @@ export function compileClaimLexicon(lexicons: Lexicons): ClaimLexicon {
     return out
   }
   return {
+    commentNouns,
     hedges,
     denials,
     opinions,

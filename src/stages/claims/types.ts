@@ -20,6 +20,8 @@ export interface ClaimLexicon {
   hedgeIndex: PhraseIndex<ClaimLexicon['hedges'][number]>
   denialIndex: PhraseIndex<ClaimLexicon['denials'][number]>
   opinionIndex: PhraseIndex<ClaimLexicon['opinions'][number]>
+  /** Nouns that comment on a statement just given (comment-nouns.tsv): "…, a claim X rejected". */
+  commentNouns: ReadonlySet<string>
   /** Cue form (first word, lower case) → the classes it can have (speech-verbs.tsv). */
   cueClasses: ReadonlyMap<string, ReadonlySet<string>>
   /** Every word the rules look at, with an id; tokens are looked up once per doc. */

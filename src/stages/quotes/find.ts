@@ -1023,7 +1023,7 @@ function clauseEnd(
     if (isPunct(view, k, ';')) return k - 1
     // "…, a claim Ukrainian officials rejected": a noun phrase that comments on the content
     // (and may attribute a reply to someone else) is no part of it.
-    if (isPunct(view, k, ',') && commentNounAhead(view, k + 1)) return k - 1
+    if (isPunct(view, k, ',') && commentNounAhead(view, k + 1, options)) return k - 1
     // "Barkley, who said he votes democratic, said …": the main clause resumes.
     if (relative && isPunct(view, k, ',') && ['VERB', 'AUX'].includes(view.pos[k + 1] ?? '')) {
       return k - 1
@@ -2131,13 +2131,11 @@ function finiteVerbAfter(view: TokenView, from: number, to: number): boolean {
 }
 
 /** "a claim", "an allegation", "a charge" opening an appositive after the content. */
-function commentNounAhead(view: TokenView, k: number): boolean {
+function commentNounAhead(view: TokenView, k: number, options: FindOptions): boolean {
   const article = view.lower[k]
   if (article !== 'a' && article !== 'an') return false
-  return COMMENT_NOUNS.has(view.lower[k + 1] ?? '')
+  return options.lexicon.commentNouns.has(view.lower[k + 1] ?? '')
 }
-
-const COMMENT_NOUNS = new Set(['claim', 'allegation', 'accusation', 'charge', 'assertion'])
 
 /** One bit per frame, so a cue's frames are a number tested with `&`. */
 const FRAME: Record<CueSense['frame'], number> = {

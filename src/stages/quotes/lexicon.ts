@@ -81,6 +81,9 @@ export function compileLexicon(lexicons: Lexicons): QuoteLexicon {
     lexicons.get('relay-channels').map((r) => [r.name ?? '', r.kind ?? 'platform'] as const),
   )
   const titles = new Set(lexicons.get('speaker-titles').map((r) => (r.title ?? '').toLowerCase()))
+  const commentNouns = new Set(
+    lexicons.get('comment-nouns').map((r) => (r.noun ?? '').toLowerCase()),
+  )
   const orgHeads = new Set(
     lexicons
       .get('org-heads')
@@ -137,6 +140,7 @@ export function compileLexicon(lexicons: Lexicons): QuoteLexicon {
       ),
   )
   return {
+    commentNouns,
     orgHeads,
     sourceNouns,
     nounFrames,

@@ -30,6 +30,7 @@ describe('quotes lexicons › files are well formed', () => {
     ['attitude-cues', ['cue', 'class', 'stance', 'frame', 'forms'], 40],
     ['attitude-nouns', ['noun', 'class', 'links'], 40],
     ['source-nouns', ['noun', 'holder'], 30],
+    ['comment-nouns', ['noun'], 5],
   ])('%s has rows with columns %j', (name, columns, atLeast) => {
     const rows = lexicons.get(name as string)
     expect(rows.length).toBeGreaterThanOrEqual(atLeast as number)

@@ -47,6 +47,8 @@ export interface QuoteLexicon {
   channelLowerInitials: ReadonlySet<number>
   /** Title words stripped from a fallback speaker name (lower case). */
   titles: ReadonlySet<string>
+  /** Nouns that comment on a statement just given (comment-nouns.tsv): "…, a claim X rejected". */
+  commentNouns: ReadonlySet<string>
   /** Lower-case heads of organisation names (org-heads.tsv): "the defence ministry", "the General Staff". */
   orgHeads: ReadonlySet<string>
   /** Attribution nouns ("claim", "belief", "concerns") → the sense their holder has. */

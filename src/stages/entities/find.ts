@@ -1,4 +1,5 @@
 import type { Doc, EntityType, Span } from '../../core/record.js'
+import { isDatelineDash } from '../../core/dateline.js'
 import { Memo } from '../../core/memo.js'
 import type { Countries, Gazetteer } from '../../core/resources.js'
 import { MEMO_LIMIT } from './key.js'
@@ -617,8 +618,10 @@ class Finder {
     while (i < limit && units[i]!.upper && units[i]!.kind === 'word') i++
     // "KYIV, …", "TORONTO — …", "BEIRUT (Reuters) — …"; an acronym the lexicons know is no dateline.
     const known = i > 0 && this.fc.lex.named.has(this.text(0, i - 1))
-    if (i > 0 && !known && /^[,(—–-]$/.test(units[i]?.text ?? '')) place = i
-    if (place > 0 && /^[—–-]$/.test(units[place]!.text)) {
+    const mark = units[i]?.text ?? ''
+    if (i > 0 && !known && (mark === ',' || mark === '(' || isDatelineDash(mark) || mark === '-'))
+      place = i
+    if (place > 0 && (isDatelineDash(units[place]!.text) || units[place]!.text === '-')) {
       const lede = units[place + 1]
       if (lede) lede.initial = true
       return this.emitDatelinePlace(place) + 1
@@ -628,7 +631,7 @@ class Finder {
     if (place > 0) {
       for (let k = place + 1; k < Math.min(limit, place + 8); k++) {
         if (units[k]!.text === '(') break
-        if (/^[—–]$/.test(units[k]!.text)) {
+        if (isDatelineDash(units[k]!.text)) {
           const lede = units[k + 1]
           if (lede) lede.initial = true
           break
@@ -639,7 +642,7 @@ class Finder {
     if (open < 0) return place > 0 ? this.emitDatelinePlace(place) : 0
     const close = units.slice(open, limit).findIndex((u) => u.text === ')') + open
     const dash = units[close + 1]
-    if (close <= open || !dash || !/^[—–-]$/.test(dash.text)) {
+    if (close <= open || !dash || !(isDatelineDash(dash.text) || dash.text === '-')) {
       return place > 0 ? this.emitDatelinePlace(place) : 0
     }
     if (place > 0) this.emitDatelinePlace(place)

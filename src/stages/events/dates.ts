@@ -1,4 +1,5 @@
 import { MONTHS } from '../../core/calendar.js'
+import { DATELINE_DASH_CHARS } from '../../core/dateline.js'
 import * as chrono from 'chrono-node'
 import type { DatePrecision, Span } from '../../core/record.js'
 import type { DateFind, SentenceView } from './types.js'
@@ -475,12 +476,15 @@ export function findDates(
  * comes before it. Feeds and pasted pages often put a headline line above it, so the first
  * three lines are tried. Returns the dateline's start and the offset of its dash, or null.
  */
+/** A dash with a space on each side, or a spaced hyphen or two. */
+const DATELINE_DASH = new RegExp(`\\s[${DATELINE_DASH_CHARS}]\\s|\\s--?\\s`)
+
 export function datelineSpan(text: string): { start: number; end: number } | null {
   let from = 0
   for (let line = 0; line < 3 && from < text.length && from < 600; line++) {
     const head = text.slice(from, from + 120)
     // Wires write an em dash, two hyphens or one ("BEIRUT (Reuters) - …").
-    const dash = head.search(/\s[—–]\s|\s--?\s/)
+    const dash = head.search(DATELINE_DASH)
     const newline = head.indexOf('\n')
     if (dash >= 0 && (newline < 0 || dash < newline)) {
       const before = head.slice(0, dash)

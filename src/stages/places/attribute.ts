@@ -1,3 +1,4 @@
+import { DATELINE_DASH_CHARS } from '../../core/dateline.js'
 import type { Doc } from '../../core/record.js'
 import { lowerWords, sortSmall } from './find.js'
 import type { Cues, Reading, Toponym } from './types.js'
@@ -260,12 +261,17 @@ function isProperNoun(doc: Doc, k: number): boolean {
 }
 
 /** "LONDON (Reuters) -", "KYIV, Ukraine —": a place name opening a paragraph before a dash or bracket. */
+/** What follows a dateline place: "(Reuters) —", "—", ", Ukraine —" (any dateline dash). */
+const DATELINE_AFTER = new RegExp(
+  `^\\s*(\\(|[${DATELINE_DASH_CHARS}]|--|-\\s|,\\s*[A-Z][\\w. ]+\\s*(\\(|[${DATELINE_DASH_CHARS}]|--|-\\s))`,
+)
+
 function isDateline(doc: Doc, t: Toponym, paragraphStarts: ReadonlySet<number>): boolean {
   if (!paragraphStarts.has(t.firstToken)) return false
   const surface = doc.text.slice(t.start, t.end)
   if (surface.length > 2 && surface === surface.toUpperCase()) return true
   const after = doc.text.slice(t.end, t.end + 40)
-  return /^\s*(\(|—|–|-\s|,\s*[A-Z][\w. ]+\s*(\(|—|–|-\s))/.test(after)
+  return DATELINE_AFTER.test(after)
 }
 
 /**

@@ -1,4 +1,5 @@
 import { MONTHS, WEEKDAYS } from '../../core/calendar.js'
+import { isDatelineDash } from '../../core/dateline.js'
 import type { Doc, Span } from '../../core/record.js'
 import { wordKey } from './lexicon.js'
 import { contentParts, findQuoteMarks } from './marks.js'
@@ -1858,7 +1859,7 @@ function afterDateline(view: TokenView, first: number, last: number): number {
   for (let k = first + 1; k <= Math.min(last, first + 16); k++) {
     // Em and en dashes, the horizontal bar some sites print ("WASHINGTON ― …"), a double
     // hyphen, or a hyphen with a space on each side.
-    if (!isPunct(view, k, '—–―-') && view.lower[k] !== '--') continue
+    if (!isDatelineDash(view.lower[k]!) && view.lower[k] !== '-') continue
     if (view.lower[k] === '-' && !spacedHyphen(view, k)) continue
     if (isPunct(view, k - 1, ')') || view.pos[k - 1]! === 'NUM' || capitalsFirst) return k + 1
     return first

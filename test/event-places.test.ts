@@ -53,3 +53,27 @@ describe('events › the place of an event', () => {
     expect(placesOfEvents(text)).toContainEqual([place])
   })
 })
+
+describe('events › a headline and its lede are one event', () => {
+  const eventsOf = (text: string) => {
+    const doc = pipeline.run(articleToDoc({ id: 'e', text, published: '2024-09-18' }))
+    const places = doc.layers.places ?? []
+    return (doc.layers.events ?? [])
+      .filter((e) => e.status === 'happened')
+      .map((e) => [e.type, e.places.map((i) => places[i]?.mention ?? '?')])
+  }
+
+  it('when the headline names only the country of the lede’s region', () => {
+    const text =
+      'Myanmar junta air strike on school kills 11 children\n' +
+      'A military air strike on a village school in Myanmar’s Sagaing region killed at least 11 children on Monday, rebels said.'
+    expect(eventsOf(text)).toEqual([['ASSAULT', ['Sagaing region']]])
+  })
+
+  it('but not when the first line is a sentence of its own, in another country', () => {
+    const text =
+      'An air strike on a school in Myanmar killed 11 children on Monday.\n' +
+      'A drone strike on a market in Sudan’s North Darfur state killed 11 people on Monday.'
+    expect(eventsOf(text)).toHaveLength(2)
+  })
+})

@@ -195,7 +195,13 @@ function joins(doc: Doc, draft: Draft, m: EventMention, opts: ResolveOptions): b
   if (sum.sentences.has(m.sentence)) return true
   // The draft's place: the first mention's that names land, else the first that names any.
   const draftPlace = (sum.land ?? sum.any)?.places ?? []
-  const samePlace = placesAgree(doc, draftPlace, m.places, opts.mergeKm)
+  let samePlace = placesAgree(doc, draftPlace, m.places, opts.mergeKm)
+  // A headline names the country of what its lede places in a region or town ("Myanmar junta
+  // air strike on school kills 11 children" over "…in Myanmar's Sagaing region killed 11"):
+  // the country says nothing against the lede's place.
+  if (samePlace === false && sum.maxParagraph === 0 && isHeadline(doc)) {
+    if (countryHolds(doc, draftPlace, m.places)) samePlace = null
+  }
   if (samePlace === false) return false
   // A strong deed told with another weapon in another sentence ("shelling" after "a drone
   // struck") is another attack, unless both name the same place (one strike told by two sides);
@@ -225,6 +231,29 @@ function joins(doc: Doc, draft: Draft, m: EventMention, opts: ResolveOptions): b
   if (SAYING.has(m.type)) return false
   const next = sum.sentences.has(m.sentence - 1)
   return next || (m.places.length === 0 && mentionDay(m) === null)
+}
+
+/**
+ * Whether the doc's first paragraph is a headline: a short line without a closing full stop,
+ * with more text after it.
+ */
+function isHeadline(doc: Doc): boolean {
+  const paragraphs = doc.layers.paragraphs ?? []
+  const first = paragraphs[0]
+  if (!first || paragraphs.length < 2) return false
+  const line = doc.text.slice(first.start, first.end).trim()
+  return line.length > 0 && line.length <= 160 && !/[.!?]["”’]?$/.test(line)
+}
+
+/** Whether a place of `a` is a country that holds a place of `b`. */
+function countryHolds(doc: Doc, a: readonly number[], b: readonly number[]): boolean {
+  const places = doc.layers.places ?? []
+  return a.some((i) => {
+    const country = places[i]
+    if (!country?.country || country.admin1 !== null || !country.feature?.startsWith('A.PCL'))
+      return false
+    return b.some((j) => places[j]?.country === country.country)
+  })
 }
 
 const SAYING = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'SUPPORT', 'THREATEN', 'AGREE', 'CONCEDE'])

@@ -145,6 +145,26 @@ describe('events › merging and arguments', () => {
     expect(actors[0]).toMatchObject({ name: 'Russian troops', actorType: 'State forces' })
   })
 
+  it('adds the protest that crowd control aimed at protesters tells of', () => {
+    const body = 'Police fired tear gas at thousands of protesters in the capital on Monday.'
+    const list = happened(run(body).events)
+    const protest = list.find((e) => e.type === 'PROTEST')
+    expect(protest?.acled).toBe('Protests/Protest with intervention')
+    expect(protest?.by).toBe('events/implied-protest')
+    expect(protest?.date).toBe(list.find((e) => e.type === 'ASSAULT')?.date)
+  })
+
+  it.each([
+    ['crowd control aimed at no protesters', 'Police fired tear gas at the gunmen on Monday.'],
+    [
+      'a protest already told',
+      'Thousands of protesters marched on Monday, and police fired tear gas at them.',
+    ],
+  ])('adds no protest for %s', (_name, body) => {
+    const implied = happened(run(body).events).filter((e) => e.by === 'events/implied-protest')
+    expect(implied).toEqual([])
+  })
+
   it('folds arrests at a protest into the protest, as ACLED does', () => {
     const body = 'Police detained 20 people after thousands of protesters marched on Monday.'
     const list = happened(run(body).events)

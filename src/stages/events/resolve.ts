@@ -1,6 +1,7 @@
 import type { CountKey, Doc, Event, EventActor, Place } from '../../core/record.js'
 import { placeLevel } from './attribute.js'
 import { dayOf, isoOf } from './dates.js'
+import { byStart } from './order.js'
 import type { EventMention, SourcedCount } from './types.js'
 
 export type { SourcedCount } from './types.js'
@@ -413,6 +414,54 @@ export function toEvent(
  * ACLED folds arrests and crowd control during a protest into the protest: the protest becomes
  * "Protest with intervention" and the arrest or crowd control keeps no ACLED type of its own.
  */
+/**
+ * "Police fired tear gas at thousands of protesters": crowd control aimed at protesters (an
+ * actor the event-actors lexicon types as Protesters) tells of a protest even when no protest
+ * verb does. Without a protest event within a day of it, the protest is added, with the
+ * intervention's place and date, as ACLED codes it: "Protest with intervention".
+ */
+function impliedProtests(
+  events: Event[],
+  byDay: ReadonlyMap<number, Event[]>,
+  day: (e: Event) => number,
+): void {
+  const protestDays = new Set<number>()
+  for (const e of events)
+    if (e.type === 'PROTEST' && e.status === 'happened') protestDays.add(day(e))
+  const added: Event[] = []
+  for (const interventions of byDay.values()) {
+    for (const e of interventions) {
+      if (e.type !== 'ASSAULT') continue
+      const d = day(e)
+      if (protestDays.has(d - 1) || protestDays.has(d) || protestDays.has(d + 1)) continue
+      const protesters = e.actors.filter((a) => a.actorType === 'Protesters')
+      if (protesters.length === 0) continue
+      protestDays.add(d)
+      added.push({
+        start: e.start,
+        end: e.end,
+        by: 'events/implied-protest',
+        confidence: Math.min(e.confidence, 0.6),
+        type: 'PROTEST',
+        mode: 'demo',
+        acled: 'Protests/Protest with intervention',
+        actors: protesters,
+        places: [...e.places],
+        date: e.date,
+        datePrecision: e.datePrecision,
+        dateSpan: e.dateSpan,
+        counts: {},
+        claimedBy: e.claimedBy,
+        status: 'happened',
+        key: null,
+      })
+    }
+  }
+  if (added.length === 0) return
+  events.push(...added)
+  byStart(events)
+}
+
 export function foldProtests(events: Event[]): void {
   const day = (e: Event) => (e.date ? dayOf(e.date) : 0)
   // Interventions by day, so each protest looks at three days instead of every event.
@@ -428,6 +477,7 @@ export function foldProtests(events: Event[]): void {
     byDay.set(day(e), list)
   }
   if (byDay.size === 0) return
+  impliedProtests(events, byDay, day)
   for (const protest of events) {
     if (protest.type !== 'PROTEST' || protest.status !== 'happened') continue
     const d = day(protest)

@@ -145,6 +145,22 @@ describe('events › merging and arguments', () => {
     expect(actors[0]).toMatchObject({ name: 'Russian troops', actorType: 'State forces' })
   })
 
+  it.each([
+    ['Protesters stormed the parliament building on Monday.'],
+    ['Protesters broke into the parliament building on Monday and set parts of it on fire.'],
+  ])('reads force used by a crowd as a riot: "%s"', (body) => {
+    const list = happened(run(body).events)
+    expect(list.map((e) => [e.type, e.mode, e.acled])).toEqual([
+      ['PROTEST', 'riot', 'Riots/Violent demonstration'],
+    ])
+  })
+
+  it('keeps force used on a crowd by armed men an attack', () => {
+    const list = happened(run('Soldiers stormed the square where protesters had gathered.').events)
+    expect(list.some((e) => e.type === 'ASSAULT')).toBe(true)
+    expect(list.some((e) => e.mode === 'riot')).toBe(false)
+  })
+
   it('adds the protest that crowd control aimed at protesters tells of', () => {
     const body = 'Police fired tear gas at thousands of protesters in the capital on Monday.'
     const list = happened(run(body).events)

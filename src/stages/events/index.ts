@@ -28,7 +28,14 @@ import {
 } from './dates.js'
 import { findTriggers, foldedText, idBuffer, makeView, wordId, type sentenceViews } from './find.js'
 import { compilePhrases, compileTriggers, isPloverType } from './lexicon.js'
-import { foldProtests, mergeMentions, toEvent, type Draft, type SourcedCount } from './resolve.js'
+import {
+  crowdViolenceAsRiots,
+  foldProtests,
+  mergeMentions,
+  toEvent,
+  type Draft,
+  type SourcedCount,
+} from './resolve.js'
 import { reportCues, statusOf, type CueEffect, type Cues, type StatusResult } from './status.js'
 import type {
   ActorFind,
@@ -729,6 +736,7 @@ export function extractEvents(
     if (e !== null) events.push(e)
   }
   byStart(events)
+  crowdViolenceAsRiots(events)
   foldProtests(events)
   return events
 }

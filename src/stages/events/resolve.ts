@@ -462,6 +462,34 @@ function impliedProtests(
   byStart(events)
 }
 
+/** ACLED actor types of unarmed crowds, and of armed groups. */
+const CROWDS: ReadonlySet<string> = new Set(['Protesters', 'Rioters'])
+const ARMED_TYPES: ReadonlySet<string> = new Set([
+  'State forces',
+  'Rebel group',
+  'Political militia',
+  'Identity militia',
+  'External/Other forces',
+])
+
+/**
+ * "Protesters stormed the parliament", "protesters broke into the building": force used by a
+ * crowd is a riot (PLOVER PROTEST, mode riot; ACLED "Riots/Violent demonstration"), not a
+ * battle or an arrest. It applies when the first actor, the doer, is a crowd (typed by the
+ * event-actors lexicon) and no actor is an armed group.
+ */
+export function crowdViolenceAsRiots(events: Event[]): void {
+  const armed = (a: EventActor) => a.actorType !== null && ARMED_TYPES.has(a.actorType)
+  for (const e of events) {
+    if (e.type !== 'ASSAULT' && e.type !== 'COERCE') continue
+    const doer = e.actors[0]
+    if (!doer?.actorType || !CROWDS.has(doer.actorType) || e.actors.some(armed)) continue
+    e.type = 'PROTEST'
+    e.mode = 'riot'
+    e.acled = 'Riots/Violent demonstration'
+  }
+}
+
 export function foldProtests(events: Event[]): void {
   const day = (e: Event) => (e.date ? dayOf(e.date) : 0)
   // Interventions by day, so each protest looks at three days instead of every event.

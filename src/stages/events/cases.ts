@@ -14,6 +14,12 @@ export interface TriggerCase {
 
 /** Each text yields (at least) this happened event, found by this trigger. */
 export const triggerHits: TriggerCase[] = [
+  // A finite stance verb with "to" is an act; only the participle after its noun is not.
+  {
+    text: 'The ministry complained to the United Nations on Tuesday.',
+    type: 'ACCUSE',
+    trigger: 'complained',
+  },
   // PLOVER vocabulary: asylum, cyber operations, expulsions, aid deliveries.
   {
     text: 'Thousands of families sought refuge in the neighbouring country last week.',
@@ -179,6 +185,9 @@ export const triggerHits: TriggerCase[] = [
 
 /** Texts with no happened event at all: precision guards. */
 export const triggerMisses: string[] = [
+  // a stance participle after its noun describes the group
+  'Armed groups opposed to military rule have gained ground this year.',
+  'The militia, a faction supported by the governor, holds the port.',
   // armed men arriving is no visit
   'The attackers arrived on motorcycles in the village late on Monday.',
   'The soldiers handed over their weapons to the commander.',

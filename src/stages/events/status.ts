@@ -100,6 +100,7 @@ const CLAIM_OBJECTS = new Set([
 ])
 /** Verbal categories: saying, not doing; an undated perfect ("has accused") is a standing position. */
 const STANDING = new Set(['ACCUSE'])
+const PARTICIPLE_STANCES = new Set(['ACCUSE', 'REJECT', 'SUPPORT'])
 const VERBAL = new Set(['ACCUSE', 'REJECT', 'SUPPORT', 'REQUEST', 'THREATEN', 'AGREE', 'CONCEDE'])
 /** Words skipped when looking for the auxiliary of a verb ("are now investigating"). */
 const ADVERB_POS = new Set(['ADV', 'PART'])
@@ -288,6 +289,20 @@ export function statusOf(
     /^(NOUN|PROPN)$/.test(view.tokens[first - 1]?.pos ?? '')
   ) {
     return drop('reduced relative clause')
+  }
+  // "armed groups opposed to military rule", "rebels supported by Rwanda": a stance participle
+  // after its noun describes the group; nobody did or said anything. With "by" any such verb
+  // is a passive participle there; with "to" only "opposed" (an adjective: "forces opposed to
+  // the junta"), since "Lebanon complained to the UN" and "refused to" are finite verbs.
+  if (
+    PARTICIPLE_STANCES.has(type) &&
+    hit.form === 'ed' &&
+    /^(NOUN|PROPN)$/.test(view.tokens[first - 1]?.pos ?? '')
+  ) {
+    const next = last === first ? w[last + 1] : last === first + 1 ? w[last] : ''
+    if (next === 'by' || (next === 'to' && w[first] === 'opposed')) {
+      return drop('stance participle after its noun')
+    }
   }
   if (type === 'REJECT' && w.slice(last, last + 3).some((x) => CLAIM_OBJECTS.has(x))) {
     return drop('denial of a claim')

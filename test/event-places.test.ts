@@ -27,6 +27,11 @@ describe('events › a place taken is territory, not captives', () => {
       'Soldiers captured\nUkrainian troops captured two Russian soldiers on Monday.',
       [['ASSAULT', 'abduct']],
     ],
+    ['Town falls\nRebels captured the strategic town of Lashio on Monday.', [['ASSAULT', null]]],
+    ['Town falls\nRebels captured the town on Monday after heavy fighting.', [['ASSAULT', null]]],
+    ['Airport taken\nRebels seized the airport on Monday.', [['ASSAULT', null]]],
+    ['Village retaken\nTroops retook the village on Monday, officials said.', [['ASSAULT', null]]],
+    ['Chief abducted\nGunmen abducted the village chief on Monday.', [['ASSAULT', 'abduct']]],
   ])('%s', (text, expected) => {
     expect(modes(text)).toEqual(expected)
   })

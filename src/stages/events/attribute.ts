@@ -106,12 +106,25 @@ function isOrigin(view: SentenceView, k: number): boolean {
   return false
 }
 
-/** Words between a verb and the place it takes: "captured (control of) the (town of) Lashio". */
+/**
+ * Words between a verb and the place it takes: "captured (control of) the (strategic town of)
+ * Lashio" (up to two lower-case words before the settlement noun).
+ */
 const TAKEN_PLACE_GAP =
-  /^\s*(?:(?:full\s+|complete\s+)?control\s+(?:of|over)\s+)?(?:the\s+)?(?:(?:town|city|village|settlement|district|region|province|state|port)\s+of\s+)?$/i
+  /^\s*(?:(?:full\s+|complete\s+)?control\s+(?:of|over)\s+)?(?:the\s+)?(?:(?:[a-z][a-z-]*\s+){0,2}(?:town|city|village|settlement|district|region|province|state|port)\s+of\s+)?$/
+
+/**
+ * An object that is a place by its noun, named or not: "captured the town", "seized the
+ * airport", "took control of a key hill" (no number before it: "captured two soldiers"). The
+ * noun must end its phrase: in "abducted the village chief" it only modifies the captive.
+ */
+const TAKEN_PLACE_NOUN =
+  /^\s*(?:(?:full\s+|complete\s+)?control\s+(?:of|over)\s+)?(?:the|a|an)\s+(?:[a-z][a-z-]*\s+){0,2}(?:town|city|village|settlement|district|port|airport|airfield|air\s+base|base|bridge|hill|heights|positions?|territory|checkpoint|garrison|outpost|border\s+crossing|crossing|headquarters)(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|near|of|from|after|before|and|by|during|late|early|overnight|last|this|yesterday|today|with|without|which|where|as|following)\b)/
 
 /** Whether the trigger's object is a place ("captured Lashio", "seized the town of Bakhmut"). */
 export function takesPlace(doc: Doc, hit: TriggerHit, places: PlaceCandidateSpan[]): boolean {
+  const after = doc.text.slice(hit.end, hit.end + 80)
+  if (TAKEN_PLACE_NOUN.test(after)) return true
   for (const c of places) {
     if (c.span.start < hit.end) continue
     return TAKEN_PLACE_GAP.test(doc.text.slice(hit.end, c.span.start))

@@ -17,6 +17,11 @@ describe('countries › names', () => {
     ['Russian Federation', 'RU'],
     ['UKRAINE', 'UA'],
     ['Côte d’Ivoire', 'CI'],
+    // News writes "Congo" for the Democratic Republic, "Republic of Congo" for its neighbour.
+    ['Congo', 'CD'],
+    ['Democratic Republic of Congo', 'CD'],
+    ['Republic of Congo', 'CG'],
+    ['Congo-Brazzaville', 'CG'],
   ])('%s → %s', (name, code) => {
     expect(countries.byName(name)?.cca2).toBe(code)
   })

@@ -28,7 +28,10 @@ const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
   KP: ['DPRK'],
   KR: ['South Korea', 'ROK'],
   CN: ["People's Republic of China", 'PRC'],
-  CD: ['DRC', 'DR Congo'],
+  // News (AP, Reuters) writes "Congo" for the Democratic Republic; its neighbour is "Republic
+  // of Congo" or "Congo-Brazzaville".
+  CD: ['DRC', 'DR Congo', 'Congo', 'Democratic Republic of Congo'],
+  CG: ['Republic of Congo', 'Congo Republic'],
   AE: ['UAE', 'U.A.E.'],
   CZ: ['Czech Republic'],
   MM: ['Burma'],

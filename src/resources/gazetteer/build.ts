@@ -18,6 +18,7 @@ import {
   type CountryPoint,
   type Writer,
 } from './db.js'
+import { loadCountries } from '../countries.js'
 import { parseLexicon } from '../lexicons.js'
 import { parseAdmin1Line, parseGeonamesLine } from './geonames.js'
 import { loadTranslit } from './key.js'
@@ -93,7 +94,7 @@ export function buildGazetteer(path: string, options: BuildOptions = {}): BuildR
     db.exec(INDEXES)
     const writer = createWriter(db, table)
     db.transaction(() => {
-      addAdmin1Table(writer, data('admin1.tsv'))
+      // Countries first: a region's bare name that is a country's is not filed (addRegionNames).
       if (options.countries) {
         addCountries(
           writer,
@@ -102,6 +103,7 @@ export function buildGazetteer(path: string, options: BuildOptions = {}): BuildR
           pointOverrides(data('country-points.tsv')),
         )
       }
+      addAdmin1Table(writer, data('admin1.tsv'))
       addAreas(writer, data('regions.tsv'))
       refreshRegions(db)
       missingAliases = addAliases(writer, data('aliases.tsv'))
@@ -178,13 +180,21 @@ export function countRows(db: Db): { places: number; names: number } {
 }
 
 /**
- * A digest of the data files written for sitrep (regions, aliases, romanisation, points): an
+ * A digest of the data files written for sitrep (regions, aliases, romanisation, points) and
+ * of the countries' names: an
  * index built from other versions of them is out of date even when its schema is the same, so
  * that an upgrade that adds regions is seen without a schema bump.
  */
 export function dataVersion(dataDir: URL = DATA_DIR): string {
   const hash = createHash('sha256')
   for (const name of DATA_FILES) hash.update(readFileSync(new URL(name, dataDir)))
+  // The countries' names are filed in the index too (sitrep's extra names live in code,
+  // countries.ts): a new one ("Congo" for the DRC) must rebuild it like a data file does.
+  for (const country of loadCountries().all) {
+    hash.update(
+      `${country.cca2}\t${country.name}\t${country.official}\t${country.names.join('|')}\n`,
+    )
+  }
   return hash.digest('hex').slice(0, 16)
 }
 

@@ -189,13 +189,21 @@ export function regionBase(name: string): string | null {
   return base !== name ? base : null
 }
 
-/** Files a region's names: its name and aliases exactly, the bare base as kind region, "X region". */
+/**
+ * Files a region's names: its name and aliases exactly, the bare base as kind region, "X region".
+ * A bare base that is a country's name is left out: "Niger State" is Nigeria's, but "Niger"
+ * alone is the country (countries are filed before regions, so the index can tell).
+ */
 export function addRegionNames(writer: Writer, id: number, names: readonly string[]): void {
+  const isCountry = writer.db.prepare(
+    `SELECT 1 FROM name n JOIN place p ON p.id = n.id WHERE n.key = ? AND p.feature = 'A.PCLI' LIMIT 1`,
+  )
   for (const name of names) {
     writer.addName(nameKey(name), id, NAME_KIND.name)
     const base = regionBase(name)
     if (!base) continue
-    writer.addName(nameKey(base), id, NAME_KIND.region)
+    if (isCountry.get(nameKey(base)) === undefined)
+      writer.addName(nameKey(base), id, NAME_KIND.region)
     for (const word of ['region', 'oblast', 'province']) {
       writer.addName(nameKey(`${base} ${word}`), id, NAME_KIND.alias)
     }

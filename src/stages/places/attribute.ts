@@ -97,6 +97,9 @@ const DIRECTION_ADJECTIVES = new Set([
   'south-western',
 ])
 
+/** "came under fire", "comes under attack": the subject undergoes the act. */
+const UNDERGOING = new Set(['come', 'comes', 'came', 'coming'])
+
 /** Verbs whose subject a polity is not acting: "Ukraine lies", "Syria borders". */
 const LITERAL_VERBS = new Set(['lies', 'lie', 'borders', 'border', 'stretches', 'covers', 'sits'])
 
@@ -219,6 +222,7 @@ function isActingSubject(
     if (w === ',' || w === 'and' || w === 'or' || w === 'the' || isProperNoun(doc, k)) k++
     else break
   }
+  let be = false
   for (let steps = 0; steps < 4 && k < tokens.length; steps++, k++) {
     const w = word(k)
     const token = tokens[k]!
@@ -226,8 +230,16 @@ function isActingSubject(
     if (COPULAS.has(w)) {
       // "Ukraine is a country" describes the place; "Russia is probing" acts.
       if (['DET', 'NOUN', 'ADJ', 'NUM', 'PROPN', 'ADP'].includes(nextPos)) return false
+      be = true
       continue
     }
+    // "Kharkiv was shelled overnight", "Spokane was cut off": the subject of a passive suffers
+    // the act, as the place where it happened; so does one that "came under fire". A polity
+    // addressed or blamed ("Moscow was accused", "Washington was warned") stays the state.
+    if (be && token.pos === 'VERB' && !w.endsWith('ing')) {
+      return options.polity && options.cues.says.has(w)
+    }
+    if (UNDERGOING.has(w) && word(k + 1) === 'under') return false
     if (w === 'has' || w === 'have' || w === 'had') {
       if (['DET', 'NOUN', 'ADJ', 'NUM'].includes(nextPos)) return options.polity
       continue

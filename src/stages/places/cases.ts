@@ -255,6 +255,30 @@ export const metonyms: PlaceCase[] = [
     country: 'UA',
     use: 'location',
   },
+  {
+    why: 'the subject of a passive suffers the act where it is: literal',
+    text: 'Kharkiv was shelled overnight, officials said.',
+    mention: 'Kharkiv',
+    name: 'Kharkiv',
+    country: 'UA',
+    use: 'location',
+  },
+  {
+    why: 'a place that "came under fire" is literal',
+    text: 'Kharkiv came under heavy fire on Monday.',
+    mention: 'Kharkiv',
+    name: 'Kharkiv',
+    country: 'UA',
+    use: 'location',
+  },
+  {
+    why: 'a capital accused in the passive is still the state',
+    text: 'Moscow was accused of meddling in the vote.',
+    mention: 'Moscow',
+    name: 'Moscow',
+    country: 'RU',
+    use: 'metonym',
+  },
 ]
 
 export const transliteration: PlaceCase[] = [

@@ -805,7 +805,11 @@ function attributionBefore(
     if (cue) {
       const inverted = k === floor || isPunct(view, k - 1, ',')
       const after = () => subjectAfter(view, cue.last + 1, j - 1, options.maxSpeakerTokens)
-      const before = () => subjectBefore(view, k, floor, options.maxSpeakerTokens)
+      // "X, the campaign's chair, emailed supporters, saying: “…”": a participle cue shares
+      // the clause's subject, which stands before the clause's first verb.
+      const participle = colon && PARTICIPLE_LINKS.has(view.lower[k]!) && isPunct(view, k - 1, ',')
+      const at = participle ? firstVerb(view, floor, k) : k
+      const before = () => subjectBefore(view, at, floor, options.maxSpeakerTokens)
       const speaker = inverted && !colon ? (after() ?? before()) : (before() ?? after())
       if (!speaker) return null
       return attribution(

@@ -222,6 +222,11 @@ describe('quotes › the speaker mention of a subject', () => {
       'White House spokesman Josh Earnest',
     ],
     [
+      'takes the clause subject for a participle cue before a colon',
+      'The governor, a former judge, wrote to residents on Monday, saying: “Leave your homes now.”',
+      'The governor, a former judge',
+    ],
+    [
       'takes the noun before a participle and its time word',
       'New polls released Sunday said the race was tied.',
       'New polls released Sunday',

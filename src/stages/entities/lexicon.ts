@@ -92,6 +92,12 @@ export function compileLexicons(lexicons: Lexicons): Compiled {
     })
   }
 
+  // Given names that say a person's gender (given-names.tsv), for "he"/"she" resolution.
+  const givenNames = new Map<string, 'm' | 'f'>()
+  for (const row of lexicons.get('given-names')) {
+    if (row.name && (row.gender === 'm' || row.gender === 'f')) givenNames.set(row.name, row.gender)
+  }
+
   const notNames = new Set(lexicons.get('not-names').map((row) => row.term ?? ''))
   notNames.delete('')
 
@@ -129,6 +135,7 @@ export function compileLexicons(lexicons: Lexicons): Compiled {
     namedMaxWords,
     norp,
     pronouns,
+    givenNames,
     notNames,
     translit: { words: translitWords, endings },
   }

@@ -8,6 +8,22 @@ const lexicons = loadLexicons()
 const lex = compileLexicons(lexicons)
 const types = new Set<string>(ENTITY_TYPES)
 
+describe('entities lexicons › given names', () => {
+  it('give one gender per name, f or m, and leave names given to either sex out', () => {
+    const rows = lexicons.get('given-names')
+    const seen = new Set<string>()
+    for (const row of rows) {
+      expect(['f', 'm']).toContain(row.gender)
+      expect(seen.has(row.name!)).toBe(false)
+      seen.add(row.name!)
+    }
+    for (const either of ['Jordan', 'Sasha', 'Andrea', 'Jean', 'Kim'])
+      expect(seen.has(either)).toBe(false)
+    expect(lex.givenNames.get('Iryna')).toBe('f')
+    expect(lex.givenNames.get('Oleksandr')).toBe('m')
+  })
+})
+
 describe('entities lexicons › files are well formed', () => {
   it.each([
     ['titles', ['term', 'kind', 'full', 'gender']],
@@ -19,6 +35,7 @@ describe('entities lexicons › files are well formed', () => {
     ['transliterations', ['from', 'to', 'where']],
     ['not-names', ['term']],
     ['name-prefixes', ['term', 'type']],
+    ['given-names', ['name', 'gender']],
   ])('%s has rows with columns %j', (name, columns) => {
     const rows = lexicons.get(name)
     expect(rows.length).toBeGreaterThan(5)

@@ -316,7 +316,10 @@ function makeCluster(
     members.find((m) => m.role && m.by === 'entities/title')?.role ??
     members.find((m) => m.role)?.role ??
     null
-  const gender = members.find((m) => m.gender)?.gender ?? null
+  // A title says it ("Mr.", "spokeswoman"); else a given name that says it ("Iryna Melnyk").
+  const gender =
+    members.find((m) => m.gender)?.gender ??
+    (type === 'PERSON' ? (lex.givenNames.get(name.split(' ')[0] ?? '') ?? null) : null)
   const channel = members.some(
     (m) => m.by === 'entities/outlet' || m.by === 'entities/dateline-outlet',
   )

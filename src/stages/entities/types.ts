@@ -67,6 +67,8 @@ export interface Compiled {
   namedStarts: StartFilter
   norp: Set<string>
   pronouns: Map<string, PronounEntry>
+  /** Given name (as written) → the gender it says (given-names.tsv). */
+  givenNames: Map<string, 'm' | 'f'>
   notNames: Set<string>
   /** Inflected forms of reporting verbs ("said", "told"), from the shared speech-verbs lexicon. */
   speechVerbs: Set<string>

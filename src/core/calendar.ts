@@ -26,3 +26,19 @@ export const MONTHS = [
   'november',
   'december',
 ] as const
+
+/** Month abbreviations as news writes them before a day ("Sept. 5", "Oct 12"), without the stop. */
+export const MONTH_ABBREVIATIONS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+] as const

@@ -1,4 +1,4 @@
-import { MONTHS } from '../../core/calendar.js'
+import { MONTH_ABBREVIATIONS, MONTHS } from '../../core/calendar.js'
 import { DATELINE_DASH_CHARS } from '../../core/dateline.js'
 import * as chrono from 'chrono-node'
 import type { DatePrecision, Span } from '../../core/record.js'
@@ -261,21 +261,7 @@ function fromChrono(
 
 const chronoParser = chrono.en.casual
 
-const MONTH_WORDS = new Set([
-  ...MONTHS,
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-])
+const MONTH_WORDS = new Set<string>([...MONTHS, ...MONTH_ABBREVIATIONS])
 /** A year (1900–2099) or an ordinal day ("5th"): numbers that are dates without a month name. */
 const YEAR_OR_ORDINAL = /^(19|20)\d\d$|^\d{1,2}(st|nd|rd|th)$/
 

@@ -1,4 +1,4 @@
-import { MONTHS, WEEKDAYS } from '../../core/calendar.js'
+import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from '../../core/calendar.js'
 import { isDatelineDash } from '../../core/dateline.js'
 import type { Doc, Span } from '../../core/record.js'
 import { wordKey } from './lexicon.js'
@@ -117,9 +117,7 @@ const PARTS_OF_DAY: ReadonlySet<string> = new Set(['morning', 'afternoon', 'even
 // Months as news abbreviates them before a day: "said Sept. 5", "said Oct. 12".
 const MONTH_WORDS: ReadonlySet<string> = new Set([
   ...MONTHS,
-  ...['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'].flatMap(
-    (m) => [m, `${m}.`],
-  ),
+  ...MONTH_ABBREVIATIONS.flatMap((m) => [m, `${m}.`]),
 ])
 
 // Verbs whose first object is the hearer, not the content ("told Reuters that …").
